@@ -1,0 +1,166 @@
+//! Headless Chromium driven through Debian's ChromeDriver, one private instance per test.
+
+use crate::TestResult;
+use std::io::{BufRead, BufReader};
+use std::net::SocketAddr;
+use std::os::unix::process::CommandExt;
+use std::path::PathBuf;
+use std::process::{Child, ChildStdout, Command, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+use thirtyfour::prelude::*;
+use thirtyfour::ChromiumLikeCapabilities;
+
+/// How long a test waits for something to appear on the page.
+pub const WAIT: Duration = Duration::from_secs(15);
+const POLL: Duration = Duration::from_millis(50);
+
+/// Flags that make Debian's Chromium run headless as root without reaching for the network.
+const CHROMIUM_FLAGS: &[&str] = &[
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+    "--window-size=1200,900",
+];
+
+/// A browser session; dropping it ends ChromeDriver and Chromium.
+pub struct Browser {
+    /// The WebDriver session.
+    pub driver: WebDriver,
+    _processes: Guard,
+}
+
+impl Browser {
+    /// Starts ChromeDriver on a free port and opens a fresh headless Chromium.
+    pub async fn start() -> TestResult<Browser> {
+        let chromedriver_bin =
+            std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
+        // Port 0: ChromeDriver picks a free port itself and prints it, so parallel tests
+        // never race for one.
+        let mut chromedriver = Command::new(&chromedriver_bin)
+            .arg("--port=0")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .process_group(0)
+            .spawn()
+            .map_err(|e| format!("cannot start {chromedriver_bin}: {e} (run `cargo xtask setup`)"))?;
+        let stdout = chromedriver.stdout.take();
+        let profile = unique_profile_dir()?;
+        // Build the guard first so ChromeDriver is stopped even if the session fails to open.
+        let guard = Guard {
+            chromedriver,
+            profile: profile.clone(),
+        };
+        let port = tokio::task::spawn_blocking(move || announced_port(stdout)).await??;
+        let driver = connect(port, &profile).await?;
+        Ok(Browser {
+            driver,
+            _processes: guard,
+        })
+    }
+
+    /// Navigates to `url`.
+    pub async fn open(&self, url: &str) -> TestResult {
+        self.driver.goto(url).await?;
+        Ok(())
+    }
+
+    /// Waits until an element matching `css` contains `text`, and returns its full text.
+    pub async fn wait_text(&self, css: &str, text: &str) -> TestResult<String> {
+        let deadline = Instant::now() + WAIT;
+        let mut seen = Vec::new();
+        while Instant::now() < deadline {
+            seen.clear();
+            for el in self.driver.find_all(By::Css(css)).await.unwrap_or_default() {
+                let t = el.text().await.unwrap_or_default();
+                if t.contains(text) {
+                    return Ok(t);
+                }
+                seen.push(t);
+            }
+            tokio::time::sleep(POLL).await;
+        }
+        Err(format!("no `{css}` containing {text:?} within {WAIT:?}; saw {seen:?}").into())
+    }
+
+    /// Waits for the first element matching `css`.
+    pub async fn find(&self, css: &str) -> TestResult<WebElement> {
+        Ok(self
+            .driver
+            .query(By::Css(css))
+            .wait(WAIT, POLL)
+            .first()
+            .await
+            .map_err(|e| format!("`{css}` not found: {e}"))?)
+    }
+
+    /// Ends the session cleanly; the processes stop when the guard drops.
+    pub async fn quit(self) -> TestResult {
+        let _ = self.driver.quit().await;
+        Ok(())
+    }
+}
+
+/// Stops ChromeDriver and its Chromium, and removes the profile, however the test ends.
+struct Guard {
+    chromedriver: Child,
+    profile: PathBuf,
+}
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        stop_group(&mut self.chromedriver);
+        let _ = std::fs::remove_dir_all(&self.profile);
+    }
+}
+
+/// Kills ChromeDriver and the Chromium processes it started (same process group).
+fn stop_group(child: &mut Child) {
+    if let Ok(None) = child.try_wait() {
+        let _ = Command::new("kill")
+            .args(["-KILL", "--", &format!("-{}", child.id())])
+            .status();
+        let _ = child.kill();
+        let _ = child.wait();
+    }
+}
+
+/// Reads ChromeDriver's "started successfully on port N." line.
+fn announced_port(stdout: Option<ChildStdout>) -> TestResult<u16> {
+    let stdout = stdout.ok_or("ChromeDriver has no stdout")?;
+    for line in BufReader::new(stdout).lines() {
+        let line = line?;
+        if let Some(rest) = line.split("started successfully on port ").nth(1) {
+            return Ok(rest.trim_end_matches('.').trim().parse()?);
+        }
+    }
+    Err("ChromeDriver exited without announcing its port".into())
+}
+
+async fn connect(port: u16, profile: &std::path::Path) -> TestResult<WebDriver> {
+    let addr: SocketAddr = ([127, 0, 0, 1], port).into();
+    let mut caps = DesiredCapabilities::chrome();
+    caps.set_binary(&std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()))?;
+    for flag in CHROMIUM_FLAGS {
+        caps.add_arg(flag)?;
+    }
+    caps.add_arg(&format!("--user-data-dir={}", profile.display()))?;
+    Ok(WebDriver::new(format!("http://{addr}"), caps).await?)
+}
+
+fn unique_profile_dir() -> TestResult<PathBuf> {
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    let dir = std::env::temp_dir().join(format!(
+        "mfa-e2e-{}-{}",
+        std::process::id(),
+        NEXT.fetch_add(1, Ordering::Relaxed)
+    ));
+    std::fs::create_dir_all(&dir)?;
+    Ok(dir)
+}

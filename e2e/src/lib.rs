@@ -1,0 +1,15 @@
+//! Real-browser test harness: serves a built `dist/` over HTTP, starts ChromeDriver and a
+//! headless Chromium, and offers page helpers for the journeys in `e2e/tests/`.
+
+pub mod browser;
+pub mod harness;
+pub mod site;
+
+pub use browser::Browser;
+pub use harness::{Harness, Setup};
+pub use site::ConfigFile;
+
+/// Error type of the harness and the tests: any failure, with its message.
+pub type Error = Box<dyn std::error::Error + Send + Sync>;
+/// Result of a test or harness step.
+pub type TestResult<T = ()> = Result<T, Error>;

@@ -1,0 +1,222 @@
+//! Runtime configuration: what a site owner writes into `config.json` (or element attributes),
+//! validated into a [`Config`] the rest of the app can trust.
+//!
+//! Validation collects every mistake at once and each [`ConfigError`] names its field, so the
+//! person deploying the page can fix the file in one go.
+
+mod error;
+mod load;
+mod origin;
+
+pub use error::ConfigError;
+pub use load::{load, CONFIG_FILE};
+pub use origin::TenantOrigin;
+
+use serde::Deserialize;
+
+/// How the sign-in round trip is performed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Mode {
+    /// Top-level redirect to `/authorize` and back (default for the stand-alone page).
+    #[default]
+    Redirect,
+    /// `/authorize` in a popup answering with `response_mode=web_message` (widget default).
+    Popup,
+}
+
+/// The configuration exactly as written in `config.json`; every field optional so that
+/// validation, not the JSON parser, reports what is missing.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawConfig {
+    /// Auth0 domain the browser talks to (tenant domain or custom domain).
+    pub domain: Option<String>,
+    /// The tenant's own `*.auth0.com` domain when `domain` is a custom domain.
+    pub canonical_domain: Option<String>,
+    /// Client ID of the Single Page Application.
+    pub client_id: Option<String>,
+    /// Callback URL registered in Allowed Callback URLs; defaults to the page URL.
+    pub redirect_uri: Option<String>,
+    /// Identifier of the site's own API, requested again when the user is done.
+    pub app_audience: Option<String>,
+    /// Scopes for the app-audience token.
+    pub app_scope: Option<String>,
+    /// Where to go after "Done" on the stand-alone page.
+    pub return_to: Option<String>,
+    /// `redirect` or `popup`.
+    pub mode: Option<String>,
+    /// Run against the in-browser demo tenant, no network.
+    pub demo: Option<bool>,
+}
+
+/// A validated configuration.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Config {
+    /// Origin all requests go to (`/authorize`, `/oauth/token`, `/mfa/*`).
+    pub domain: TenantOrigin,
+    /// Origin naming the MFA API audience; equals `domain` unless a custom domain is used.
+    pub canonical_domain: TenantOrigin,
+    /// Client ID of the Single Page Application.
+    pub client_id: String,
+    /// Callback URL for the authorization code round trip.
+    pub redirect_uri: String,
+    /// The app's own API audience, if the host wants an access token back.
+    pub app_audience: Option<String>,
+    /// Scopes for the app-audience token.
+    pub app_scope: String,
+    /// Where to go after "Done" (absolute URL or same-origin path).
+    pub return_to: Option<String>,
+    /// Redirect or popup sign-in.
+    pub mode: Mode,
+    /// Demo mode: in-browser tenant, no network.
+    pub demo: bool,
+}
+
+/// Scopes requested for the app audience when `app_scope` is not given.
+pub const DEFAULT_APP_SCOPE: &str = "openid profile email";
+
+impl Config {
+    /// The MFA API audience: always the canonical tenant domain with `/mfa/`.
+    pub fn mfa_audience(&self) -> String {
+        format!("{}/mfa/", self.canonical_domain.as_str())
+    }
+
+    /// Parses `config.json` text and validates it. `page_url` is the page's own URL without
+    /// query or fragment, the default `redirect_uri`.
+    pub fn from_json(text: &str, page_url: &str) -> Result<Config, Vec<ConfigError>> {
+        let raw: RawConfig = serde_json::from_str(text)
+            .map_err(|e| vec![ConfigError::NotJson(e.to_string())])?;
+        raw.validate(page_url)
+    }
+}
+
+impl RawConfig {
+    /// Checks every field and returns either a [`Config`] or all the problems found.
+    pub fn validate(self, page_url: &str) -> Result<Config, Vec<ConfigError>> {
+        let mut errors = Vec::new();
+        let demo = self.demo.unwrap_or(false);
+
+        let domain = match non_empty(self.domain) {
+            Some(d) => TenantOrigin::parse("domain", &d).map_err(|e| errors.push(e)).ok(),
+            None if demo => Some(TenantOrigin::demo()),
+            None => {
+                errors.push(ConfigError::Missing("domain"));
+                None
+            }
+        };
+        let canonical = match non_empty(self.canonical_domain) {
+            Some(d) => TenantOrigin::parse("canonical_domain", &d)
+                .map_err(|e| errors.push(e))
+                .ok(),
+            None => match &domain {
+                Some(d) if d.is_custom_domain() => {
+                    errors.push(ConfigError::CustomDomainNeedsCanonical(d.host().to_owned()));
+                    None
+                }
+                other => other.clone(),
+            },
+        };
+
+        let client_id = match non_empty(self.client_id) {
+            Some(id) if id.chars().any(char::is_whitespace) => {
+                errors.push(ConfigError::Invalid {
+                    field: "client_id",
+                    reason: "must not contain spaces".into(),
+                });
+                None
+            }
+            Some(id) => Some(id),
+            None if demo => Some("demo".to_owned()),
+            None => {
+                errors.push(ConfigError::Missing("client_id"));
+                None
+            }
+        };
+
+        let redirect_uri = match non_empty(self.redirect_uri) {
+            Some(uri) => check_url("redirect_uri", &uri)
+                .map_err(|e| errors.push(e))
+                .ok(),
+            None => Some(page_url.to_owned()),
+        };
+
+        let app_audience = non_empty(self.app_audience);
+        if let (Some(aud), Some(c)) = (&app_audience, &canonical) {
+            if aud.trim_end_matches('/').ends_with("/mfa") {
+                errors.push(ConfigError::AppAudienceIsMfa(aud.clone(), c.as_str().to_owned()));
+            }
+        }
+
+        let return_to = match non_empty(self.return_to) {
+            Some(r) if r.starts_with('/') && !r.starts_with("//") => Some(r),
+            Some(r) => check_url("return_to", &r).map_err(|e| errors.push(e)).ok(),
+            None => None,
+        };
+
+        let mode = match non_empty(self.mode).as_deref() {
+            None | Some("redirect") => Mode::Redirect,
+            Some("popup") => Mode::Popup,
+            Some(other) => {
+                errors.push(ConfigError::Invalid {
+                    field: "mode",
+                    reason: format!("is \"{other}\" but must be \"redirect\" or \"popup\""),
+                });
+                Mode::Redirect
+            }
+        };
+
+        match (domain, canonical, client_id, redirect_uri) {
+            (Some(domain), Some(canonical_domain), Some(client_id), Some(redirect_uri))
+                if errors.is_empty() =>
+            {
+                Ok(Config {
+                    domain,
+                    canonical_domain,
+                    client_id,
+                    redirect_uri,
+                    app_audience,
+                    app_scope: non_empty(self.app_scope)
+                        .unwrap_or_else(|| DEFAULT_APP_SCOPE.to_owned()),
+                    return_to,
+                    mode,
+                    demo,
+                })
+            }
+            _ => Err(errors),
+        }
+    }
+}
+
+/// Trims a string field and treats blank as absent.
+fn non_empty(value: Option<String>) -> Option<String> {
+    value
+        .map(|v| v.trim().to_owned())
+        .filter(|v| !v.is_empty())
+}
+
+/// Accepts absolute `https://` URLs, and `http://` only on loopback hosts (local development).
+fn check_url(field: &'static str, value: &str) -> Result<String, ConfigError> {
+    let invalid = |reason: &str| ConfigError::Invalid {
+        field,
+        reason: reason.to_owned(),
+    };
+    let rest = if let Some(rest) = value.strip_prefix("https://") {
+        rest
+    } else if let Some(rest) = value.strip_prefix("http://") {
+        if !origin::is_loopback(origin::host_of(rest)) {
+            return Err(invalid(
+                "uses http://, which is only allowed for 127.0.0.1 or localhost; use https://",
+            ));
+        }
+        rest
+    } else {
+        return Err(invalid("must be an absolute URL starting with https://"));
+    };
+    if origin::host_of(rest).is_empty() || value.chars().any(char::is_whitespace) {
+        return Err(invalid("is not a valid URL"));
+    }
+    Ok(value.to_owned())
+}
+
+#[cfg(test)]
+mod tests;

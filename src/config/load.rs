@@ -1,0 +1,42 @@
+//! Fetches `config.json` from beside the page and validates it.
+
+use super::{Config, ConfigError};
+use gloo_net::http::Request;
+
+/// File name of the runtime configuration, resolved against the page URL so the page works
+/// under any sub-path.
+pub const CONFIG_FILE: &str = "config.json";
+
+/// Loads and validates the runtime configuration of the page.
+pub async fn load() -> Result<Config, Vec<ConfigError>> {
+    let page_url = page_url().map_err(|e| vec![e])?;
+    let response = Request::get(CONFIG_FILE)
+        .send()
+        .await
+        .map_err(|e| vec![ConfigError::Unavailable(format!("the request failed ({e})"))])?;
+    if !response.ok() {
+        let status = response.status();
+        let why = if status == 404 {
+            "it was not found next to index.html (HTTP 404); create it as described in the README"
+                .to_owned()
+        } else {
+            format!("the server answered HTTP {status}")
+        };
+        return Err(vec![ConfigError::Unavailable(why)]);
+    }
+    let text = response
+        .text()
+        .await
+        .map_err(|e| vec![ConfigError::Unavailable(format!("reading it failed ({e})"))])?;
+    Config::from_json(&text, &page_url)
+}
+
+/// The page URL without query or fragment: the default callback URL.
+fn page_url() -> Result<String, ConfigError> {
+    let location = web_sys::window()
+        .map(|w| w.location())
+        .ok_or_else(|| ConfigError::Unavailable("there is no browser window".into()))?;
+    let origin = location.origin().unwrap_or_default();
+    let path = location.pathname().unwrap_or_default();
+    Ok(format!("{origin}{path}"))
+}

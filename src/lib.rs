@@ -1,0 +1,14 @@
+//! mfa-manager: a self-service page and widget with which a signed-in user manages their own
+//! Auth0 multi-factor authenticators.
+//!
+//! Module index:
+//! - [`config`]: runtime configuration (`config.json`), its validation and precise errors.
+//! - [`app`]: the top-level component and its screens.
+
+pub mod app;
+pub mod config;
+
+/// Mounts the application on `<body>` of the current page.
+pub fn start() {
+    leptos::mount::mount_to_body(app::App);
+}

@@ -1,0 +1,52 @@
+//! Component tests in a real browser (wasm-bindgen-test in headless Chromium).
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use mfa_manager::app::config_error::ConfigErrorView;
+use mfa_manager::app::signed_out::SignedOut;
+use mfa_manager::config::{Config, ConfigError};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// A fresh container element attached to the document.
+fn container() -> web_sys::HtmlElement {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let el = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&el).unwrap();
+    el.unchecked_into()
+}
+
+#[wasm_bindgen_test]
+fn signed_out_screen_names_the_tenant_and_offers_sign_in() {
+    let config = Config::from_json(
+        r#"{"domain":"acme.us.auth0.com","client_id":"abc"}"#,
+        "https://app.example.com/",
+    )
+    .unwrap();
+    let root = container();
+    let _handle = leptos::mount::mount_to(root.clone(), move || view! { <SignedOut config /> });
+    let text = root.text_content().unwrap();
+    assert!(text.contains("Sign in to manage your security settings"), "{text}");
+    assert!(text.contains("acme.us.auth0.com"), "{text}");
+    let button = root.query_selector("button#mfa-sign-in").unwrap().unwrap();
+    assert_eq!(button.text_content().unwrap().trim(), "Sign in");
+}
+
+#[wasm_bindgen_test]
+fn config_errors_are_listed_as_text_with_their_field() {
+    let errors = vec![
+        ConfigError::Missing("client_id"),
+        ConfigError::NotJson("<b>bold</b> is not JSON".into()),
+    ];
+    let root = container();
+    let _handle = leptos::mount::mount_to(root.clone(), move || view! { <ConfigErrorView errors /> });
+    let items = root.query_selector_all("li").unwrap();
+    assert_eq!(items.length(), 2);
+    let first: web_sys::Element = items.item(0).unwrap().unchecked_into();
+    assert_eq!(first.get_attribute("data-field").as_deref(), Some("client_id"));
+    // Server or file text is rendered as text, never parsed as HTML.
+    assert!(root.query_selector("li b").unwrap().is_none());
+    assert!(root.text_content().unwrap().contains("<b>bold</b> is not JSON"));
+}

@@ -1,0 +1,55 @@
+//! `cargo xtask`: the project's automation. Every command installs what is missing first, so
+//! a fresh machine needs only Rust, Node.js/npm and (for Chromium) root on Debian.
+
+mod dist;
+mod paths;
+mod process;
+mod serve;
+mod setup;
+mod sizes;
+mod step;
+mod test;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+/// mfa-manager project tasks.
+#[derive(Parser)]
+#[command(name = "cargo xtask", about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Install the toolchain (wasm32 target, trunk, wasm-bindgen-cli, wasm-opt, Chromium);
+    /// tools already present at the right version are skipped.
+    Setup,
+    /// Build and run the emulator and the app with live reload; Ctrl-C stops both.
+    Serve(serve::Args),
+    /// Run every check: fmt, clippy (native + wasm32), native tests, wasm tests in headless
+    /// Chromium, and the end-to-end suite against a fresh dist/ and emulator.
+    Test(test::Args),
+    /// Release build of dist/ (size profile, wasm-opt -Oz) and a table of file sizes.
+    Dist,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Setup => setup::run(),
+        Command::Serve(args) => serve::run(args),
+        Command::Test(args) => test::run(args),
+        Command::Dist => dist::run(),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            if !message.is_empty() {
+                eprintln!("xtask: {message}");
+            }
+            ExitCode::FAILURE
+        }
+    }
+}

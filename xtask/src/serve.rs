@@ -1,0 +1,136 @@
+//! `cargo xtask serve`: the emulator and the app (trunk serve, live reload) side by side.
+
+use crate::paths;
+use crate::process::run_checked;
+use crate::setup;
+use crate::step::Step;
+use std::fs;
+use std::net::TcpListener;
+use std::process::{Child, Command};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::thread;
+use std::time::Duration;
+
+/// Default emulator port.
+const EMULATOR_PORT: u16 = 4000;
+/// Default app port.
+const APP_PORT: u16 = 8080;
+
+/// Options of `cargo xtask serve`.
+#[derive(clap::Args)]
+pub struct Args {
+    /// Port of the emulated Auth0 tenant.
+    #[arg(long, default_value_t = EMULATOR_PORT)]
+    pub emulator_port: u16,
+    /// Port of the app (trunk serve).
+    #[arg(long, default_value_t = APP_PORT)]
+    pub app_port: u16,
+}
+
+/// Entry point for the `serve` subcommand.
+pub fn run(args: Args) -> Result<(), String> {
+    setup::run_setup()?;
+    for (what, port) in [("emulator", args.emulator_port), ("app", args.app_port)] {
+        TcpListener::bind(("127.0.0.1", port)).map_err(|e| {
+            format!(
+                "port {port} (for the {what}) is taken or unavailable ({e}); stop what uses it \
+                 or pick another with --{what}-port"
+            )
+        })?;
+    }
+    let step = Step::start("building mfa-emulator");
+    run_checked(Command::new("cargo")
+        .current_dir(paths::root())
+        .args(["build", "-p", "mfa-emulator", "--bin", "mfa-emulator"]))?;
+    step.finish("built");
+
+    let app_origin = format!("http://127.0.0.1:{}", args.app_port);
+    let tenant = format!("http://127.0.0.1:{}", args.emulator_port);
+    let mut trunk = Command::new(paths::cargo_bin().join("trunk"));
+    trunk
+        .current_dir(paths::root())
+        .env("PATH", paths::tool_path())
+        .args(["serve", "--address", "127.0.0.1", "--port"])
+        .arg(args.app_port.to_string());
+    if (args.emulator_port, args.app_port) != (EMULATOR_PORT, APP_PORT) {
+        trunk.env("MFA_DEV_CONFIG", dev_config(&tenant)?);
+    }
+
+    let stop = Arc::new(AtomicBool::new(false));
+    let flag = Arc::clone(&stop);
+    ctrlc::set_handler(move || flag.store(true, Ordering::SeqCst))
+        .map_err(|e| format!("cannot handle Ctrl-C: {e}"))?;
+
+    let emulator = Command::new(paths::root().join("target/debug/mfa-emulator"))
+        .arg("--listen")
+        .arg(format!("127.0.0.1:{}", args.emulator_port))
+        .args(["--allowed-origin", &app_origin])
+        .arg("--allowed-origin")
+        .arg(format!("http://localhost:{}", args.app_port))
+        .arg("--test-control")
+        .spawn()
+        .map_err(|e| format!("cannot start mfa-emulator: {e}"))?;
+    let trunk = match trunk.spawn() {
+        Ok(child) => child,
+        Err(e) => {
+            stop_all(vec![("mfa-emulator", emulator)]);
+            return Err(format!("cannot start trunk serve: {e}"));
+        }
+    };
+
+    println!();
+    println!("  app:       {app_origin}/   (demo mode without the emulator: {app_origin}/?demo)");
+    println!("  emulator:  {tenant}/   (Auth0 tenant; control endpoints under /__emulator/)");
+    println!("  sign in:   enrolled@example.com / correct horse   (has factors; TOTP secret in emulator/README.md)");
+    println!("             new@example.com / correct horse        (no factors yet)");
+    println!("  Ctrl-C stops both.");
+    println!();
+
+    let mut children = vec![("mfa-emulator", emulator), ("trunk serve", trunk)];
+    let outcome = supervise(&mut children, &stop);
+    stop_all(children);
+    outcome
+}
+
+/// Waits until Ctrl-C or until one child exits on its own (then reports it).
+fn supervise(children: &mut [(&str, Child)], stop: &AtomicBool) -> Result<(), String> {
+    while !stop.load(Ordering::SeqCst) {
+        for (name, child) in children.iter_mut() {
+            if let Ok(Some(status)) = child.try_wait() {
+                return Err(format!("{name} stopped ({status}); stopping the rest"));
+            }
+        }
+        thread::sleep(Duration::from_millis(200));
+    }
+    println!("\nstopping…");
+    Ok(())
+}
+
+fn stop_all(children: Vec<(&str, Child)>) {
+    for (_, mut child) in children {
+        // Both children got the terminal's SIGINT too; give them a moment before killing.
+        for _ in 0..25 {
+            if matches!(child.try_wait(), Ok(Some(_))) {
+                break;
+            }
+            thread::sleep(Duration::from_millis(100));
+        }
+        let _ = child.kill();
+        let _ = child.wait();
+    }
+}
+
+/// Writes a dev config for non-default ports and returns its path.
+fn dev_config(tenant: &str) -> Result<std::path::PathBuf, String> {
+    let path = paths::root().join("target/serve-config.json");
+    let template = fs::read_to_string(paths::root().join("config.json"))
+        .map_err(|e| format!("cannot read config.json: {e}"))?;
+    let text = template.replace(
+        &format!("http://127.0.0.1:{EMULATOR_PORT}"),
+        tenant.trim_end_matches('/'),
+    );
+    fs::create_dir_all(paths::root().join("target")).map_err(|e| e.to_string())?;
+    fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    Ok(path)
+}

@@ -1,0 +1,129 @@
+//! Toolchain installation. Each tool is checked first and skipped when already present at the
+//! right version, so a repeated run takes about a second.
+
+use crate::paths;
+use crate::process::{output, run_checked};
+use crate::step::Step;
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+use std::time::Duration;
+
+/// trunk release known to work with this project's Rust version (0.22 needs a newer rustc).
+pub const TRUNK_VERSION: &str = "0.21.14";
+/// npm package version of binaryen providing `wasm-opt` (Debian's binaryen breaks our wasm).
+pub const BINARYEN_VERSION: &str = "132.0.0";
+/// The wasm target the app compiles to.
+const WASM_TARGET: &str = "wasm32-unknown-unknown";
+
+/// `cargo xtask setup`.
+pub fn run_setup() -> Result<Duration, String> {
+    let all = Step::start("setup: checking the toolchain");
+    wasm_target()?;
+    trunk()?;
+    wasm_bindgen()?;
+    wasm_opt()?;
+    chromium()?;
+    Ok(all.finish("toolchain ready"))
+}
+
+/// Entry point for the `setup` subcommand.
+pub fn run() -> Result<(), String> {
+    run_setup().map(|_| ())
+}
+
+fn wasm_target() -> Result<(), String> {
+    let step = Step::start(format!("rust target {WASM_TARGET}"));
+    let sysroot = output(Command::new("rustc").args(["--print", "sysroot"])).unwrap_or_default();
+    if Path::new(&sysroot)
+        .join("lib/rustlib")
+        .join(WASM_TARGET)
+        .is_dir()
+    {
+        step.finish("present");
+        return Ok(());
+    }
+    run_checked(Command::new("rustup").args(["target", "add", WASM_TARGET]))?;
+    step.finish("installed");
+    Ok(())
+}
+
+fn trunk() -> Result<(), String> {
+    cargo_tool("trunk", "trunk", TRUNK_VERSION, &["--locked"])
+}
+
+fn wasm_bindgen() -> Result<(), String> {
+    let version = locked_version("wasm-bindgen")?;
+    // `--locked` fails for wasm-bindgen-cli (a pinned dependency was yanked), so it is omitted.
+    cargo_tool("wasm-bindgen", "wasm-bindgen-cli", &version, &[])
+}
+
+/// Installs `krate` with `cargo install` unless `binary --version` already reports `version`.
+fn cargo_tool(binary: &str, krate: &str, version: &str, extra: &[&str]) -> Result<(), String> {
+    let step = Step::start(format!("{krate} {version}"));
+    let installed = output(Command::new(paths::cargo_bin().join(binary)).arg("--version"));
+    if installed
+        .as_deref()
+        .is_some_and(|v| v.split_whitespace().nth(1) == Some(version))
+    {
+        step.finish("present");
+        return Ok(());
+    }
+    println!("    installing with cargo install (several minutes on a fresh machine)…");
+    run_checked(Command::new("cargo")
+        .args(["install", krate, "--version", version, "--force"])
+        .args(extra))?;
+    step.finish("installed");
+    Ok(())
+}
+
+fn wasm_opt() -> Result<(), String> {
+    let step = Step::start(format!("wasm-opt (npm binaryen@{BINARYEN_VERSION})"));
+    let manifest = paths::tools().join("node_modules/binaryen/package.json");
+    let present = fs::read_to_string(&manifest)
+        .is_ok_and(|m| m.contains(&format!("\"version\": \"{BINARYEN_VERSION}\"")));
+    if present && paths::node_bin().join("wasm-opt").exists() {
+        step.finish("present");
+        return Ok(());
+    }
+    fs::create_dir_all(paths::tools()).map_err(|e| format!("cannot create tools folder: {e}"))?;
+    run_checked(Command::new("npm")
+        .arg("install")
+        .arg("--prefix")
+        .arg(paths::tools())
+        .args(["--no-audit", "--no-fund", "--no-save"])
+        .arg(format!("binaryen@{BINARYEN_VERSION}")))
+    .map_err(|e| format!("{e}\n    Node.js and npm are required to install wasm-opt."))?;
+    step.finish("installed");
+    Ok(())
+}
+
+fn chromium() -> Result<(), String> {
+    let step = Step::start("chromium + chromium-driver (Debian)");
+    if Path::new(paths::CHROMIUM).exists() && Path::new(paths::CHROMEDRIVER).exists() {
+        step.finish("present");
+        return Ok(());
+    }
+    if output(Command::new("id").arg("-u")).as_deref() != Some("0") {
+        return Err("Chromium is missing and installing it needs root: run \
+                    `apt-get install chromium chromium-driver` as root, then retry"
+            .into());
+    }
+    run_checked(Command::new("apt-get").args(["update", "-qq"]))?;
+    run_checked(Command::new("apt-get")
+        .env("DEBIAN_FRONTEND", "noninteractive")
+        .args(["install", "-y", "-qq", "chromium", "chromium-driver"]))?;
+    step.finish("installed");
+    Ok(())
+}
+
+/// The version of `package` recorded in Cargo.lock.
+pub fn locked_version(package: &str) -> Result<String, String> {
+    let lock = fs::read_to_string(paths::root().join("Cargo.lock"))
+        .map_err(|e| format!("cannot read Cargo.lock: {e}"))?;
+    let needle = format!("name = \"{package}\"\nversion = \"");
+    lock.split_once(&needle)
+        .and_then(|(_, rest)| rest.split('"').next())
+        .map(str::to_owned)
+        .ok_or_else(|| format!("{package} is not in Cargo.lock"))
+}

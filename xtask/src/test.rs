@@ -1,0 +1,241 @@
+//! `cargo xtask test`: every check the project has, as stages with a summary table and a
+//! final `N passed, N failed` line.
+
+use crate::paths;
+use crate::process::{describe, run_streamed};
+use crate::step::{seconds, Step};
+use crate::{dist, setup};
+use std::fs;
+use std::process::Command;
+use std::time::Duration;
+
+/// Options of `cargo xtask test`.
+#[derive(clap::Args)]
+pub struct Args {
+    /// Skip the end-to-end stage (and the dist build it needs).
+    #[arg(long)]
+    pub no_e2e: bool,
+}
+
+/// Outcome of one stage.
+struct Stage {
+    name: &'static str,
+    ok: bool,
+    passed: usize,
+    failed: usize,
+    counted: bool,
+    time: Duration,
+}
+
+/// Entry point for the `test` subcommand.
+pub fn run(args: Args) -> Result<(), String> {
+    let mut stages = Vec::new();
+    let setup_step = Step::start("stage setup");
+    let setup_ok = setup::run_setup().map_err(|e| eprintln!("setup failed: {e}")).is_ok();
+    stages.push(Stage::plain("setup", setup_ok, setup_step.finish(ok_text(setup_ok))));
+    if setup_ok {
+        run_stages(&args, &mut stages);
+    }
+    print!("{}", summary(&stages));
+    if stages.iter().all(|s| s.ok) {
+        Ok(())
+    } else {
+        // The table already says what failed; the summary line stays the last line printed.
+        Err(String::new())
+    }
+}
+
+fn run_stages(args: &Args, stages: &mut Vec<Stage>) {
+    let wasm = "wasm32-unknown-unknown";
+    stages.push(stage("fmt", cargo(&["fmt", "--all", "--", "--check"])));
+    stages.push(stage(
+        "clippy native",
+        cargo(&["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]),
+    ));
+    stages.push(stage(
+        "clippy wasm32",
+        cargo(&[
+            "clippy", "--target", wasm, "-p", "mfa-manager", "--all-targets", "--", "-D",
+            "warnings",
+        ]),
+    ));
+    stages.push(stage(
+        "clippy wasm32 emulator model",
+        cargo(&[
+            "clippy", "--target", wasm, "-p", "mfa-emulator", "--no-default-features", "--lib",
+            "--", "-D", "warnings",
+        ]),
+    ));
+    stages.push(stage(
+        "native tests",
+        cargo(&["test", "--workspace", "--exclude", "e2e"]),
+    ));
+    stages.push(stage(
+        "wasm tests (headless Chromium)",
+        browser_env(cargo(&["test", "--target", wasm, "-p", "mfa-manager", "--test", "*"])),
+    ));
+    if args.no_e2e {
+        return;
+    }
+    let build_step = Step::start("stage dist build");
+    let built = dist::build(true).map_err(|e| eprintln!("{e}")).is_ok();
+    stages.push(Stage::plain("dist build", built, build_step.finish(ok_text(built))));
+    if built {
+        let mut e2e = cargo(&["test", "-p", "e2e", "--", "--test-threads=2"]);
+        e2e.env("MFA_DIST", paths::root().join("dist"));
+        stages.push(stage("e2e (Chromium + emulator)", browser_env(e2e)));
+    }
+}
+
+fn cargo(args: &[&str]) -> Command {
+    let mut cmd = Command::new("cargo");
+    cmd.current_dir(paths::root())
+        .env("PATH", paths::tool_path())
+        .args(args);
+    cmd
+}
+
+/// Points test runners at Debian's ChromeDriver and keeps browser state inside target/.
+fn browser_env(mut cmd: Command) -> Command {
+    let scratch = paths::browser_scratch();
+    for sub in ["tmp", "config", "cache"] {
+        let _ = fs::create_dir_all(scratch.join(sub));
+    }
+    cmd.env("CHROMEDRIVER", paths::CHROMEDRIVER)
+        .env("CHROMIUM", paths::CHROMIUM)
+        .env("TMPDIR", scratch.join("tmp"))
+        .env("XDG_CONFIG_HOME", scratch.join("config"))
+        .env("XDG_CACHE_HOME", scratch.join("cache"));
+    cmd
+}
+
+/// Runs one stage, streaming its output and counting test results.
+fn stage(name: &'static str, mut cmd: Command) -> Stage {
+    let step = Step::start(format!("stage {name}: {}", describe(&cmd)));
+    let (ok, lines) = run_streamed(&mut cmd).unwrap_or_else(|e| {
+        eprintln!("{e}");
+        (false, Vec::new())
+    });
+    let (passed, failed, counted) = count_results(&lines);
+    let time = step.finish(ok_text(ok));
+    Stage {
+        name,
+        ok,
+        passed,
+        failed,
+        counted,
+        time,
+    }
+}
+
+/// Sums `test result: … N passed; M failed` lines (cargo test and wasm-bindgen-test-runner).
+fn count_results(lines: &[String]) -> (usize, usize, bool) {
+    let mut passed = 0;
+    let mut failed = 0;
+    let mut counted = false;
+    for line in lines {
+        let Some(rest) = line.trim().strip_prefix("test result: ") else {
+            continue;
+        };
+        counted = true;
+        for part in rest.split([';', '.']) {
+            let mut words = part.split_whitespace();
+            if let (Some(n), Some(kind)) = (words.next(), words.next()) {
+                match (n.parse::<usize>(), kind) {
+                    (Ok(n), "passed") => passed += n,
+                    (Ok(n), "failed") => failed += n,
+                    _ => {}
+                }
+            }
+        }
+    }
+    (passed, failed, counted)
+}
+
+impl Stage {
+    fn plain(name: &'static str, ok: bool, time: Duration) -> Stage {
+        Stage {
+            name,
+            ok,
+            passed: 0,
+            failed: 0,
+            counted: false,
+            time,
+        }
+    }
+}
+
+fn ok_text(ok: bool) -> &'static str {
+    if ok {
+        "ok"
+    } else {
+        "FAILED"
+    }
+}
+
+/// The per-stage table and the closing `N passed, N failed` line. A failed stage that
+/// reported no test counts (a build or lint failure) counts as one failure.
+fn summary(stages: &[Stage]) -> String {
+    let mut text = format!(
+        "\n{:<32} {:<7} {:>7} {:>7} {:>9}\n",
+        "stage", "result", "passed", "failed", "time"
+    );
+    let (mut passed, mut failed) = (0, 0);
+    for s in stages {
+        let counts = if s.counted {
+            (s.passed.to_string(), s.failed.to_string())
+        } else {
+            ("-".into(), "-".into())
+        };
+        text += &format!(
+            "{:<32} {:<7} {:>7} {:>7} {:>9}\n",
+            s.name,
+            ok_text(s.ok),
+            counts.0,
+            counts.1,
+            seconds(s.time)
+        );
+        passed += s.passed;
+        failed += s.failed;
+        if !s.ok && s.failed == 0 {
+            failed += 1;
+        }
+    }
+    text + &format!("\n{passed} passed, {failed} failed\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(text: &str) -> Vec<String> {
+        text.lines().map(str::to_owned).collect()
+    }
+
+    #[test]
+    fn counts_cargo_and_wasm_runner_results() {
+        let out = lines(
+            "running 8 tests\n\
+             test result: ok. 8 passed; 0 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.00s\n\
+             test result: FAILED. 3 passed; 2 failed; 1 ignored; 0 measured; 0 filtered out\n",
+        );
+        assert_eq!(count_results(&out), (11, 2, true));
+        assert_eq!(count_results(&lines("Compiling x\nerror: nope")), (0, 0, false));
+    }
+
+    #[test]
+    fn failed_stage_without_counts_is_one_failure() {
+        let stages = [
+            Stage::plain("fmt", false, Duration::ZERO),
+            Stage {
+                name: "native tests",
+                ok: true,
+                passed: 5,
+                failed: 0,
+                counted: true,
+                time: Duration::ZERO,
+            },
+        ];
+        assert!(summary(&stages).ends_with("\n5 passed, 1 failed\n"));
+    }
+}
