@@ -1,32 +1,64 @@
-//! The top-level component: loads the configuration, then shows the matching screen.
+//! The top-level component: loads the configuration, then shows the screen for the current
+//! stage of the sign-in flow.
 
 pub mod config_error;
+pub mod events;
+pub mod finished;
+pub mod flow;
+pub mod notice;
+pub mod session_bar;
+pub mod signed_in;
 pub mod signed_out;
 
 use crate::config::{self, Config};
 use config_error::ConfigErrorView;
+use finished::{FinishedScreen, NeedsClickScreen};
+use flow::{Flow, Stage};
 use leptos::prelude::*;
-use signed_out::SignedOut;
+use notice::Notices;
+use signed_in::SignedInScreen;
+use signed_out::SignedOutScreen;
 
 /// The whole mfa-manager page.
 #[component]
 pub fn App() -> impl IntoView {
     let loaded = LocalResource::new(config::load);
+    let host = NodeRef::<leptos::html::Main>::new();
     view! {
-        <main class="mfa-manager" aria-busy=move || loaded.get().is_none().to_string()>
+        <main class="mfa-manager" node_ref=host>
             <header class="mfa-header">
                 <h1>"Security settings"</h1>
             </header>
             {move || match loaded.get() {
-                None => view! { <p class="mfa-status" role="status">"Loading…"</p> }.into_any(),
-                Some(Ok(config)) => screen(config).into_any(),
+                None => view! { <Working text="Loading…".into() /> }.into_any(),
+                Some(Ok(config)) => view! { <Screens config host /> }.into_any(),
                 Some(Err(errors)) => view! { <ConfigErrorView errors /> }.into_any(),
             }}
         </main>
     }
 }
 
-/// The screen shown once a valid configuration is loaded.
-fn screen(config: Config) -> impl IntoView {
-    view! { <SignedOut config /> }
+/// The screens of a configured page.
+#[component]
+fn Screens(config: Config, host: NodeRef<leptos::html::Main>) -> impl IntoView {
+    let flow = Flow::new(config, host);
+    provide_context(flow);
+    flow.start();
+    view! {
+        <Notices />
+        {move || match flow.stage.get() {
+            Stage::Starting => view! { <Working text="Checking sign-in…".into() /> }.into_any(),
+            Stage::SignedOut => view! { <SignedOutScreen /> }.into_any(),
+            Stage::Working(text) => view! { <Working text /> }.into_any(),
+            Stage::SignedIn => view! { <SignedInScreen /> }.into_any(),
+            Stage::NeedsClick(reason) => view! { <NeedsClickScreen reason /> }.into_any(),
+            Stage::Finished(_) => view! { <FinishedScreen /> }.into_any(),
+        }}
+    }
+}
+
+/// A progress line announced to screen readers.
+#[component]
+fn Working(text: String) -> impl IntoView {
+    view! { <p class="mfa-status" role="status" aria-live="polite">{text}</p> }
 }

@@ -84,8 +84,8 @@ impl Config {
     /// Parses `config.json` text and validates it. `page_url` is the page's own URL without
     /// query or fragment, the default `redirect_uri`.
     pub fn from_json(text: &str, page_url: &str) -> Result<Config, Vec<ConfigError>> {
-        let raw: RawConfig = serde_json::from_str(text)
-            .map_err(|e| vec![ConfigError::NotJson(e.to_string())])?;
+        let raw: RawConfig =
+            serde_json::from_str(text).map_err(|e| vec![ConfigError::NotJson(e.to_string())])?;
         raw.validate(page_url)
     }
 }
@@ -97,7 +97,9 @@ impl RawConfig {
         let demo = self.demo.unwrap_or(false);
 
         let domain = match non_empty(self.domain) {
-            Some(d) => TenantOrigin::parse("domain", &d).map_err(|e| errors.push(e)).ok(),
+            Some(d) => TenantOrigin::parse("domain", &d)
+                .map_err(|e| errors.push(e))
+                .ok(),
             None if demo => Some(TenantOrigin::demo()),
             None => {
                 errors.push(ConfigError::Missing("domain"));
@@ -143,7 +145,10 @@ impl RawConfig {
         let app_audience = non_empty(self.app_audience);
         if let (Some(aud), Some(c)) = (&app_audience, &canonical) {
             if aud.trim_end_matches('/').ends_with("/mfa") {
-                errors.push(ConfigError::AppAudienceIsMfa(aud.clone(), c.as_str().to_owned()));
+                errors.push(ConfigError::AppAudienceIsMfa(
+                    aud.clone(),
+                    c.as_str().to_owned(),
+                ));
             }
         }
 
@@ -189,9 +194,7 @@ impl RawConfig {
 
 /// Trims a string field and treats blank as absent.
 fn non_empty(value: Option<String>) -> Option<String> {
-    value
-        .map(|v| v.trim().to_owned())
-        .filter(|v| !v.is_empty())
+    value.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty())
 }
 
 /// Accepts absolute `https://` URLs, and `http://` only on loopback hosts (local development).

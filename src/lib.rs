@@ -3,9 +3,11 @@
 //!
 //! Module index:
 //! - [`config`]: runtime configuration (`config.json`), its validation and precise errors.
+//! - [`auth`]: sign-in (PKCE, popup, silent re-authorize) and the memory-only session.
 //! - [`app`]: the top-level component and its screens.
 
 pub mod app;
+pub mod auth;
 pub mod config;
 
 /// Mounts the application on `<body>` of the current page.

@@ -26,12 +26,30 @@ fn signed_out_screen_names_the_tenant_and_offers_sign_in() {
     )
     .unwrap();
     let root = container();
-    let _handle = leptos::mount::mount_to(root.clone(), move || view! { <SignedOut config /> });
+    let clicks = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let counted = clicks.clone();
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        let counted = counted.clone();
+        view! { <SignedOut config on_sign_in=move |()| { counted.fetch_add(1, std::sync::atomic::Ordering::SeqCst); } /> }
+    });
     let text = root.text_content().unwrap();
-    assert!(text.contains("Sign in to manage your security settings"), "{text}");
+    assert!(
+        text.contains("Sign in to manage your security settings"),
+        "{text}"
+    );
     assert!(text.contains("acme.us.auth0.com"), "{text}");
-    let button = root.query_selector("button#mfa-sign-in").unwrap().unwrap();
+    let button: web_sys::HtmlElement = root
+        .query_selector("button#mfa-sign-in")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
     assert_eq!(button.text_content().unwrap().trim(), "Sign in");
+    button.click();
+    assert_eq!(
+        clicks.load(std::sync::atomic::Ordering::SeqCst),
+        1,
+        "the button starts sign-in"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -41,12 +59,19 @@ fn config_errors_are_listed_as_text_with_their_field() {
         ConfigError::NotJson("<b>bold</b> is not JSON".into()),
     ];
     let root = container();
-    let _handle = leptos::mount::mount_to(root.clone(), move || view! { <ConfigErrorView errors /> });
+    let _handle =
+        leptos::mount::mount_to(root.clone(), move || view! { <ConfigErrorView errors /> });
     let items = root.query_selector_all("li").unwrap();
     assert_eq!(items.length(), 2);
     let first: web_sys::Element = items.item(0).unwrap().unchecked_into();
-    assert_eq!(first.get_attribute("data-field").as_deref(), Some("client_id"));
+    assert_eq!(
+        first.get_attribute("data-field").as_deref(),
+        Some("client_id")
+    );
     // Server or file text is rendered as text, never parsed as HTML.
     assert!(root.query_selector("li b").unwrap().is_none());
-    assert!(root.text_content().unwrap().contains("<b>bold</b> is not JSON"));
+    assert!(root
+        .text_content()
+        .unwrap()
+        .contains("<b>bold</b> is not JSON"));
 }

@@ -49,7 +49,9 @@ impl Browser {
             .stderr(Stdio::null())
             .process_group(0)
             .spawn()
-            .map_err(|e| format!("cannot start {chromedriver_bin}: {e} (run `cargo xtask setup`)"))?;
+            .map_err(|e| {
+                format!("cannot start {chromedriver_bin}: {e} (run `cargo xtask setup`)")
+            })?;
         let stdout = chromedriver.stdout.take();
         let profile = unique_profile_dir()?;
         // Build the guard first so ChromeDriver is stopped even if the session fails to open.

@@ -49,7 +49,11 @@ pub fn dist_dir() -> TestResult<PathBuf> {
 
 impl Site {
     /// Serves `dist/` on `listener` under `base_path` (`/` or `/a/b/`), with `config`.
-    pub async fn start(listener: TcpListener, base_path: &str, config: ConfigFile) -> TestResult<Site> {
+    pub async fn start(
+        listener: TcpListener,
+        base_path: &str,
+        config: ConfigFile,
+    ) -> TestResult<Site> {
         let dist = dist_dir()?;
         let origin = format!("http://{}", listener.local_addr()?);
         let base = format!("/{}", base_path.trim_matches('/'));

@@ -13,7 +13,10 @@ async fn signed_out_first_screen_offers_sign_in() -> TestResult {
     let button = h.browser.find("#mfa-sign-in").await?;
     assert_eq!(button.text().await?, "Sign in");
     assert!(button.is_enabled().await?);
-    assert_eq!(h.browser.find("h1").await?.text().await?, "Security settings");
+    assert_eq!(
+        h.browser.find("h1").await?.text().await?,
+        "Security settings"
+    );
     h.finish().await
 }
 
@@ -29,7 +32,10 @@ async fn broken_config_json_names_the_problem() -> TestResult {
         .wait_text("[role=alert] h2", "This page is not set up correctly")
         .await?;
     h.browser
-        .wait_text(".mfa-config-errors li", "config.json is not valid: EOF while parsing")
+        .wait_text(
+            ".mfa-config-errors li",
+            "config.json is not valid: EOF while parsing",
+        )
         .await?;
     h.finish().await
 }
@@ -37,13 +43,18 @@ async fn broken_config_json_names_the_problem() -> TestResult {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_invalid_field_is_listed_by_name() -> TestResult {
     let h = Harness::start(Setup {
-        config: Some(ConfigFile::Json(json!({"domain": "http://acme.auth0.com", "mode": "tab"}))),
+        config: Some(ConfigFile::Json(
+            json!({"domain": "http://acme.auth0.com", "mode": "tab"}),
+        )),
         ..Setup::default()
     })
     .await?;
     h.open_app().await?;
     h.browser
-        .wait_text("li[data-field=domain]", "\"domain\" uses http:// for acme.auth0.com")
+        .wait_text(
+            "li[data-field=domain]",
+            "\"domain\" uses http:// for acme.auth0.com",
+        )
         .await?;
     h.browser
         .wait_text("li[data-field=client_id]", "\"client_id\" is missing")
@@ -63,7 +74,10 @@ async fn missing_config_json_is_reported_under_a_sub_path() -> TestResult {
     .await?;
     h.open_app().await?;
     h.browser
-        .wait_text(".mfa-config-errors li", "not found next to index.html (HTTP 404)")
+        .wait_text(
+            ".mfa-config-errors li",
+            "not found next to index.html (HTTP 404)",
+        )
         .await?;
     h.finish().await
 }

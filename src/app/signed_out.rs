@@ -1,5 +1,6 @@
 //! The first screen: explains the page and offers to sign in.
 
+use super::flow::Flow;
 use crate::config::Config;
 use leptos::prelude::*;
 
@@ -8,6 +9,9 @@ use leptos::prelude::*;
 pub fn SignedOut(
     /// The validated configuration (names the tenant the user signs in to).
     config: Config,
+    /// Called when the user presses "Sign in".
+    #[prop(into)]
+    on_sign_in: Callback<()>,
 ) -> impl IntoView {
     let host = config.domain.host().to_owned();
     view! {
@@ -18,9 +22,21 @@ pub fn SignedOut(
                 "text messages, phone calls, email or push notifications."
             </p>
             <p class="mfa-hint">"You will sign in at " <strong>{host}</strong> "."</p>
-            <button type="button" class="mfa-button mfa-primary" id="mfa-sign-in">
+            <button
+                type="button"
+                class="mfa-button mfa-primary"
+                id="mfa-sign-in"
+                on:click=move |_| on_sign_in.run(())
+            >
                 "Sign in"
             </button>
         </section>
     }
+}
+
+/// [`SignedOut`] wired to the page's sign-in flow.
+#[component]
+pub fn SignedOutScreen() -> impl IntoView {
+    let flow = expect_context::<Flow>();
+    view! { <SignedOut config=flow.config.get_value() on_sign_in=move |()| flow.sign_in() /> }
 }

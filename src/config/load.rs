@@ -10,10 +10,11 @@ pub const CONFIG_FILE: &str = "config.json";
 /// Loads and validates the runtime configuration of the page.
 pub async fn load() -> Result<Config, Vec<ConfigError>> {
     let page_url = page_url().map_err(|e| vec![e])?;
-    let response = Request::get(CONFIG_FILE)
-        .send()
-        .await
-        .map_err(|e| vec![ConfigError::Unavailable(format!("the request failed ({e})"))])?;
+    let response = Request::get(CONFIG_FILE).send().await.map_err(|e| {
+        vec![ConfigError::Unavailable(format!(
+            "the request failed ({e})"
+        ))]
+    })?;
     if !response.ok() {
         let status = response.status();
         let why = if status == 404 {

@@ -23,13 +23,15 @@ impl TenantOrigin {
             Some((s @ ("https" | "http"), rest)) => (s, rest),
             Some((other, _)) => {
                 return Err(invalid(format!(
-                    "uses the scheme \"{other}\"; write just the host name, e.g. \"acme.us.auth0.com\""
-                )))
+                "uses the scheme \"{other}\"; write just the host name, e.g. \"acme.us.auth0.com\""
+            )))
             }
             None => ("https", value),
         };
         if rest.is_empty() {
-            return Err(invalid("is empty after the scheme; write the host name".into()));
+            return Err(invalid(
+                "is empty after the scheme; write the host name".into(),
+            ));
         }
         if let Some(bad) = rest.chars().find(|c| "/?#@ \t".contains(*c)) {
             let what = match bad {

@@ -27,8 +27,8 @@ fn minimal_config_gets_defaults() {
 
 #[test]
 fn emulator_origin_keeps_http_and_port() {
-    let c = validate(r#"{"domain":"http://127.0.0.1:4000/","client_id":"x","mode":"popup"}"#)
-        .unwrap();
+    let c =
+        validate(r#"{"domain":"http://127.0.0.1:4000/","client_id":"x","mode":"popup"}"#).unwrap();
     assert_eq!(c.domain.as_str(), "http://127.0.0.1:4000");
     assert_eq!(c.mfa_audience(), "http://127.0.0.1:4000/mfa/");
     assert_eq!(c.mode, Mode::Popup);
@@ -64,7 +64,10 @@ fn validation_table() {
     let cases: &[(&str, &str)] = &[
         (r#"{"client_id":"x"}"#, "\"domain\" is missing"),
         (r#"{"domain":"acme.auth0.com"}"#, "\"client_id\" is missing"),
-        (r#"{"domain":"  ","client_id":"x"}"#, "\"domain\" is missing"),
+        (
+            r#"{"domain":"  ","client_id":"x"}"#,
+            "\"domain\" is missing",
+        ),
         (
             r#"{"domain":"acme.auth0.com/mfa","client_id":"x"}"#,
             "\"domain\" contains a path",
@@ -110,11 +113,17 @@ fn validation_table() {
             "unknown field `clientId`",
         ),
         (r#"{"domain":"acme.auth0.com","#, "config.json is not valid"),
-        (r#"{"domain":"acme.auth0.com","demo":"yes"}"#, "invalid type"),
+        (
+            r#"{"domain":"acme.auth0.com","demo":"yes"}"#,
+            "invalid type",
+        ),
     ];
     for (json, expected) in cases {
         let all = messages(json).join(" | ");
-        assert!(all.contains(expected), "{json}: expected {expected:?} in {all:?}");
+        assert!(
+            all.contains(expected),
+            "{json}: expected {expected:?} in {all:?}"
+        );
     }
 }
 

@@ -40,9 +40,13 @@ pub fn run(args: Args) -> Result<(), String> {
         })?;
     }
     let step = Step::start("building mfa-emulator");
-    run_checked(Command::new("cargo")
-        .current_dir(paths::root())
-        .args(["build", "-p", "mfa-emulator", "--bin", "mfa-emulator"]))?;
+    run_checked(Command::new("cargo").current_dir(paths::root()).args([
+        "build",
+        "-p",
+        "mfa-emulator",
+        "--bin",
+        "mfa-emulator",
+    ]))?;
     step.finish("built");
 
     let app_origin = format!("http://127.0.0.1:{}", args.app_port);

@@ -70,9 +70,11 @@ fn cargo_tool(binary: &str, krate: &str, version: &str, extra: &[&str]) -> Resul
         return Ok(());
     }
     println!("    installing with cargo install (several minutes on a fresh machine)…");
-    run_checked(Command::new("cargo")
-        .args(["install", krate, "--version", version, "--force"])
-        .args(extra))?;
+    run_checked(
+        Command::new("cargo")
+            .args(["install", krate, "--version", version, "--force"])
+            .args(extra),
+    )?;
     step.finish("installed");
     Ok(())
 }
@@ -87,12 +89,14 @@ fn wasm_opt() -> Result<(), String> {
         return Ok(());
     }
     fs::create_dir_all(paths::tools()).map_err(|e| format!("cannot create tools folder: {e}"))?;
-    run_checked(Command::new("npm")
-        .arg("install")
-        .arg("--prefix")
-        .arg(paths::tools())
-        .args(["--no-audit", "--no-fund", "--no-save"])
-        .arg(format!("binaryen@{BINARYEN_VERSION}")))
+    run_checked(
+        Command::new("npm")
+            .arg("install")
+            .arg("--prefix")
+            .arg(paths::tools())
+            .args(["--no-audit", "--no-fund", "--no-save"])
+            .arg(format!("binaryen@{BINARYEN_VERSION}")),
+    )
     .map_err(|e| format!("{e}\n    Node.js and npm are required to install wasm-opt."))?;
     step.finish("installed");
     Ok(())
@@ -110,9 +114,11 @@ fn chromium() -> Result<(), String> {
             .into());
     }
     run_checked(Command::new("apt-get").args(["update", "-qq"]))?;
-    run_checked(Command::new("apt-get")
-        .env("DEBIAN_FRONTEND", "noninteractive")
-        .args(["install", "-y", "-qq", "chromium", "chromium-driver"]))?;
+    run_checked(
+        Command::new("apt-get")
+            .env("DEBIAN_FRONTEND", "noninteractive")
+            .args(["install", "-y", "-qq", "chromium", "chromium-driver"]),
+    )?;
     step.finish("installed");
     Ok(())
 }

@@ -25,13 +25,10 @@ pub fn measure(dir: &Path) -> Result<Vec<FileSize>, String> {
     files
         .iter()
         .map(|path| {
-            let bytes = fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+            let bytes =
+                fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
             Ok(FileSize {
-                name: path
-                    .strip_prefix(dir)
-                    .unwrap_or(path)
-                    .display()
-                    .to_string(),
+                name: path.strip_prefix(dir).unwrap_or(path).display().to_string(),
                 raw: bytes.len(),
                 gzip: gzip(&bytes),
                 brotli: brotli(&bytes),
@@ -86,11 +83,6 @@ pub fn render(files: &[FileSize]) -> String {
         text += &row(&f.name, f.raw, f.gzip, f.brotli);
     }
     let sum = |get: fn(&FileSize) -> usize| files.iter().map(get).sum::<usize>();
-    text += &row(
-        "total",
-        sum(|f| f.raw),
-        sum(|f| f.gzip),
-        sum(|f| f.brotli),
-    );
+    text += &row("total", sum(|f| f.raw), sum(|f| f.gzip), sum(|f| f.brotli));
     text
 }

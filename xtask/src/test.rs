@@ -31,8 +31,14 @@ struct Stage {
 pub fn run(args: Args) -> Result<(), String> {
     let mut stages = Vec::new();
     let setup_step = Step::start("stage setup");
-    let setup_ok = setup::run_setup().map_err(|e| eprintln!("setup failed: {e}")).is_ok();
-    stages.push(Stage::plain("setup", setup_ok, setup_step.finish(ok_text(setup_ok))));
+    let setup_ok = setup::run_setup()
+        .map_err(|e| eprintln!("setup failed: {e}"))
+        .is_ok();
+    stages.push(Stage::plain(
+        "setup",
+        setup_ok,
+        setup_step.finish(ok_text(setup_ok)),
+    ));
     if setup_ok {
         run_stages(&args, &mut stages);
     }
@@ -50,20 +56,42 @@ fn run_stages(args: &Args, stages: &mut Vec<Stage>) {
     stages.push(stage("fmt", cargo(&["fmt", "--all", "--", "--check"])));
     stages.push(stage(
         "clippy native",
-        cargo(&["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]),
+        cargo(&[
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ]),
     ));
     stages.push(stage(
         "clippy wasm32",
         cargo(&[
-            "clippy", "--target", wasm, "-p", "mfa-manager", "--all-targets", "--", "-D",
+            "clippy",
+            "--target",
+            wasm,
+            "-p",
+            "mfa-manager",
+            "--all-targets",
+            "--",
+            "-D",
             "warnings",
         ]),
     ));
     stages.push(stage(
         "clippy wasm32 emulator model",
         cargo(&[
-            "clippy", "--target", wasm, "-p", "mfa-emulator", "--no-default-features", "--lib",
-            "--", "-D", "warnings",
+            "clippy",
+            "--target",
+            wasm,
+            "-p",
+            "mfa-emulator",
+            "--no-default-features",
+            "--lib",
+            "--",
+            "-D",
+            "warnings",
         ]),
     ));
     stages.push(stage(
@@ -72,14 +100,26 @@ fn run_stages(args: &Args, stages: &mut Vec<Stage>) {
     ));
     stages.push(stage(
         "wasm tests (headless Chromium)",
-        browser_env(cargo(&["test", "--target", wasm, "-p", "mfa-manager", "--test", "*"])),
+        browser_env(cargo(&[
+            "test",
+            "--target",
+            wasm,
+            "-p",
+            "mfa-manager",
+            "--test",
+            "*",
+        ])),
     ));
     if args.no_e2e {
         return;
     }
     let build_step = Step::start("stage dist build");
     let built = dist::build(true).map_err(|e| eprintln!("{e}")).is_ok();
-    stages.push(Stage::plain("dist build", built, build_step.finish(ok_text(built))));
+    stages.push(Stage::plain(
+        "dist build",
+        built,
+        build_step.finish(ok_text(built)),
+    ));
     if built {
         let mut e2e = cargo(&["test", "-p", "e2e", "--", "--test-threads=2"]);
         e2e.env("MFA_DIST", paths::root().join("dist"));
@@ -220,7 +260,10 @@ mod tests {
              test result: FAILED. 3 passed; 2 failed; 1 ignored; 0 measured; 0 filtered out\n",
         );
         assert_eq!(count_results(&out), (11, 2, true));
-        assert_eq!(count_results(&lines("Compiling x\nerror: nope")), (0, 0, false));
+        assert_eq!(
+            count_results(&lines("Compiling x\nerror: nope")),
+            (0, 0, false)
+        );
     }
 
     #[test]

@@ -1,0 +1,288 @@
+//! The sign-in state machine shared by the screens: what stage the page is in, the in-memory
+//! session, and the actions that move between stages.
+
+use crate::auth::request::{authorize, Delivery};
+use crate::auth::transaction::{Resume, Transaction};
+use crate::auth::{popup, silent, AuthError, AuthorizeResponse, IssuedToken, Purpose, Session};
+use crate::config::{Config, Mode};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+/// Which screen the page shows.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Stage {
+    /// Reading a sign-in answer from the URL.
+    Starting,
+    /// Not signed in; offers the sign-in button.
+    SignedOut,
+    /// Something is in progress; the text says what.
+    Working(String),
+    /// Signed in for the MFA API.
+    SignedIn,
+    /// The popup fallback needs a click (browsers only open popups on a user gesture).
+    NeedsClick(String),
+    /// The app token was handed back; nothing left to do.
+    Finished(Option<String>),
+}
+
+/// Screen name stored in the round trip so the user comes back where they were.
+pub const SCREEN_MANAGE: &str = "manage";
+
+/// The page's sign-in state, provided as context to every screen.
+#[derive(Clone, Copy)]
+pub struct Flow {
+    /// The validated configuration.
+    pub config: StoredValue<Config>,
+    /// The current stage.
+    pub stage: RwSignal<Stage>,
+    /// The MFA session (token in memory only).
+    pub session: RwSignal<Option<Session>, LocalStorage>,
+    /// The last failure, shown with a retry.
+    pub error: RwSignal<Option<AuthError>>,
+    /// A non-error note for the user (e.g. why a redirect happened).
+    pub note: RwSignal<Option<String>>,
+    /// Element that receives `mfa-manager:*` events.
+    pub host: NodeRef<leptos::html::Main>,
+}
+
+impl Flow {
+    /// Creates the flow for a loaded configuration.
+    pub fn new(config: Config, host: NodeRef<leptos::html::Main>) -> Flow {
+        Flow {
+            config: StoredValue::new(config),
+            stage: RwSignal::new(Stage::Starting),
+            session: RwSignal::new_local(None),
+            error: RwSignal::new(None),
+            note: RwSignal::new(None),
+            host,
+        }
+    }
+
+    fn fail(&self, stage: Stage, error: AuthError) {
+        self.stage.set(stage);
+        self.error.set(Some(error));
+    }
+
+    /// Handles a sign-in answer in the URL, if any; otherwise shows the signed-out screen.
+    pub fn start(self) {
+        let location = window().location();
+        let query = location.search().unwrap_or_default();
+        let parsed = AuthorizeResponse::from_query(&query);
+        if !matches!(parsed, Ok(None)) {
+            remove_response_from_url(&query);
+        }
+        match parsed {
+            Ok(None) => self.stage.set(Stage::SignedOut),
+            Err(e) => self.fail(Stage::SignedOut, e),
+            Ok(Some(response)) => spawn_local(async move { self.complete(response).await }),
+        }
+    }
+
+    async fn complete(self, response: AuthorizeResponse) {
+        let tx = match Transaction::take() {
+            Ok(Some(tx)) => tx,
+            Ok(None) => return self.fail(Stage::SignedOut, AuthError::NoTransaction),
+            Err(e) => return self.fail(Stage::SignedOut, e),
+        };
+        let response = match response.check_state(&tx.state) {
+            Ok(r) => r,
+            Err(e) => return self.fail(Stage::SignedOut, e),
+        };
+        self.stage.set(Stage::Working("Finishing sign-in…".into()));
+        let config = self.config.get_value();
+        let issued = crate::auth::exchange::finish(&config, response, tx.verifier, &tx.nonce).await;
+        self.note.set(tx.resume.note);
+        match (tx.purpose, issued) {
+            (Purpose::Mfa, Ok(token)) => self.signed_in(token),
+            (Purpose::App, Ok(token)) => self.deliver(token),
+            (_, Err(e)) => self.fail(Stage::SignedOut, e),
+        }
+    }
+
+    fn signed_in(&self, token: IssuedToken) {
+        self.session
+            .set(Some(Session::new(token, js_sys::Date::now())));
+        self.error.set(None);
+        self.stage.set(Stage::SignedIn);
+    }
+
+    /// Starts the interactive sign-in for the MFA API (redirect or popup per config).
+    pub fn sign_in(self) {
+        self.error.set(None);
+        self.note.set(None);
+        let config = self.config.get_value();
+        match config.mode {
+            Mode::Redirect => self.redirect(
+                Purpose::Mfa,
+                Resume {
+                    screen: SCREEN_MANAGE.into(),
+                    note: None,
+                },
+            ),
+            Mode::Popup => {
+                self.stage
+                    .set(Stage::Working("Waiting for the sign-in window…".into()));
+                spawn_local(async move {
+                    match popup::sign_in(&config, Purpose::Mfa).await {
+                        Ok(token) => self.signed_in(token),
+                        Err(e) => self.fail(Stage::SignedOut, e),
+                    }
+                });
+            }
+        }
+    }
+
+    /// Leaves for `/authorize` with a stored transaction; the page comes back to `resume`.
+    fn redirect(&self, purpose: Purpose, resume: Resume) {
+        let config = self.config.get_value();
+        let request = match authorize(&config, purpose, Delivery::Redirect) {
+            Ok(r) => r,
+            Err(e) => return self.fail(Stage::SignedOut, e),
+        };
+        let tx = Transaction {
+            state: request.state,
+            nonce: request.nonce,
+            verifier: request.verifier,
+            purpose,
+            resume,
+        };
+        if let Err(e) = tx.save() {
+            return self.fail(Stage::SignedOut, e);
+        }
+        self.stage
+            .set(Stage::Working("Taking you to sign in…".into()));
+        if window().location().assign(&request.url).is_err() {
+            self.fail(
+                Stage::SignedOut,
+                AuthError::Config("the sign-in address was refused by the browser".into()),
+            );
+        }
+    }
+
+    /// Renews the MFA session: silently if the tenant session allows, otherwise by signing in
+    /// again and coming back to the same screen.
+    pub fn renew(self, reason: &'static str) {
+        spawn_local(async move {
+            let config = self.config.get_value();
+            match silent::sign_in(&config, Purpose::Mfa).await {
+                Ok(token) => {
+                    self.signed_in(token);
+                    self.note
+                        .set(Some("Your secure session was renewed.".into()));
+                }
+                Err(_) => {
+                    self.session.set(None);
+                    match config.mode {
+                        Mode::Redirect => self.redirect(
+                            Purpose::Mfa,
+                            Resume {
+                                screen: SCREEN_MANAGE.into(),
+                                note: Some(format!(
+                                    "{reason} You signed in again and can carry on."
+                                )),
+                            },
+                        ),
+                        Mode::Popup => {
+                            self.stage.set(Stage::SignedOut);
+                            self.note
+                                .set(Some(format!("{reason} Sign in again to carry on.")));
+                        }
+                    }
+                }
+            }
+        });
+    }
+
+    /// "Done": gets a token for the app's own audience silently and hands it to the host,
+    /// falling back to an interactive sign-in when the browser or tenant refuses.
+    pub fn done(self) {
+        self.error.set(None);
+        self.stage
+            .set(Stage::Working("Returning you to the app…".into()));
+        spawn_local(async move {
+            let config = self.config.get_value();
+            match silent::sign_in(&config, Purpose::App).await {
+                Ok(token) => self.deliver(token),
+                Err(e) => {
+                    let why = fallback_reason(&e);
+                    match config.mode {
+                        Mode::Redirect => self.redirect(
+                            Purpose::App,
+                            Resume {
+                                screen: "done".into(),
+                                note: Some(why),
+                            },
+                        ),
+                        Mode::Popup => self.stage.set(Stage::NeedsClick(why)),
+                    }
+                }
+            }
+        });
+    }
+
+    /// The popup fallback of "Done", started by a click.
+    pub fn done_with_popup(self) {
+        self.stage
+            .set(Stage::Working("Waiting for the sign-in window…".into()));
+        spawn_local(async move {
+            let config = self.config.get_value();
+            match popup::sign_in(&config, Purpose::App).await {
+                Ok(token) => self.deliver(token),
+                Err(e) => self.fail(Stage::SignedIn, e),
+            }
+        });
+    }
+
+    /// Hands the app token to the host (event) and forgets the MFA session.
+    fn deliver(&self, token: IssuedToken) {
+        self.session.set(None);
+        if let Some(host) = self.host.get_untracked() {
+            super::events::dispatch_done(&host, &token);
+        }
+        let config = self.config.get_value();
+        if let Some(target) = &config.return_to {
+            self.stage
+                .set(Stage::Working("Returning you to the app…".into()));
+            let _ = window().location().assign(target);
+        } else {
+            self.stage.set(Stage::Finished(self.note.get_untracked()));
+        }
+    }
+}
+
+/// Why the silent path did not work, in words for the user.
+fn fallback_reason(e: &AuthError) -> String {
+    let cause = match e {
+        AuthError::Timeout => {
+            "the browser did not let the page finish silently (third-party cookies may be blocked)"
+                .to_owned()
+        }
+        e if e.needs_interaction() => "the sign-in service needs you to sign in again".to_owned(),
+        e => e.message(),
+    };
+    format!("Signing you back in silently did not work ({cause}), so the sign-in page was used instead.")
+}
+
+/// Removes `code`, `state`, `error`, `error_description` from the address bar, keeping the rest.
+fn remove_response_from_url(query: &str) {
+    let kept: Vec<(String, String)> =
+        url::form_urlencoded::parse(query.trim_start_matches('?').as_bytes())
+            .into_owned()
+            .filter(|(k, _)| !crate::auth::callback::RESPONSE_PARAMS.contains(&k.as_str()))
+            .collect();
+    let mut search = url::form_urlencoded::Serializer::new(String::new());
+    for (k, v) in &kept {
+        search.append_pair(k, v);
+    }
+    let search = search.finish();
+    let location = window().location();
+    let path = location.pathname().unwrap_or_default();
+    let target = if search.is_empty() {
+        path
+    } else {
+        format!("{path}?{search}")
+    };
+    if let Ok(history) = window().history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&target));
+    }
+}

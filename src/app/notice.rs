@@ -1,0 +1,25 @@
+//! The error and note banners above every screen. Tenant text is rendered as text only.
+
+use super::flow::Flow;
+use leptos::prelude::*;
+
+/// Shows the last sign-in error (with its likely cause) and any note for the user.
+#[component]
+pub fn Notices() -> impl IntoView {
+    let flow = expect_context::<Flow>();
+    view! {
+        {move || flow.error.get().map(|e| view! {
+            <div class="mfa-card mfa-error mfa-notice" role="alert" id="mfa-error">
+                <p class="mfa-error-message">{e.message()}</p>
+                {e.hint().map(|h| view! { <p class="mfa-hint">{h}</p> })}
+                <button type="button" class="mfa-button" id="mfa-retry"
+                    on:click=move |_| flow.sign_in()>
+                    "Sign in again"
+                </button>
+            </div>
+        })}
+        {move || flow.note.get().map(|n| view! {
+            <p class="mfa-note" role="status" id="mfa-note">{n}</p>
+        })}
+    }
+}

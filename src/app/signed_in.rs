@@ -1,0 +1,23 @@
+//! The signed-in screen: the session status and the way back to the app.
+
+use super::flow::Flow;
+use super::session_bar::SessionBar;
+use leptos::prelude::*;
+
+/// Signed in for the MFA API.
+#[component]
+pub fn SignedInScreen() -> impl IntoView {
+    let flow = expect_context::<Flow>();
+    view! {
+        <section class="mfa-card" aria-labelledby="mfa-signed-in-title">
+            <h2 id="mfa-signed-in-title">"Your sign-in methods"</h2>
+            <SessionBar />
+            <div class="mfa-actions">
+                <button type="button" class="mfa-button mfa-primary" id="mfa-done"
+                    on:click=move |_| flow.done()>
+                    "Done"
+                </button>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,20 @@
+//! Sign-in: authorization code + PKCE for the MFA audience, the memory-only session, popup and
+//! silent (iframe) re-authorize for the app's own audience.
+
+pub mod callback;
+pub mod error;
+pub mod exchange;
+pub mod http;
+pub mod popup;
+pub mod request;
+pub mod session;
+pub mod silent;
+pub mod token;
+pub mod transaction;
+pub mod web_message;
+
+pub use callback::AuthorizeResponse;
+pub use error::AuthError;
+pub use request::Purpose;
+pub use session::Session;
+pub use token::{AccessToken, IssuedToken};

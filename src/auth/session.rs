@@ -1,0 +1,106 @@
+//! The signed-in session: the MFA token in memory and the clock it runs on.
+
+use super::token::{AccessToken, IssuedToken};
+
+/// Seconds before expiry at which the user is warned.
+pub const WARNING_SECONDS: i64 = 60;
+
+/// A signed-in session. Dropping it forgets the token.
+#[derive(Debug)]
+pub struct Session {
+    token: AccessToken,
+    expires_at_ms: f64,
+    /// Granted scopes.
+    pub scope: String,
+}
+
+/// Where a session stands at a given moment.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Phase {
+    /// More than a minute left.
+    Active {
+        /// Whole seconds left.
+        seconds_left: i64,
+    },
+    /// The last minute: the user is warned.
+    Expiring {
+        /// Whole seconds left.
+        seconds_left: i64,
+    },
+    /// The token is no longer valid.
+    Expired,
+}
+
+impl Session {
+    /// Starts a session from a token issued at `now_ms` (milliseconds since the epoch).
+    pub fn new(issued: IssuedToken, now_ms: f64) -> Session {
+        Session {
+            token: issued.access_token,
+            expires_at_ms: now_ms + issued.expires_in as f64 * 1000.0,
+            scope: issued.scope,
+        }
+    }
+
+    /// The bearer token for MFA API calls.
+    pub fn token(&self) -> &AccessToken {
+        &self.token
+    }
+
+    /// The session's phase at `now_ms`.
+    pub fn phase(&self, now_ms: f64) -> Phase {
+        let left = ((self.expires_at_ms - now_ms) / 1000.0).ceil() as i64;
+        match left {
+            l if l <= 0 => Phase::Expired,
+            l if l <= WARNING_SECONDS => Phase::Expiring { seconds_left: l },
+            l => Phase::Active { seconds_left: l },
+        }
+    }
+}
+
+/// `m:ss` for a countdown.
+pub fn clock(seconds: i64) -> String {
+    let s = seconds.max(0);
+    format!("{}:{:02}", s / 60, s % 60)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn session() -> Session {
+        Session::new(
+            IssuedToken {
+                access_token: AccessToken::new("t".into()),
+                expires_in: 600,
+                scope: String::new(),
+            },
+            1_000_000.0,
+        )
+    }
+
+    #[test]
+    fn phases_follow_the_600_second_lifetime() {
+        let s = session();
+        assert_eq!(s.phase(1_000_000.0), Phase::Active { seconds_left: 600 });
+        assert_eq!(
+            s.phase(1_000_000.0 + 539_000.0),
+            Phase::Active { seconds_left: 61 }
+        );
+        assert_eq!(
+            s.phase(1_000_000.0 + 540_000.0),
+            Phase::Expiring { seconds_left: 60 }
+        );
+        assert_eq!(
+            s.phase(1_000_000.0 + 599_500.0),
+            Phase::Expiring { seconds_left: 1 }
+        );
+        assert_eq!(s.phase(1_000_000.0 + 600_000.0), Phase::Expired);
+    }
+
+    #[test]
+    fn countdown_text() {
+        assert_eq!(clock(600), "10:00");
+        assert_eq!(clock(59), "0:59");
+        assert_eq!(clock(-3), "0:00");
+    }
+}
