@@ -9,7 +9,7 @@ use std::process::{Child, ChildStdout, Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 use thirtyfour::prelude::*;
-use thirtyfour::ChromiumLikeCapabilities;
+use thirtyfour::{CapabilitiesHelper, ChromiumLikeCapabilities};
 
 /// How long a test waits for something to appear on the page.
 pub const WAIT: Duration = Duration::from_secs(15);
@@ -33,6 +33,9 @@ const CHROMIUM_FLAGS: &[&str] = &[
 pub struct Browser {
     /// The WebDriver session.
     pub driver: WebDriver,
+    /// ChromeDriver's address, for the few commands thirtyfour does not wrap.
+    server: String,
+    http: reqwest::Client,
     _processes: Guard,
 }
 
@@ -63,6 +66,8 @@ impl Browser {
         let driver = connect(port, &profile).await?;
         Ok(Browser {
             driver,
+            server: format!("http://127.0.0.1:{port}"),
+            http: reqwest::Client::new(),
             _processes: guard,
         })
     }
@@ -100,6 +105,28 @@ impl Browser {
             .first()
             .await
             .map_err(|e| format!("`{css}` not found: {e}"))?)
+    }
+
+    /// Browser console messages since the last call (ChromeDriver's log endpoint).
+    pub async fn console_log(&self) -> TestResult<Vec<String>> {
+        let url = format!(
+            "{}/session/{}/se/log",
+            self.server,
+            self.driver.session_id()
+        );
+        let response = self
+            .http
+            .post(url)
+            .header("content-type", "application/json")
+            .body(r#"{"type":"browser"}"#)
+            .send()
+            .await?;
+        let body: serde_json::Value = serde_json::from_slice(&response.bytes().await?)?;
+        let entries = body["value"].as_array().cloned().unwrap_or_default();
+        Ok(entries
+            .iter()
+            .filter_map(|e| e["message"].as_str().map(str::to_owned))
+            .collect())
     }
 
     /// Ends the session cleanly; the processes stop when the guard drops.
@@ -153,6 +180,7 @@ async fn connect(port: u16, profile: &std::path::Path) -> TestResult<WebDriver> 
         caps.add_arg(flag)?;
     }
     caps.add_arg(&format!("--user-data-dir={}", profile.display()))?;
+    caps.set("goog:loggingPrefs", serde_json::json!({"browser": "ALL"}))?;
     Ok(WebDriver::new(format!("http://{addr}"), caps).await?)
 }
 

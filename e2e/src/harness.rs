@@ -1,8 +1,10 @@
-//! One test's world: the static site with its config and a browser.
+//! One test's world: the emulated tenant, the static site with its config, and a browser.
 
 use crate::browser::Browser;
 use crate::site::{ConfigFile, Site};
+use crate::tenant::Tenant;
 use crate::TestResult;
+use serde_json::{json, Value};
 use tokio::net::TcpListener;
 
 /// What a test needs started.
@@ -10,8 +12,10 @@ use tokio::net::TcpListener;
 pub struct Setup {
     /// Path the app is served under (`/` or e.g. `/account/security/`).
     pub base_path: String,
-    /// The `config.json` served beside the app; `None` means the standard one for the tenant.
+    /// Replaces the generated `config.json` entirely (for broken or missing files).
     pub config: Option<ConfigFile>,
+    /// Fields merged into the generated `config.json` (which points at the tenant).
+    pub config_extra: Value,
 }
 
 impl Default for Setup {
@@ -19,34 +23,47 @@ impl Default for Setup {
         Setup {
             base_path: "/".into(),
             config: None,
+            config_extra: json!({}),
         }
     }
 }
 
-/// A running site and browser.
+/// A running tenant, site and browser.
 pub struct Harness {
+    /// The emulated tenant.
+    pub tenant: Tenant,
     /// The static host serving `dist/`.
     pub site: Site,
     /// The browser.
     pub browser: Browser,
 }
 
-/// Client id of the emulator's seeded SPA.
-pub const CLIENT_ID: &str = "mfa-manager-dev";
-
 impl Harness {
-    /// Starts the site (and browser) described by `setup`.
+    /// Starts everything `setup` describes.
     pub async fn start(setup: Setup) -> TestResult<Harness> {
         let listener = TcpListener::bind("127.0.0.1:0").await?;
+        let site_origin = format!("http://{}", listener.local_addr()?);
+        let tenant = Tenant::start(vec![site_origin]).await?;
         let config = setup.config.unwrap_or_else(|| {
-            ConfigFile::Json(serde_json::json!({
-                "domain": "http://127.0.0.1:9",
-                "client_id": CLIENT_ID,
-            }))
+            let mut config = json!({
+                "domain": tenant.origin,
+                "client_id": mfa_emulator::model::seed::CLIENT_ID,
+                "app_audience": mfa_emulator::model::seed::APP_AUDIENCE,
+            });
+            if let (Some(base), Some(extra)) =
+                (config.as_object_mut(), setup.config_extra.as_object())
+            {
+                base.extend(extra.clone());
+            }
+            ConfigFile::Json(config)
         });
         let site = Site::start(listener, &setup.base_path, config).await?;
         let browser = Browser::start().await?;
-        Ok(Harness { site, browser })
+        Ok(Harness {
+            tenant,
+            site,
+            browser,
+        })
     }
 
     /// Opens the app page.

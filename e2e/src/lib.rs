@@ -3,11 +3,14 @@
 
 pub mod browser;
 pub mod harness;
+pub mod journeys;
 pub mod site;
+pub mod tenant;
 
 pub use browser::Browser;
 pub use harness::{Harness, Setup};
 pub use site::ConfigFile;
+pub use tenant::Tenant;
 
 /// Error type of the harness and the tests: any failure, with its message.
 pub type Error = Box<dyn std::error::Error + Send + Sync>;

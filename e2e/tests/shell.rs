@@ -70,6 +70,7 @@ async fn missing_config_json_is_reported_under_a_sub_path() -> TestResult {
     let h = Harness::start(Setup {
         base_path: "/account/security/".into(),
         config: Some(ConfigFile::Missing),
+        ..Setup::default()
     })
     .await?;
     h.open_app().await?;
@@ -86,7 +87,7 @@ async fn missing_config_json_is_reported_under_a_sub_path() -> TestResult {
 async fn app_works_under_a_sub_path() -> TestResult {
     let h = Harness::start(Setup {
         base_path: "/account/security/".into(),
-        config: None,
+        ..Setup::default()
     })
     .await?;
     h.open_app().await?;

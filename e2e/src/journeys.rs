@@ -1,0 +1,83 @@
+//! Steps shared by the journeys: signing in at the tenant, and the token-leak audit.
+
+use crate::harness::Harness;
+use crate::TestResult;
+use mfa_emulator::model::seed;
+use serde_json::Value;
+
+/// Heading of the signed-in screen.
+pub const SIGNED_IN_HEADING: &str = "Your sign-in methods";
+
+impl Harness {
+    /// Fills the tenant's login form.
+    pub async fn tenant_login(&self, email: &str) -> TestResult {
+        let b = &self.browser;
+        b.find("#username").await?.send_keys(email).await?;
+        b.find("#password").await?.send_keys(seed::PASSWORD).await?;
+        b.find("#continue").await?.click().await?;
+        Ok(())
+    }
+
+    /// Answers the tenant's second-factor prompt with a code.
+    pub async fn tenant_second_factor(&self, code: &str) -> TestResult {
+        let b = &self.browser;
+        b.find("#code").await?.send_keys(code).await?;
+        b.find("#continue").await?.click().await?;
+        Ok(())
+    }
+
+    /// From the signed-out screen: signs in as the seeded user without factors.
+    pub async fn sign_in_new_user(&self) -> TestResult {
+        self.browser.find("#mfa-sign-in").await?.click().await?;
+        self.tenant_login(seed::NEW_USER).await?;
+        self.browser.wait_text("h2", SIGNED_IN_HEADING).await?;
+        Ok(())
+    }
+
+    /// From the signed-out screen: signs in as the seeded enrolled user, with a TOTP code.
+    pub async fn sign_in_enrolled_user(&self) -> TestResult {
+        self.browser.find("#mfa-sign-in").await?.click().await?;
+        self.tenant_login(seed::ENROLLED_USER).await?;
+        self.tenant_second_factor(&self.tenant.enrolled_totp()?)
+            .await?;
+        self.browser.wait_text("h2", SIGNED_IN_HEADING).await?;
+        Ok(())
+    }
+
+    /// Asserts that no token (any JWT, `eyJ…`) is in storage, cookies, the URL, the DOM or the
+    /// browser console. Tokens must live in memory only.
+    pub async fn audit_no_token_leak(&self, step: &str) -> TestResult {
+        let places = self
+            .browser
+            .driver
+            .execute(
+                r#"return {
+                    localStorage: JSON.stringify(Object.assign({}, localStorage)),
+                    sessionStorage: JSON.stringify(Object.assign({}, sessionStorage)),
+                    cookie: document.cookie,
+                    location: location.href,
+                    dom: document.documentElement.outerHTML
+                };"#,
+                Vec::new(),
+            )
+            .await?;
+        let mut found = Vec::new();
+        if let Value::Object(map) = places.json() {
+            for (place, text) in map {
+                if text.as_str().unwrap_or_default().contains("eyJ") {
+                    found.push(place.clone());
+                }
+            }
+        }
+        for line in self.browser.console_log().await? {
+            if line.contains("eyJ") {
+                found.push(format!("console: {line}"));
+            }
+        }
+        if found.is_empty() {
+            Ok(())
+        } else {
+            Err(format!("{step}: a token is visible in {found:?}").into())
+        }
+    }
+}

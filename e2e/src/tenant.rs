@@ -1,0 +1,128 @@
+//! The emulated Auth0 tenant, started in-process for one test, and its control endpoints.
+
+use crate::TestResult;
+use mfa_emulator::model::{seed, totp};
+use mfa_emulator::server::{serve, Options};
+use serde_json::Value;
+use std::sync::atomic::{AtomicI64, Ordering};
+use std::time::{SystemTime, UNIX_EPOCH};
+use tokio::net::TcpListener;
+use tokio::sync::oneshot;
+
+/// A running `mfa-emulator` with test control enabled.
+pub struct Tenant {
+    /// `http://127.0.0.1:PORT`
+    pub origin: String,
+    http: reqwest::Client,
+    clock_offset: AtomicI64,
+    stop: Option<oneshot::Sender<()>>,
+}
+
+impl Tenant {
+    /// Starts the seeded tenant allowing `allowed_origins` (the app's origin).
+    pub async fn start(allowed_origins: Vec<String>) -> TestResult<Tenant> {
+        let listener = TcpListener::bind("127.0.0.1:0").await?;
+        let origin = format!("http://{}", listener.local_addr()?);
+        let (stop, stopped) = oneshot::channel::<()>();
+        let options = Options {
+            allowed_origins,
+            test_control: true,
+            seed: None,
+        };
+        tokio::spawn(async move {
+            let _ = serve(listener, options, async {
+                let _ = stopped.await;
+            })
+            .await;
+        });
+        Ok(Tenant {
+            origin,
+            http: reqwest::Client::new(),
+            clock_offset: AtomicI64::new(0),
+            stop: Some(stop),
+        })
+    }
+
+    /// Calls a control endpoint (`/__emulator/…`) and returns its JSON answer (or `Null`).
+    pub async fn control(
+        &self,
+        method: &str,
+        path: &str,
+        body: Option<Value>,
+    ) -> TestResult<Value> {
+        let url = format!(
+            "{}/__emulator/{}",
+            self.origin,
+            path.trim_start_matches('/')
+        );
+        let mut request = self.http.request(method.parse()?, &url);
+        if let Some(body) = body {
+            request = request
+                .header("content-type", "application/json")
+                .body(body.to_string());
+        }
+        let response = request.send().await?;
+        let status = response.status();
+        let bytes = response.bytes().await?;
+        if !status.is_success() {
+            return Err(format!(
+                "{method} {url}: {status} {}",
+                String::from_utf8_lossy(&bytes)
+            )
+            .into());
+        }
+        Ok(if bytes.is_empty() {
+            Value::Null
+        } else {
+            serde_json::from_slice(&bytes)?
+        })
+    }
+
+    /// Moves the tenant's clock forward.
+    pub async fn advance_clock(&self, seconds: i64) -> TestResult {
+        self.control(
+            "POST",
+            "clock",
+            Some(serde_json::json!({ "advance_seconds": seconds })),
+        )
+        .await?;
+        self.clock_offset.fetch_add(seconds, Ordering::SeqCst);
+        Ok(())
+    }
+
+    /// Forgets every tenant login session (the next `prompt=none` gets `login_required`).
+    pub async fn clear_sessions(&self) -> TestResult {
+        self.control("POST", "sessions/clear", None)
+            .await
+            .map(|_| ())
+    }
+
+    /// The tenant's current time in unix seconds.
+    pub fn now(&self) -> u64 {
+        let real = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map(|d| d.as_secs() as i64)
+            .unwrap_or(0);
+        (real + self.clock_offset.load(Ordering::SeqCst)).max(0) as u64
+    }
+
+    /// The current TOTP code for a base32 secret, by the tenant's clock. TOTP codes are single
+    /// use: tests that need a second code advance the clock by 30 s first.
+    pub fn totp(&self, secret_base32: &str) -> TestResult<String> {
+        let secret = totp::decode_secret(secret_base32).ok_or("not a base32 TOTP secret")?;
+        Ok(totp::code_at(&secret, self.now()))
+    }
+
+    /// The code for the seeded enrolled user's authenticator app.
+    pub fn enrolled_totp(&self) -> TestResult<String> {
+        self.totp(seed::ENROLLED_TOTP_SECRET)
+    }
+}
+
+impl Drop for Tenant {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+    }
+}

@@ -1,0 +1,375 @@
+//! Tenant descriptions: the built-in development tenant and the JSON format of `--seed FILE`.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::api::Api;
+use crate::model::client::{Client, GrantType};
+use crate::model::tenant::{Domains, Tenant};
+
+/// Client id of the seeded SPA.
+pub const CLIENT_ID: &str = "mfa-manager-dev";
+/// Identifier of the seeded custom API.
+pub const APP_AUDIENCE: &str = "https://api.example.com/";
+/// Password of every seeded user.
+pub const PASSWORD: &str = "correct horse";
+/// A user with no factors: the first enrollment yields a recovery code.
+pub const NEW_USER: &str = "new@example.com";
+/// A user with an active TOTP, SMS+voice twins, a verified email, a pending OTP and a recovery code.
+pub const ENROLLED_USER: &str = "enrolled@example.com";
+/// Base32 secret of the enrolled user's active TOTP (published test value).
+pub const ENROLLED_TOTP_SECRET: &str = "MFAMANAGERDEVTOTPSECRETSEEDED234";
+/// Base32 secret of the enrolled user's abandoned (`active:false`) TOTP enrollment.
+pub const ENROLLED_PENDING_TOTP_SECRET: &str = "PENDINGTOTPENROLLMENTNEVERUSED23";
+/// The enrolled user's recovery code (rotated when used; restored by a reset).
+pub const ENROLLED_RECOVERY_CODE: &str = "ENROLLEDRECOVERYCODE0001";
+/// The enrolled user's phone number (SMS and voice twins).
+pub const ENROLLED_PHONE: &str = "+14155552046";
+/// User id of [`NEW_USER`].
+pub const NEW_USER_ID: &str = "auth0|65a000000000000000000001";
+/// User id of [`ENROLLED_USER`].
+pub const ENROLLED_USER_ID: &str = "auth0|65a000000000000000000002";
+/// Id of the enrolled user's active TOTP.
+pub const ENROLLED_TOTP_ID: &str = "totp|dev_SeededTotpActive";
+/// Id of the enrolled user's pending TOTP.
+pub const ENROLLED_PENDING_TOTP_ID: &str = "totp|dev_SeededOtpPending";
+/// Id of the enrolled user's SMS authenticator (its voice twin shares the suffix).
+pub const ENROLLED_SMS_ID: &str = "sms|dev_SeededPhoneTwins";
+/// Id of the enrolled user's voice authenticator.
+pub const ENROLLED_VOICE_ID: &str = "voice|dev_SeededPhoneTwins";
+/// Id of the enrolled user's recovery-code entry.
+pub const ENROLLED_RECOVERY_ID: &str = "recovery-code|dev_SeededRecoveryId";
+/// Tenant name used in `otpauth://` labels.
+pub const TENANT_NAME: &str = "mfa-emulator";
+
+/// Per-tenant factor switches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct FactorSwitches {
+    /// Authenticator apps (TOTP).
+    pub otp: bool,
+    /// SMS.
+    pub sms: bool,
+    /// Voice.
+    pub voice: bool,
+    /// Email.
+    pub email: bool,
+    /// Push (Guardian).
+    pub push: bool,
+    /// Recovery codes.
+    pub recovery_code: bool,
+}
+
+impl Default for FactorSwitches {
+    fn default() -> Self {
+        Self {
+            otp: true,
+            sms: true,
+            voice: true,
+            email: true,
+            push: true,
+            recovery_code: true,
+        }
+    }
+}
+
+/// Which phone channels a seeded phone enrollment has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PhoneChannel {
+    /// `sms|dev_…`.
+    Sms,
+    /// `voice|dev_…`.
+    Voice,
+}
+
+/// A seeded authenticator. `dev_id` is the 16-character part after `dev_`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "lowercase", deny_unknown_fields)]
+pub enum SeedAuthenticator {
+    /// An authenticator app with a base32 secret.
+    Otp {
+        /// Id suffix.
+        dev_id: String,
+        /// Base32 secret.
+        secret: String,
+        /// Confirmed or pending.
+        #[serde(default = "yes")]
+        active: bool,
+    },
+    /// A phone number with one or both channels (twins share the id suffix).
+    Phone {
+        /// Id suffix.
+        dev_id: String,
+        /// E.164 number.
+        phone_number: String,
+        /// `sms`, `voice` or both.
+        channels: Vec<PhoneChannel>,
+        /// Confirmed or pending.
+        #[serde(default = "yes")]
+        active: bool,
+    },
+    /// An explicitly enrolled email address.
+    Email {
+        /// Id suffix.
+        dev_id: String,
+        /// The address.
+        email: String,
+        /// Confirmed or pending.
+        #[serde(default = "yes")]
+        active: bool,
+    },
+    /// A Guardian push enrollment and its TOTP twin.
+    Push {
+        /// Id suffix of the push entry.
+        dev_id: String,
+        /// Id suffix of the TOTP twin.
+        otp_dev_id: String,
+        /// Device name.
+        device_name: String,
+        /// Confirmed or pending.
+        #[serde(default = "yes")]
+        active: bool,
+    },
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// A seeded user.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SeedUser {
+    /// `auth0|…`.
+    pub user_id: String,
+    /// Login email.
+    pub email: String,
+    /// Password.
+    pub password: String,
+    /// Whether the email is verified (listed as an email authenticator when the factor is on).
+    #[serde(default)]
+    pub email_verified: bool,
+    /// Display name (defaults to the email).
+    #[serde(default)]
+    pub name: Option<String>,
+    /// Authenticators in creation order.
+    #[serde(default)]
+    pub authenticators: Vec<SeedAuthenticator>,
+    /// A recovery code (24 `[A-Z0-9]`), with its id suffix.
+    #[serde(default)]
+    pub recovery_code: Option<SeedRecoveryCode>,
+}
+
+/// A seeded recovery code.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SeedRecoveryCode {
+    /// Id suffix.
+    pub dev_id: String,
+    /// The code.
+    pub code: String,
+}
+
+/// A whole tenant description (the JSON of `--seed FILE`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TenantSeed {
+    /// Tenant name used in `otpauth://` labels.
+    #[serde(default = "default_name")]
+    pub name: String,
+    /// Factor switches (all on by default).
+    #[serde(default)]
+    pub factors: FactorSwitches,
+    /// Applications.
+    pub clients: Vec<Client>,
+    /// Custom APIs.
+    #[serde(default)]
+    pub apis: Vec<Api>,
+    /// Users.
+    #[serde(default)]
+    pub users: Vec<SeedUser>,
+}
+
+fn default_name() -> String {
+    TENANT_NAME.to_owned()
+}
+
+impl TenantSeed {
+    /// Parses a JSON description.
+    pub fn from_json(json: &str) -> Result<Self, SeedError> {
+        serde_json::from_str(json).map_err(|e| SeedError::Json(e.to_string()))
+    }
+
+    /// Adds `origins` to every client's Allowed Web Origins (skipping duplicates).
+    pub fn with_extra_origins(mut self, origins: &[String]) -> Self {
+        for client in &mut self.clients {
+            for origin in origins {
+                if !client.web_origins.contains(origin) {
+                    client.web_origins.push(origin.clone());
+                }
+            }
+        }
+        self
+    }
+}
+
+/// Why a tenant description was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum SeedError {
+    /// Not valid JSON for the format (serde's message).
+    Json(String),
+    /// Two users share an email or id.
+    DuplicateUser(String),
+    /// Two authenticators share an id.
+    DuplicateAuthenticator(String),
+    /// An id suffix is not 16 alphanumerics.
+    InvalidDevId(String),
+    /// A TOTP secret is not base32.
+    InvalidSecret(String),
+    /// A phone number is not E.164 or has no channel.
+    InvalidPhone(String),
+    /// A recovery code is not 24 `[A-Z0-9]`.
+    InvalidRecoveryCode(String),
+}
+
+impl fmt::Display for SeedError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SeedError::Json(e) => write!(f, "invalid tenant description: {e}"),
+            SeedError::DuplicateUser(u) => write!(f, "duplicate user: {u}"),
+            SeedError::DuplicateAuthenticator(id) => write!(f, "duplicate authenticator id: {id}"),
+            SeedError::InvalidDevId(id) => {
+                write!(f, "authenticator id suffix must be 16 letters or digits: {id}")
+            }
+            SeedError::InvalidSecret(id) => write!(f, "TOTP secret is not base32: {id}"),
+            SeedError::InvalidPhone(n) => {
+                write!(f, "phone number must be E.164 with at least one channel: {n}")
+            }
+            SeedError::InvalidRecoveryCode(u) => {
+                write!(f, "recovery code must be 24 characters A-Z 0-9 (user {u})")
+            }
+        }
+    }
+}
+
+impl std::error::Error for SeedError {}
+
+/// The built-in development tenant, with `allowed_origins` as the SPA's web origins.
+pub fn default_seed(allowed_origins: &[String]) -> TenantSeed {
+    let dev_id = |id: &str| id.split_once("|dev_").map_or(id, |(_, s)| s).to_owned();
+    TenantSeed {
+        name: TENANT_NAME.to_owned(),
+        factors: FactorSwitches::default(),
+        clients: vec![Client {
+            client_id: CLIENT_ID.to_owned(),
+            name: "MFA Manager (dev)".to_owned(),
+            grant_types: vec![
+                GrantType::AuthorizationCode,
+                GrantType::MfaOtp,
+                GrantType::MfaOob,
+                GrantType::MfaRecoveryCode,
+            ],
+            callbacks: None,
+            web_origins: allowed_origins.to_vec(),
+        }],
+        apis: vec![Api {
+            identifier: APP_AUDIENCE.to_owned(),
+            name: "Example API".to_owned(),
+            scopes: vec!["read:messages".to_owned(), "write:messages".to_owned()],
+            token_lifetime: crate::model::limits::DEFAULT_ACCESS_TOKEN_SECONDS,
+        }],
+        users: vec![
+            SeedUser {
+                user_id: NEW_USER_ID.to_owned(),
+                email: NEW_USER.to_owned(),
+                password: PASSWORD.to_owned(),
+                email_verified: false,
+                name: Some("New User".to_owned()),
+                authenticators: Vec::new(),
+                recovery_code: None,
+            },
+            SeedUser {
+                user_id: ENROLLED_USER_ID.to_owned(),
+                email: ENROLLED_USER.to_owned(),
+                password: PASSWORD.to_owned(),
+                email_verified: true,
+                name: Some("Enrolled User".to_owned()),
+                authenticators: vec![
+                    SeedAuthenticator::Otp {
+                        dev_id: dev_id(ENROLLED_TOTP_ID),
+                        secret: ENROLLED_TOTP_SECRET.to_owned(),
+                        active: true,
+                    },
+                    SeedAuthenticator::Phone {
+                        dev_id: dev_id(ENROLLED_SMS_ID),
+                        phone_number: ENROLLED_PHONE.to_owned(),
+                        channels: vec![PhoneChannel::Sms, PhoneChannel::Voice],
+                        active: true,
+                    },
+                    SeedAuthenticator::Otp {
+                        dev_id: dev_id(ENROLLED_PENDING_TOTP_ID),
+                        secret: ENROLLED_PENDING_TOTP_SECRET.to_owned(),
+                        active: false,
+                    },
+                ],
+                recovery_code: Some(SeedRecoveryCode {
+                    dev_id: dev_id(ENROLLED_RECOVERY_ID),
+                    code: ENROLLED_RECOVERY_CODE.to_owned(),
+                }),
+            },
+        ],
+    }
+}
+
+/// The built-in development tenant, built.
+pub fn default_tenant(allowed_origins: &[String], domains: Domains, rng_seed: u64, now: u64) -> Tenant {
+    match Tenant::from_seed(&default_seed(allowed_origins), domains, rng_seed, now) {
+        Ok(tenant) => tenant,
+        // The built-in description is valid (a unit test builds it); this arm is unreachable.
+        Err(error) => unreachable!("built-in tenant description is invalid: {error}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::totp::decode_secret;
+
+    #[test]
+    fn default_seed_builds_and_round_trips_as_json() {
+        let seed = default_seed(&["http://127.0.0.1:8080".to_owned()]);
+        let json = serde_json::to_string_pretty(&seed).unwrap();
+        assert_eq!(TenantSeed::from_json(&json).unwrap(), seed);
+        Tenant::from_seed(&seed, Domains::local("127.0.0.1:4000"), 1, 0).unwrap();
+        assert_eq!(ENROLLED_TOTP_SECRET.len(), 32);
+        assert_eq!(decode_secret(ENROLLED_TOTP_SECRET).unwrap().len(), 20);
+        assert_eq!(decode_secret(ENROLLED_PENDING_TOTP_SECRET).unwrap().len(), 20);
+        assert_eq!(NEW_USER_ID.len(), "auth0|".len() + 24);
+        assert!(crate::model::recovery::is_well_formed(ENROLLED_RECOVERY_CODE));
+    }
+
+    #[test]
+    fn invalid_descriptions_are_refused() {
+        assert!(matches!(TenantSeed::from_json("{"), Err(SeedError::Json(_))));
+        let mut seed = default_seed(&[]);
+        seed.users[1].authenticators.push(SeedAuthenticator::Otp {
+            dev_id: "short".into(),
+            secret: ENROLLED_TOTP_SECRET.into(),
+            active: true,
+        });
+        assert_eq!(
+            Tenant::from_seed(&seed, Domains::local("127.0.0.1:4000"), 1, 0).unwrap_err(),
+            SeedError::InvalidDevId("short".into())
+        );
+    }
+
+    #[test]
+    fn extra_origins_are_added_once() {
+        let seed = default_seed(&["http://a".to_owned()])
+            .with_extra_origins(&["http://a".to_owned(), "http://b".to_owned()]);
+        assert_eq!(seed.clients[0].web_origins, ["http://a", "http://b"]);
+    }
+}
