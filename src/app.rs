@@ -2,6 +2,7 @@
 //! stage of the sign-in flow.
 
 pub mod config_error;
+pub mod demo_panel;
 pub mod events;
 pub mod finished;
 pub mod flow;
@@ -10,14 +11,20 @@ pub mod session_bar;
 pub mod signed_in;
 pub mod signed_out;
 
+use crate::api::demo::DemoApi;
+use crate::api::http::HttpMfaApi;
+use crate::api::ApiHandle;
 use crate::config::{self, Config};
+use crate::factors::context::Factors;
 use config_error::ConfigErrorView;
+use demo_panel::DemoHandle;
 use finished::{FinishedScreen, NeedsClickScreen};
 use flow::{Flow, Stage};
 use leptos::prelude::*;
 use notice::Notices;
 use signed_in::SignedInScreen;
 use signed_out::SignedOutScreen;
+use std::rc::Rc;
 
 /// The whole mfa-manager page.
 #[component]
@@ -41,8 +48,21 @@ pub fn App() -> impl IntoView {
 /// The screens of a configured page.
 #[component]
 fn Screens(config: Config, host: NodeRef<leptos::html::Main>) -> impl IntoView {
-    let flow = Flow::new(config, host);
+    let flow = Flow::new(config.clone(), host);
     provide_context(flow);
+    let api = if config.demo {
+        let demo = Rc::new(DemoApi::new());
+        provide_context(DemoHandle(StoredValue::new_local(Rc::clone(&demo))));
+        ApiHandle(demo)
+    } else {
+        let bearer = Rc::new(move || flow.bearer());
+        ApiHandle(Rc::new(HttpMfaApi::new(
+            config.domain.as_str(),
+            &config.client_id,
+            bearer,
+        )))
+    };
+    provide_context(Factors::new(api));
     flow.start();
     view! {
         <Notices />

@@ -5,10 +5,14 @@
 //! - [`config`]: runtime configuration (`config.json`), its validation and precise errors.
 //! - [`auth`]: sign-in (PKCE, popup, silent re-authorize) and the memory-only session.
 //! - [`app`]: the top-level component and its screens.
+//! - [`api`]: the MFA API behind one trait, its wire types and typed errors.
+//! - [`factors`]: the user's sign-in methods as rows, and the pieces of an enrollment.
 
+pub mod api;
 pub mod app;
 pub mod auth;
 pub mod config;
+pub mod factors;
 
 /// Mounts the application on `<body>` of the current page.
 pub fn start() {

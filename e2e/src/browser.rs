@@ -96,15 +96,25 @@ impl Browser {
         Err(format!("no `{css}` containing {text:?} within {WAIT:?}; saw {seen:?}").into())
     }
 
-    /// Waits for the first element matching `css`.
+    /// Waits for the first element matching `css`. On failure the error carries the page's
+    /// visible text, so a failed journey says what the user saw instead.
     pub async fn find(&self, css: &str) -> TestResult<WebElement> {
-        Ok(self
+        match self
             .driver
             .query(By::Css(css))
             .wait(WAIT, POLL)
             .first()
             .await
-            .map_err(|e| format!("`{css}` not found: {e}"))?)
+        {
+            Ok(el) => Ok(el),
+            Err(e) => {
+                let seen = match self.driver.find(By::Css("body")).await {
+                    Ok(body) => body.text().await.unwrap_or_default(),
+                    Err(_) => String::new(),
+                };
+                Err(format!("`{css}` not found ({e}); the page shows: {seen:?}").into())
+            }
+        }
     }
 
     /// Browser console messages since the last call (ChromeDriver's log endpoint).

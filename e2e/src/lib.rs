@@ -4,6 +4,7 @@
 pub mod browser;
 pub mod harness;
 pub mod journeys;
+pub mod qr;
 pub mod site;
 pub mod tenant;
 

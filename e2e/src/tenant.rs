@@ -126,3 +126,39 @@ impl Drop for Tenant {
         }
     }
 }
+
+impl Tenant {
+    /// The outbox of sent codes and push requests, oldest first.
+    pub async fn outbox(&self) -> TestResult<Vec<Value>> {
+        Ok(self
+            .control("GET", "outbox", None)
+            .await?
+            .as_array()
+            .cloned()
+            .unwrap_or_default())
+    }
+
+    /// Waits for the newest outbox message on `channel` and returns it.
+    pub async fn last_message(&self, channel: &str) -> TestResult<Value> {
+        for _ in 0..100 {
+            let found = self
+                .outbox()
+                .await?
+                .into_iter()
+                .rev()
+                .find(|m| m["channel"] == channel);
+            if let Some(message) = found {
+                return Ok(message);
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        Err(format!("nothing was sent by {channel}").into())
+    }
+
+    /// Injects a fault for the next `count` requests under `path_prefix`.
+    pub async fn inject(&self, fault: Value) -> TestResult {
+        self.control("POST", "faults", Some(fault))
+            .await
+            .map(|_| ())
+    }
+}

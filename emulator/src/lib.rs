@@ -4,6 +4,8 @@
 //!   browser demo mode.
 //! - `server` (feature `server`): the HTTP layer implementing the Auth0 wire protocol with axum.
 
+#![warn(missing_docs)]
+
 pub mod model;
 
 #[cfg(feature = "server")]

@@ -81,17 +81,18 @@ async fn main() -> ExitCode {
             }
         }
     };
-    let listener = match tokio::net::TcpListener::bind(cli.listen).await {
-        Ok(listener) => listener,
-        Err(error) => {
-            eprintln!("mfa-emulator: cannot listen on {}: {}", cli.listen, reason(&error));
-            return ExitCode::FAILURE;
-        }
+    let bound = match tokio::net::TcpListener::bind(cli.listen).await {
+        Ok(listener) => listener.local_addr().map(|address| (listener, address)),
+        Err(error) => Err(error),
     };
-    let address = match listener.local_addr() {
-        Ok(address) => address,
+    let (listener, address) = match bound {
+        Ok(bound) => bound,
         Err(error) => {
-            eprintln!("mfa-emulator: cannot listen on {}: {}", cli.listen, reason(&error));
+            eprintln!(
+                "mfa-emulator: cannot listen on {}: {}",
+                cli.listen,
+                reason(&error)
+            );
             return ExitCode::FAILURE;
         }
     };

@@ -65,6 +65,10 @@ impl Flow {
 
     /// Handles a sign-in answer in the URL, if any; otherwise shows the signed-out screen.
     pub fn start(self) {
+        if self.config.with_value(|c| c.demo) {
+            self.stage.set(Stage::SignedIn);
+            return;
+        }
         let location = window().location();
         let query = location.search().unwrap_or_default();
         let parsed = AuthorizeResponse::from_query(&query);
@@ -103,7 +107,16 @@ impl Flow {
         self.session
             .set(Some(Session::new(token, js_sys::Date::now())));
         self.error.set(None);
-        self.stage.set(Stage::SignedIn);
+        // A renewal keeps the screen (and any enrollment in progress) as it is.
+        if self.stage.get_untracked() != Stage::SignedIn {
+            self.stage.set(Stage::SignedIn);
+        }
+    }
+
+    /// The current MFA access token, for the API's `Authorization` header.
+    pub fn bearer(&self) -> Option<String> {
+        self.session
+            .with_untracked(|s| s.as_ref().map(|s| s.token().secret().to_owned()))
     }
 
     /// Starts the interactive sign-in for the MFA API (redirect or popup per config).
@@ -197,6 +210,14 @@ impl Flow {
     /// falling back to an interactive sign-in when the browser or tenant refuses.
     pub fn done(self) {
         self.error.set(None);
+        if self.config.with_value(|c| c.demo) {
+            self.stage.set(Stage::Finished(None));
+            self.note.set(Some(
+                "Demo mode: a real deployment would now hand the app's token back to the site."
+                    .into(),
+            ));
+            return;
+        }
         self.stage
             .set(Stage::Working("Returning you to the app…".into()));
         spawn_local(async move {

@@ -1,7 +1,9 @@
 //! The signed-in screen: the session status and the way back to the app.
 
+use super::demo_panel::DemoPanel;
 use super::flow::Flow;
 use super::session_bar::SessionBar;
+use crate::factors::manager::FactorManager;
 use leptos::prelude::*;
 
 /// Signed in for the MFA API.
@@ -12,7 +14,9 @@ pub fn SignedInScreen() -> impl IntoView {
         <section class="mfa-card" aria-labelledby="mfa-signed-in-title">
             <h2 id="mfa-signed-in-title">"Your sign-in methods"</h2>
             <SessionBar />
-            <div class="mfa-actions">
+            <DemoPanel />
+            <FactorManager />
+            <div class="mfa-actions mfa-finish">
                 <button type="button" class="mfa-button mfa-primary" id="mfa-done"
                     on:click=move |_| flow.done()>
                     "Done"

@@ -1,6 +1,6 @@
 //! Fetches `config.json` from beside the page and validates it.
 
-use super::{Config, ConfigError};
+use super::{Config, ConfigError, RawConfig};
 use gloo_net::http::Request;
 
 /// File name of the runtime configuration, resolved against the page URL so the page works
@@ -10,6 +10,14 @@ pub const CONFIG_FILE: &str = "config.json";
 /// Loads and validates the runtime configuration of the page.
 pub async fn load() -> Result<Config, Vec<ConfigError>> {
     let page_url = page_url().map_err(|e| vec![e])?;
+    if demo_requested() {
+        // `?demo` needs no config.json and no network at all.
+        return RawConfig {
+            demo: Some(true),
+            ..RawConfig::default()
+        }
+        .validate(&page_url);
+    }
     let response = Request::get(CONFIG_FILE).send().await.map_err(|e| {
         vec![ConfigError::Unavailable(format!(
             "the request failed ({e})"
@@ -40,4 +48,13 @@ fn page_url() -> Result<String, ConfigError> {
     let origin = location.origin().unwrap_or_default();
     let path = location.pathname().unwrap_or_default();
     Ok(format!("{origin}{path}"))
+}
+
+/// True when the page URL asks for demo mode (`?demo`, `?demo=1`, `?demo=true`).
+fn demo_requested() -> bool {
+    let search = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
+    url::form_urlencoded::parse(search.trim_start_matches('?').as_bytes())
+        .any(|(k, v)| k == "demo" && !matches!(v.as_ref(), "0" | "false"))
 }

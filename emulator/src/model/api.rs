@@ -7,7 +7,14 @@ use crate::model::limits::{DEFAULT_ACCESS_TOKEN_SECONDS, MFA_ACCESS_TOKEN_SECOND
 /// Scopes of the built-in MFA API. [doc]
 pub const MFA_SCOPES: [&str; 3] = ["enroll", "read:authenticators", "remove:authenticators"];
 /// OIDC scopes, granted with any audience.
-pub const OIDC_SCOPES: [&str; 6] = ["openid", "profile", "email", "address", "phone", "offline_access"];
+pub const OIDC_SCOPES: [&str; 6] = [
+    "openid",
+    "profile",
+    "email",
+    "address",
+    "phone",
+    "offline_access",
+];
 
 /// A custom API registered in the tenant.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -96,7 +103,9 @@ mod tests {
     fn undefined_scopes_are_dropped() {
         let mfa = Audience::Mfa("http://127.0.0.1:4000/mfa/".into());
         assert_eq!(
-            mfa.grant_scope("openid profile enroll read:authenticators delete:authenticators enroll"),
+            mfa.grant_scope(
+                "openid profile enroll read:authenticators delete:authenticators enroll"
+            ),
             "openid profile enroll read:authenticators"
         );
         assert_eq!(mfa.token_lifetime(), 600);
@@ -106,7 +115,10 @@ mod tests {
             scopes: vec!["read:messages".into()],
             token_lifetime: 86_400,
         });
-        assert_eq!(api.grant_scope("openid read:messages enroll"), "openid read:messages");
+        assert_eq!(
+            api.grant_scope("openid read:messages enroll"),
+            "openid read:messages"
+        );
         assert!(has_scope("openid enroll", "enroll"));
         assert!(!has_scope("openid enrollx", "enroll"));
     }

@@ -76,16 +76,21 @@ impl Authenticator {
     pub fn view(&self) -> AuthenticatorView {
         let (authenticator_type, oob_channel, name, family) = match &self.kind {
             AuthenticatorKind::Otp { .. } => ("otp", None, None, "otp"),
-            AuthenticatorKind::Sms { phone } => ("oob", Some("sms"), Some(mask_phone(phone)), "phone"),
+            AuthenticatorKind::Sms { phone } => {
+                ("oob", Some("sms"), Some(mask_phone(phone)), "phone")
+            }
             AuthenticatorKind::Voice { phone } => {
                 ("oob", Some("voice"), Some(mask_phone(phone)), "phone")
             }
             AuthenticatorKind::Email { address } => {
                 ("oob", Some("email"), Some(mask_email(address)), "email")
             }
-            AuthenticatorKind::Push { device_name } => {
-                ("oob", Some("auth0"), Some(device_name.clone()), "push-notification")
-            }
+            AuthenticatorKind::Push { device_name } => (
+                "oob",
+                Some("auth0"),
+                Some(device_name.clone()),
+                "push-notification",
+            ),
         };
         AuthenticatorView {
             id: self.id.clone(),
@@ -184,17 +189,27 @@ mod tests {
 
     #[test]
     fn views_match_the_listing_shapes() {
-        let sms = auth(AuthenticatorKind::Sms { phone: "+14155552046".into() }).view();
+        let sms = auth(AuthenticatorKind::Sms {
+            phone: "+14155552046".into(),
+        })
+        .view();
         assert_eq!(
             serde_json::to_value(&sms).unwrap(),
             serde_json::json!({"id":"sms|dev_AAAAAAAAAAAAAAAA","authenticator_type":"oob","active":true,"oob_channel":"sms","name":"XXXXXXXX2046","type":"phone"})
         );
-        let otp = auth(AuthenticatorKind::Otp { secret: vec![1; 20], guardian: false }).view();
+        let otp = auth(AuthenticatorKind::Otp {
+            secret: vec![1; 20],
+            guardian: false,
+        })
+        .view();
         assert_eq!(
             serde_json::to_value(&otp).unwrap(),
             serde_json::json!({"id":"totp|dev_AAAAAAAAAAAAAAAA","authenticator_type":"otp","active":true,"type":"otp"})
         );
-        let push = auth(AuthenticatorKind::Push { device_name: "Phone".into() }).view();
+        let push = auth(AuthenticatorKind::Push {
+            device_name: "Phone".into(),
+        })
+        .view();
         assert_eq!(push.oob_channel, Some("auth0"));
         assert_eq!(push.r#type, "push-notification");
     }

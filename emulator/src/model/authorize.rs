@@ -6,6 +6,7 @@ use crate::model::authenticator::AuthenticatorKind;
 use crate::model::codes::AuthorizationCode;
 use crate::model::error::Error;
 use crate::model::limits::{AUTHORIZATION_CODE_SECONDS, LOGIN_TRANSACTION_SECONDS};
+use crate::model::seed::MfaPolicy;
 use crate::model::session::{LoginTransaction, Session};
 use crate::model::tenant::Tenant;
 use crate::model::texts;
@@ -121,7 +122,10 @@ impl Delivered {
         let mut pairs = match &self.response {
             AuthorizeResponse::Code(code) => vec![("code", code.clone())],
             AuthorizeResponse::Error { error, description } => {
-                vec![("error", (*error).to_owned()), ("error_description", description.clone())]
+                vec![
+                    ("error", (*error).to_owned()),
+                    ("error_description", description.clone()),
+                ]
             }
         };
         if let Some(state) = &self.delivery.state {
@@ -225,7 +229,10 @@ pub struct Progress {
 
 impl From<Step> for Progress {
     fn from(step: Step) -> Self {
-        Progress { step, new_session: None }
+        Progress {
+            step,
+            new_session: None,
+        }
     }
 }
 
@@ -237,28 +244,50 @@ impl Tenant {
         params: &AuthorizeParams,
     ) -> Result<Result<AuthorizeRequest, Delivered>, ErrorPage> {
         let missing = |name: &str| {
-            ErrorPage::new(400, format!("invalid_request: {}{name}", texts::MISSING_PARAMETER_PREFIX))
+            ErrorPage::new(
+                400,
+                format!("invalid_request: {}{name}", texts::MISSING_PARAMETER_PREFIX),
+            )
         };
-        let client_id = params.client_id.as_deref().filter(|c| !c.is_empty()).ok_or_else(|| missing("client_id"))?;
-        let client = self
-            .client(client_id)
-            .ok_or_else(|| ErrorPage::new(400, format!("{}{client_id}", texts::UNKNOWN_CLIENT_PREFIX)))?;
-        let redirect_uri = params.redirect_uri.as_deref().filter(|r| !r.is_empty()).ok_or_else(|| missing("redirect_uri"))?;
-        if !client.allows_callback(redirect_uri) {
-            return Err(ErrorPage::new(403, format!("{}{redirect_uri}", texts::CALLBACK_MISMATCH_PREFIX)));
-        }
+        let client_id = params
+            .client_id
+            .as_deref()
+            .filter(|c| !c.is_empty())
+            .ok_or_else(|| missing("client_id"))?;
+        let client = self.client(client_id).ok_or_else(|| {
+            ErrorPage::new(400, format!("{}{client_id}", texts::UNKNOWN_CLIENT_PREFIX))
+        })?;
+        let redirect_uri = params
+            .redirect_uri
+            .as_deref()
+            .filter(|r| !r.is_empty())
+            .ok_or_else(|| missing("redirect_uri"))?;
         let mode = match params.response_mode.as_deref() {
             None | Some("") | Some("query") => ResponseMode::Query,
             Some("fragment") => ResponseMode::Fragment,
             Some("form_post") => ResponseMode::FormPost,
             Some("web_message") => ResponseMode::WebMessage,
             Some(other) => {
-                return Err(ErrorPage::new(400, format!("{}{other}", texts::UNSUPPORTED_RESPONSE_MODE_PREFIX)))
+                return Err(ErrorPage::new(
+                    400,
+                    format!("{}{other}", texts::UNSUPPORTED_RESPONSE_MODE_PREFIX),
+                ))
             }
         };
+        // For web_message the origin rule comes first: an unregistered origin gets the 400
+        // page Auth0 shows, whatever the callback list says.
         let target_origin = origin_of(redirect_uri).unwrap_or_default();
         if mode == ResponseMode::WebMessage && !client.allows_web_origin(&target_origin) {
-            return Err(ErrorPage::new(400, texts::unregistered_origin(redirect_uri)));
+            return Err(ErrorPage::new(
+                400,
+                texts::unregistered_origin(redirect_uri),
+            ));
+        }
+        if !client.allows_callback(redirect_uri) {
+            return Err(ErrorPage::new(
+                403,
+                format!("{}{redirect_uri}", texts::CALLBACK_MISMATCH_PREFIX),
+            ));
         }
         let delivery = Delivery {
             redirect_uri: redirect_uri.to_owned(),
@@ -275,7 +304,10 @@ impl Tenant {
         match params.response_type.as_deref() {
             Some("code") => {}
             None | Some("") => {
-                return refuse("invalid_request", format!("{}response_type", texts::MISSING_PARAMETER_PREFIX))
+                return refuse(
+                    "invalid_request",
+                    format!("{}response_type", texts::MISSING_PARAMETER_PREFIX),
+                )
             }
             Some(other) => {
                 return refuse(
@@ -285,15 +317,24 @@ impl Tenant {
             }
         }
         let Some(code_challenge) = params.code_challenge.clone().filter(|c| !c.is_empty()) else {
-            return refuse("invalid_request", format!("{}code_challenge", texts::MISSING_PARAMETER_PREFIX));
+            return refuse(
+                "invalid_request",
+                format!("{}code_challenge", texts::MISSING_PARAMETER_PREFIX),
+            );
         };
         if params.code_challenge_method.as_deref() != Some("S256") {
-            return refuse("invalid_request", texts::UNSUPPORTED_CHALLENGE_METHOD.to_owned());
+            return refuse(
+                "invalid_request",
+                texts::UNSUPPORTED_CHALLENGE_METHOD.to_owned(),
+            );
         }
         let audience = match self.resolve_audience(params.audience.as_deref()) {
             Ok(audience) => audience,
             Err(unknown) => {
-                return refuse("access_denied", format!("{}{unknown}", texts::SERVICE_NOT_FOUND_PREFIX))
+                return refuse(
+                    "access_denied",
+                    format!("{}{unknown}", texts::SERVICE_NOT_FOUND_PREFIX),
+                )
             }
         };
         let scope = audience.grant_scope(params.scope.as_deref().unwrap_or("openid"));
@@ -330,9 +371,12 @@ impl Tenant {
         let session = session_id
             .and_then(|id| self.sessions.get(id).map(|s| (id.to_owned(), s.clone())))
             .filter(|(_, s)| self.user(&s.user_id).is_some());
-        let Some((session_id, session)) = session.filter(|_| request.prompt != Prompt::Login) else {
+        let Some((session_id, session)) = session.filter(|_| request.prompt != Prompt::Login)
+        else {
             if request.prompt == Prompt::None {
-                return Ok(Step::Deliver(error(&request, "login_required", texts::LOGIN_REQUIRED)).into());
+                return Ok(
+                    Step::Deliver(error(&request, "login_required", texts::LOGIN_REQUIRED)).into(),
+                );
             }
             return Ok(self.start_login(request, now).into());
         };
@@ -340,7 +384,9 @@ impl Tenant {
             return Ok(Step::Deliver(self.issue_code(&request, &session, now)).into());
         }
         if request.prompt == Prompt::None {
-            return Ok(Step::Deliver(error(&request, "login_required", texts::MFA_REQUIRED)).into());
+            return Ok(
+                Step::Deliver(error(&request, "login_required", texts::MFA_REQUIRED)).into(),
+            );
         }
         let transaction = self.new_transaction(request, Some(session_id), now);
         Ok(self.second_factor_step(transaction, now).into())
@@ -355,9 +401,12 @@ impl Tenant {
         now: u64,
     ) -> Result<Progress, ErrorPage> {
         let tx = self.transaction(transaction, now)?;
-        let user = self
-            .user_index_by_email(username)
-            .filter(|&u| crate::model::totp::constant_time_eq(self.users[u].password.as_bytes(), password.as_bytes()));
+        let user = self.user_index_by_email(username).filter(|&u| {
+            crate::model::totp::constant_time_eq(
+                self.users[u].password.as_bytes(),
+                password.as_bytes(),
+            )
+        });
         let Some(user) = user else {
             return Ok(Step::Login {
                 transaction: transaction.to_owned(),
@@ -383,7 +432,10 @@ impl Tenant {
             self.transactions.remove(transaction);
             Step::Deliver(self.issue_code(&tx.request, &session, now))
         };
-        Ok(Progress { step, new_session: Some(session_id) })
+        Ok(Progress {
+            step,
+            new_session: Some(session_id),
+        })
     }
 
     /// `POST` of the second-factor form: a TOTP, a recovery code, or the code just sent.
@@ -401,7 +453,9 @@ impl Tenant {
         else {
             return Err(ErrorPage::new(400, texts::TRANSACTION_EXPIRED.to_owned()));
         };
-        let user = self.user_index(&session.user_id).ok_or_else(|| ErrorPage::new(400, texts::TRANSACTION_EXPIRED.to_owned()))?;
+        let user = self
+            .user_index(&session.user_id)
+            .ok_or_else(|| ErrorPage::new(400, texts::TRANSACTION_EXPIRED.to_owned()))?;
         let code = code.trim();
         let looks_like_recovery = code.len() > 6 || !code.bytes().all(|b| b.is_ascii_digit());
         let result = if looks_like_recovery {
@@ -420,7 +474,11 @@ impl Tenant {
                     stored.mfa_done = true;
                 }
                 if let Some(code) = new_code {
-                    return Ok(Step::NewRecoveryCode { transaction: transaction.to_owned(), code }.into());
+                    return Ok(Step::NewRecoveryCode {
+                        transaction: transaction.to_owned(),
+                        code,
+                    }
+                    .into());
                 }
                 self.resume(transaction, now)
             }
@@ -429,7 +487,12 @@ impl Tenant {
                     Error::TooManyAttempts(_) => texts::TOO_MANY_FAILED_CODES,
                     _ => texts::INVALID_CODE,
                 };
-                Ok(Step::SecondFactor { transaction: transaction.to_owned(), sent_to: None, error: Some(message) }.into())
+                Ok(Step::SecondFactor {
+                    transaction: transaction.to_owned(),
+                    sent_to: None,
+                    error: Some(message),
+                }
+                .into())
             }
         }
     }
@@ -447,30 +510,42 @@ impl Tenant {
         Ok(Step::Deliver(self.issue_code(&tx.request, &session, now)).into())
     }
 
-    /// MFA is enforced for the MFA audience when the user has an active non-email factor and
-    /// the session has not passed a second factor. Other audiences never require it (the
-    /// tenant's MFA policy is "never").
+    /// A second factor is needed when the user has an active non-email factor and the session
+    /// has not passed one: always for the MFA audience (Auth0 enforces it there), and for other
+    /// audiences when the tenant's MFA policy is `always`.
     fn needs_second_factor(&self, request: &AuthorizeRequest, session: &Session) -> bool {
-        matches!(request.audience, Audience::Mfa(_))
+        (matches!(request.audience, Audience::Mfa(_)) || self.mfa_policy == MfaPolicy::Always)
             && !session.mfa_done
-            && self.user(&session.user_id).is_some_and(|u| u.has_active_non_email_factor())
+            && self
+                .user(&session.user_id)
+                .is_some_and(|u| u.has_active_non_email_factor())
     }
 
     fn start_login(&mut self, request: AuthorizeRequest, now: u64) -> Step {
         let client_name = request.client_name.clone();
         let login_hint = request.login_hint.clone();
         let transaction = self.new_transaction(request, None, now);
-        Step::Login { transaction, client_name, login_hint, error: None }
+        Step::Login {
+            transaction,
+            client_name,
+            login_hint,
+            error: None,
+        }
     }
 
-    fn new_transaction(&mut self, request: AuthorizeRequest, session_id: Option<String>, now: u64) -> String {
+    fn new_transaction(
+        &mut self,
+        request: AuthorizeRequest,
+        session_id: Option<String>,
+        now: u64,
+    ) -> String {
         self.transactions.retain(|_, t| now < t.expires_at);
         let id = self.rng.alphanumeric(32);
         self.transactions.insert(
             id.clone(),
             LoginTransaction {
                 request,
-                expires_at: now + LOGIN_TRANSACTION_SECONDS,
+                expires_at: now.saturating_add(LOGIN_TRANSACTION_SECONDS),
                 session_id,
                 login_oob_code: None,
             },
@@ -491,15 +566,29 @@ impl Tenant {
     fn second_factor_step(&mut self, transaction: String, now: u64) -> Step {
         let mut sent_to = None;
         let target = self.transactions.get(&transaction).and_then(|tx| {
-            let session = tx.session_id.as_ref().and_then(|id| self.sessions.get(id))?;
+            let session = tx
+                .session_id
+                .as_ref()
+                .and_then(|id| self.sessions.get(id))?;
             let user = self.user_index(&session.user_id)?;
             if self.users[user].has_active_otp() {
                 return None;
             }
             let oob = self.users[user].authenticators.iter().find(|a| {
-                a.active && matches!(a.kind, AuthenticatorKind::Sms { .. } | AuthenticatorKind::Voice { .. } | AuthenticatorKind::Email { .. })
+                a.active
+                    && matches!(
+                        a.kind,
+                        AuthenticatorKind::Sms { .. }
+                            | AuthenticatorKind::Voice { .. }
+                            | AuthenticatorKind::Email { .. }
+                    )
             })?;
-            Some((user, oob.id.clone(), oob.view().name, tx.request.client_id.clone()))
+            Some((
+                user,
+                oob.id.clone(),
+                oob.view().name,
+                tx.request.client_id.clone(),
+            ))
         });
         if let Some((user, id, name, client_id)) = target {
             if let Ok(oob_code) = self.send_oob(user, &id, &client_id, now) {
@@ -509,7 +598,11 @@ impl Tenant {
                 sent_to = name;
             }
         }
-        Step::SecondFactor { transaction, sent_to, error: None }
+        Step::SecondFactor {
+            transaction,
+            sent_to,
+            error: None,
+        }
     }
 
     fn issue_code(&mut self, request: &AuthorizeRequest, session: &Session, now: u64) -> Delivered {
@@ -526,7 +619,7 @@ impl Tenant {
                 nonce: request.nonce.clone(),
                 user_id: session.user_id.clone(),
                 auth_time: session.auth_time,
-                expires_at: now + AUTHORIZATION_CODE_SECONDS,
+                expires_at: now.saturating_add(AUTHORIZATION_CODE_SECONDS),
             },
         );
         Delivered {
@@ -539,6 +632,9 @@ impl Tenant {
 fn error(request: &AuthorizeRequest, error: &'static str, description: &str) -> Delivered {
     Delivered {
         delivery: request.delivery.clone(),
-        response: AuthorizeResponse::Error { error, description: description.to_owned() },
+        response: AuthorizeResponse::Error {
+            error,
+            description: description.to_owned(),
+        },
     }
 }

@@ -33,12 +33,18 @@ impl Tenant {
         now: u64,
     ) -> Result<Challenge, Error> {
         let user = self.mfa_token_user(mfa_token, client_id, now)?;
-        let types: Vec<&str> = challenge_type.map_or(vec!["otp", "oob"], |t| t.split_whitespace().collect());
+        let types: Vec<&str> =
+            challenge_type.map_or(vec!["otp", "oob"], |t| t.split_whitespace().collect());
         let active: Vec<(String, bool)> = self.users[user]
             .authenticators
             .iter()
             .filter(|a| a.active)
-            .map(|a| (a.id.clone(), matches!(a.kind, AuthenticatorKind::Otp { .. })))
+            .map(|a| {
+                (
+                    a.id.clone(),
+                    matches!(a.kind, AuthenticatorKind::Otp { .. }),
+                )
+            })
             .collect();
         if active.is_empty() {
             return Err(Error::AssociationRequired);
@@ -47,7 +53,9 @@ impl Tenant {
         let chosen = match authenticator_id.filter(|id| !id.is_empty()) {
             Some(wanted) => {
                 let wanted = wanted.replace("%7C", "|");
-                active.into_iter().find(|(id, is_otp)| *id == wanted && accepts(*is_otp))
+                active
+                    .into_iter()
+                    .find(|(id, is_otp)| *id == wanted && accepts(*is_otp))
             }
             None => active
                 .iter()

@@ -43,11 +43,23 @@ impl GrantType {
         (GrantType::RefreshToken, "refresh_token"),
         (GrantType::Implicit, "implicit"),
         (GrantType::Password, "password"),
-        (GrantType::PasswordRealm, "http://auth0.com/oauth/grant-type/password-realm"),
+        (
+            GrantType::PasswordRealm,
+            "http://auth0.com/oauth/grant-type/password-realm",
+        ),
         (GrantType::ClientCredentials, "client_credentials"),
-        (GrantType::MfaOtp, "http://auth0.com/oauth/grant-type/mfa-otp"),
-        (GrantType::MfaOob, "http://auth0.com/oauth/grant-type/mfa-oob"),
-        (GrantType::MfaRecoveryCode, "http://auth0.com/oauth/grant-type/mfa-recovery-code"),
+        (
+            GrantType::MfaOtp,
+            "http://auth0.com/oauth/grant-type/mfa-otp",
+        ),
+        (
+            GrantType::MfaOob,
+            "http://auth0.com/oauth/grant-type/mfa-oob",
+        ),
+        (
+            GrantType::MfaRecoveryCode,
+            "http://auth0.com/oauth/grant-type/mfa-recovery-code",
+        ),
     ];
 
     /// The grant type named `name` on the wire.
@@ -99,7 +111,9 @@ impl Client {
 
     /// Whether `origin` (scheme://host[:port]) is an Allowed Web Origin.
     pub fn allows_web_origin(&self, origin: &str) -> bool {
-        self.web_origins.iter().any(|entry| origin_matches(entry, origin))
+        self.web_origins
+            .iter()
+            .any(|entry| origin_matches(entry, origin))
     }
 
     /// Whether `grant` is enabled.

@@ -98,26 +98,53 @@ impl Tenant {
                 let secret = self.rng.bytes(TOTP_SECRET_BYTES);
                 let encoded = encode_secret(&secret);
                 let id = self.new_authenticator_id("totp");
-                self.push_pending(user, id, AuthenticatorKind::Otp { secret, guardian: false }, group, now);
+                self.push_pending(
+                    user,
+                    id,
+                    AuthenticatorKind::Otp {
+                        secret,
+                        guardian: false,
+                    },
+                    group,
+                    now,
+                );
                 Enrollment {
                     authenticator_type: "otp",
-                    barcode_uri: Some(self.barcode_uri(user, &format!("secret={encoded}&issuer={}&algorithm=SHA1&digits=6&period=30", encode_component(&self.name)))),
+                    barcode_uri: Some(self.barcode_uri(
+                        user,
+                        &format!(
+                            "secret={encoded}&issuer={}&algorithm=SHA1&digits=6&period=30",
+                            encode_component(&self.name)
+                        ),
+                    )),
                     secret: Some(encoded),
-                    ..Enrollment::oob("")
+                    ..Enrollment::empty("otp", None)
                 }
             }
             Wanted::Phone { sms, phone } => {
                 let suffix = self.new_authenticator_id("sms");
                 let suffix = suffix.trim_start_matches("sms|").to_owned();
                 let mut sent_id = String::new();
-                for (channel_is_sms, enabled) in [(true, self.factors.sms), (false, self.factors.voice)] {
+                for (channel_is_sms, enabled) in
+                    [(true, self.factors.sms), (false, self.factors.voice)]
+                {
                     if !enabled {
                         continue;
                     }
                     let (prefix, kind) = if channel_is_sms {
-                        ("sms", AuthenticatorKind::Sms { phone: phone.clone() })
+                        (
+                            "sms",
+                            AuthenticatorKind::Sms {
+                                phone: phone.clone(),
+                            },
+                        )
                     } else {
-                        ("voice", AuthenticatorKind::Voice { phone: phone.clone() })
+                        (
+                            "voice",
+                            AuthenticatorKind::Voice {
+                                phone: phone.clone(),
+                            },
+                        )
                     };
                     let id = format!("{prefix}|{suffix}");
                     if channel_is_sms == sms {
@@ -129,17 +156,23 @@ impl Tenant {
                 Enrollment {
                     binding_method: Some("prompt"),
                     oob_code: Some(oob_code),
-                    ..Enrollment::oob(if sms { "sms" } else { "voice" })
+                    ..Enrollment::empty("oob", Some(if sms { "sms" } else { "voice" }))
                 }
             }
             Wanted::Email { address } => {
                 let id = self.new_authenticator_id("email");
-                self.push_pending(user, id.clone(), AuthenticatorKind::Email { address }, group, now);
+                self.push_pending(
+                    user,
+                    id.clone(),
+                    AuthenticatorKind::Email { address },
+                    group,
+                    now,
+                );
                 let oob_code = self.send_or_undo(user, group, &id, &claims.azp, now)?;
                 Enrollment {
                     binding_method: Some("prompt"),
                     oob_code: Some(oob_code),
-                    ..Enrollment::oob("email")
+                    ..Enrollment::empty("oob", Some("email"))
                 }
             }
             Wanted::Push => {
@@ -147,15 +180,36 @@ impl Tenant {
                 let otp_id = self.new_authenticator_id("totp");
                 let secret = self.rng.bytes(TOTP_SECRET_BYTES);
                 let device_name = "Emulated device".to_owned();
-                self.push_pending(user, push_id.clone(), AuthenticatorKind::Push { device_name }, group, now);
-                self.push_pending(user, otp_id, AuthenticatorKind::Otp { secret, guardian: true }, group, now);
+                self.push_pending(
+                    user,
+                    push_id.clone(),
+                    AuthenticatorKind::Push { device_name },
+                    group,
+                    now,
+                );
+                self.push_pending(
+                    user,
+                    otp_id,
+                    AuthenticatorKind::Otp {
+                        secret,
+                        guardian: true,
+                    },
+                    group,
+                    now,
+                );
                 let oob_code = self.send_or_undo(user, group, &push_id, &claims.azp, now)?;
                 let tx = self.rng.alphanumeric(32);
                 let base_url = format!("{}://{}", self.domains.scheme, self.domains.canonical);
                 Enrollment {
-                    barcode_uri: Some(self.barcode_uri(user, &format!("enrollment_tx_id={tx}&base_url={}", encode_component(&base_url)))),
+                    barcode_uri: Some(self.barcode_uri(
+                        user,
+                        &format!(
+                            "enrollment_tx_id={tx}&base_url={}",
+                            encode_component(&base_url)
+                        ),
+                    )),
                     oob_code: Some(oob_code),
-                    ..Enrollment::oob("auth0")
+                    ..Enrollment::empty("oob", Some("auth0"))
                 }
             }
         };
@@ -193,7 +247,10 @@ impl Tenant {
                         if !is_e164(phone) {
                             return Err(Error::InvalidPhoneNumber);
                         }
-                        Ok(Wanted::Phone { sms, phone: phone.to_owned() })
+                        Ok(Wanted::Phone {
+                            sms,
+                            phone: phone.to_owned(),
+                        })
                     }
                     "email" => {
                         if !self.factors.email {
@@ -207,7 +264,9 @@ impl Tenant {
                         if !is_plausible_email(address) {
                             return Err(Error::InvalidEmail);
                         }
-                        Ok(Wanted::Email { address: address.to_owned() })
+                        Ok(Wanted::Email {
+                            address: address.to_owned(),
+                        })
                     }
                     "auth0" => {
                         if !self.factors.push {
@@ -222,7 +281,14 @@ impl Tenant {
         }
     }
 
-    fn push_pending(&mut self, user: usize, id: String, kind: AuthenticatorKind, group: u64, now: u64) {
+    fn push_pending(
+        &mut self,
+        user: usize,
+        id: String,
+        kind: AuthenticatorKind,
+        group: u64,
+        now: u64,
+    ) {
         self.users[user].authenticators.push(Authenticator {
             id,
             kind,
@@ -234,7 +300,14 @@ impl Tenant {
     }
 
     /// Sends the confirmation code; a refused send (rate limit) leaves no pending enrollment.
-    fn send_or_undo(&mut self, user: usize, group: u64, id: &str, client_id: &str, now: u64) -> Result<String, Error> {
+    fn send_or_undo(
+        &mut self,
+        user: usize,
+        group: u64,
+        id: &str,
+        client_id: &str,
+        now: u64,
+    ) -> Result<String, Error> {
         self.send_oob(user, id, client_id, now).inspect_err(|_| {
             self.users[user].remove_group(group);
         })
@@ -256,19 +329,23 @@ impl Tenant {
             return None;
         }
         let code = recovery::generate(&mut self.rng);
-        self.users[user].pending_recovery = Some(PendingRecovery { group, code: code.clone() });
+        self.users[user].pending_recovery = Some(PendingRecovery {
+            group,
+            code: code.clone(),
+        });
         Some(vec![code])
     }
 }
 
 impl Enrollment {
-    fn oob(channel: &'static str) -> Self {
+    /// A response of `authenticator_type` on `oob_channel`, other members unset.
+    fn empty(authenticator_type: &'static str, oob_channel: Option<&'static str>) -> Self {
         Enrollment {
-            authenticator_type: "oob",
+            authenticator_type,
             secret: None,
             barcode_uri: None,
             binding_method: None,
-            oob_channel: (!channel.is_empty()).then_some(channel),
+            oob_channel,
             oob_code: None,
             recovery_codes: None,
         }

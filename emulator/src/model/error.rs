@@ -101,17 +101,39 @@ impl Error {
     pub fn status(&self) -> u16 {
         use Error::*;
         match self {
-            MissingParameter(_) | InvalidParameter(_) | MalformedJson | JsonNotObject
-            | UnsupportedContentType | UnsupportedGrantType | MfaTokenOtherClient
-            | OobCodeMismatch | UnsupportedAuthenticatorType(_) | UnsupportedOobChannel(_)
-            | InvalidPhoneNumber | InvalidEmail => 400,
+            MissingParameter(_)
+            | InvalidParameter(_)
+            | MalformedJson
+            | JsonNotObject
+            | UnsupportedContentType
+            | UnsupportedGrantType
+            | MfaTokenOtherClient
+            | OobCodeMismatch
+            | UnsupportedAuthenticatorType(_)
+            | UnsupportedOobChannel(_)
+            | InvalidPhoneNumber
+            | InvalidEmail => 400,
             UnknownClient | OriginNotAllowed | InvalidBearer => 401,
-            GrantNotAllowed(_) | InvalidAuthorizationCode | RedirectUriMismatch
-            | CodeVerifierMismatch | InvalidRefreshToken | InvalidOtp | InvalidBindingCode
-            | MfaRejected | MalformedMfaToken | MfaTokenExpired | MfaTokenInvalidAudience
-            | InvalidOobCode | OobCodeExpired | AuthorizationPending | InsufficientScope(_)
-            | AlreadyEnrolled | FactorDisabled(_) | VerifiedEmailNotDeletable
-            | UnsupportedChallengeType | AssociationRequired => 403,
+            GrantNotAllowed(_)
+            | InvalidAuthorizationCode
+            | RedirectUriMismatch
+            | CodeVerifierMismatch
+            | InvalidRefreshToken
+            | InvalidOtp
+            | InvalidBindingCode
+            | MfaRejected
+            | MalformedMfaToken
+            | MfaTokenExpired
+            | MfaTokenInvalidAudience
+            | InvalidOobCode
+            | OobCodeExpired
+            | AuthorizationPending
+            | InsufficientScope(_)
+            | AlreadyEnrolled
+            | FactorDisabled(_)
+            | VerifiedEmailNotDeletable
+            | UnsupportedChallengeType
+            | AssociationRequired => 403,
             AuthenticatorNotFound => 404,
             BodyTooLarge => 413,
             SlowDown | TooManyAttempts(_) | RateLimited(_) | TooManyAuthenticators => 429,
@@ -122,19 +144,36 @@ impl Error {
     pub fn code(&self) -> &'static str {
         use Error::*;
         match self {
-            MissingParameter(_) | InvalidParameter(_) | MalformedJson | JsonNotObject
-            | UnsupportedContentType | BodyTooLarge | MfaTokenOtherClient | OobCodeMismatch
-            | UnsupportedAuthenticatorType(_) | UnsupportedOobChannel(_) | InvalidPhoneNumber
+            MissingParameter(_)
+            | InvalidParameter(_)
+            | MalformedJson
+            | JsonNotObject
+            | UnsupportedContentType
+            | BodyTooLarge
+            | MfaTokenOtherClient
+            | OobCodeMismatch
+            | UnsupportedAuthenticatorType(_)
+            | UnsupportedOobChannel(_)
+            | InvalidPhoneNumber
             | InvalidEmail => "invalid_request",
-            UnknownClient | OriginNotAllowed | InsufficientScope(_) | AlreadyEnrolled
+            UnknownClient
+            | OriginNotAllowed
+            | InsufficientScope(_)
+            | AlreadyEnrolled
             | VerifiedEmailNotDeletable => "access_denied",
             UnsupportedGrantType => "unsupported_grant_type",
             GrantNotAllowed(_) => "unauthorized_client",
-            InvalidAuthorizationCode | RedirectUriMismatch | CodeVerifierMismatch
-            | InvalidRefreshToken | InvalidOtp | InvalidBindingCode | MfaRejected
-            | MalformedMfaToken | MfaTokenInvalidAudience | InvalidOobCode | InvalidBearer => {
-                "invalid_grant"
-            }
+            InvalidAuthorizationCode
+            | RedirectUriMismatch
+            | CodeVerifierMismatch
+            | InvalidRefreshToken
+            | InvalidOtp
+            | InvalidBindingCode
+            | MfaRejected
+            | MalformedMfaToken
+            | MfaTokenInvalidAudience
+            | InvalidOobCode
+            | InvalidBearer => "invalid_grant",
             MfaTokenExpired | OobCodeExpired => "expired_token",
             AuthorizationPending => "authorization_pending",
             SlowDown => "slow_down",
@@ -236,23 +275,69 @@ mod tests {
     #[test]
     fn catalogue_rows_are_exact() {
         let rows: [(Error, u16, &str, &str); 8] = [
-            (Error::InvalidAuthorizationCode, 403, "invalid_grant", "Invalid authorization code"),
-            (Error::CodeVerifierMismatch, 403, "invalid_grant", "Failed to verify code verifier"),
-            (Error::MissingParameter("code".into()), 400, "invalid_request", "Missing required parameter: code"),
-            (Error::UnsupportedGrantType, 400, "unsupported_grant_type", "Grant type not supported"),
-            (Error::OriginNotAllowed, 401, "access_denied", "Unauthorized"),
-            (Error::MfaTokenExpired, 403, "expired_token", "mfa_token is expired"),
-            (Error::AuthorizationPending, 403, "authorization_pending", "Authorization pending: please repeat the request in a few seconds."),
-            (Error::InvalidBearer, 401, "invalid_grant", "The mfa_token provided is invalid. Try getting a new token."),
+            (
+                Error::InvalidAuthorizationCode,
+                403,
+                "invalid_grant",
+                "Invalid authorization code",
+            ),
+            (
+                Error::CodeVerifierMismatch,
+                403,
+                "invalid_grant",
+                "Failed to verify code verifier",
+            ),
+            (
+                Error::MissingParameter("code".into()),
+                400,
+                "invalid_request",
+                "Missing required parameter: code",
+            ),
+            (
+                Error::UnsupportedGrantType,
+                400,
+                "unsupported_grant_type",
+                "Grant type not supported",
+            ),
+            (
+                Error::OriginNotAllowed,
+                401,
+                "access_denied",
+                "Unauthorized",
+            ),
+            (
+                Error::MfaTokenExpired,
+                403,
+                "expired_token",
+                "mfa_token is expired",
+            ),
+            (
+                Error::AuthorizationPending,
+                403,
+                "authorization_pending",
+                "Authorization pending: please repeat the request in a few seconds.",
+            ),
+            (
+                Error::InvalidBearer,
+                401,
+                "invalid_grant",
+                "The mfa_token provided is invalid. Try getting a new token.",
+            ),
         ];
         for (error, status, code, description) in rows {
-            assert_eq!((error.status(), error.code(), error.description().as_str()), (status, code, description));
+            assert_eq!(
+                (error.status(), error.code(), error.description().as_str()),
+                (status, code, description)
+            );
         }
         let grant = Error::GrantNotAllowed("http://auth0.com/oauth/grant-type/mfa-otp".into());
         assert_eq!(
             grant.description(),
             "Grant type 'http://auth0.com/oauth/grant-type/mfa-otp' not allowed for the client."
         );
-        assert_eq!(grant.error_uri(), Some("https://auth0.com/docs/clients/client-grant-types"));
+        assert_eq!(
+            grant.error_uri(),
+            Some("https://auth0.com/docs/clients/client-grant-types")
+        );
     }
 }

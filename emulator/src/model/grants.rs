@@ -56,7 +56,10 @@ impl Tenant {
     ) -> Result<TokenSet, Error> {
         let code = required(code, "code")?;
         let verifier = required(code_verifier, "code_verifier")?;
-        let stored = self.codes.remove(code).ok_or(Error::InvalidAuthorizationCode)?;
+        let stored = self
+            .codes
+            .remove(code)
+            .ok_or(Error::InvalidAuthorizationCode)?;
         if now >= stored.expires_at || stored.client_id != client_id {
             return Err(Error::InvalidAuthorizationCode);
         }
@@ -66,7 +69,9 @@ impl Tenant {
         if !verify_s256(verifier, &stored.code_challenge) {
             return Err(Error::CodeVerifierMismatch);
         }
-        let user = self.user_index(&stored.user_id).ok_or(Error::InvalidAuthorizationCode)?;
+        let user = self
+            .user_index(&stored.user_id)
+            .ok_or(Error::InvalidAuthorizationCode)?;
         Ok(self.issue(
             Grant {
                 user,
@@ -75,6 +80,35 @@ impl Tenant {
                 scope: stored.scope,
                 nonce: stored.nonce,
                 auth_time: stored.auth_time,
+            },
+            domain,
+            now,
+        ))
+    }
+
+    /// Tokens for a user without the login pages: a trusted in-process shortcut for demo mode
+    /// and tests (no HTTP endpoint reaches it). `None` for an unknown email, client or audience.
+    pub fn issue_tokens_for(
+        &self,
+        email: &str,
+        client_id: &str,
+        audience: Option<&str>,
+        scope: &str,
+        domain: Domain,
+        now: u64,
+    ) -> Option<TokenSet> {
+        let user = self.user_index_by_email(email)?;
+        self.client(client_id)?;
+        let audience = self.resolve_audience(audience).ok()?;
+        let scope = audience.grant_scope(scope);
+        Some(self.issue(
+            Grant {
+                user,
+                client_id,
+                audience,
+                scope,
+                nonce: None,
+                auth_time: now,
             },
             domain,
             now,
@@ -142,7 +176,11 @@ impl Tenant {
         include_pending: bool,
     ) -> Result<(), Error> {
         let account = &mut self.users[user];
-        account.limits.failed_codes.check(now).map_err(Error::TooManyAttempts)?;
+        account
+            .limits
+            .failed_codes
+            .check(now)
+            .map_err(Error::TooManyAttempts)?;
         let mut candidates: Vec<usize> = (0..account.authenticators.len())
             .filter(|&i| {
                 let a = &account.authenticators[i];
@@ -181,7 +219,11 @@ impl Tenant {
         now: u64,
     ) -> Result<String, Error> {
         let account = &mut self.users[user];
-        account.limits.failed_recovery.check(now).map_err(Error::TooManyAttempts)?;
+        account
+            .limits
+            .failed_recovery
+            .check(now)
+            .map_err(Error::TooManyAttempts)?;
         let Some(current) = account.recovery.as_ref().filter(|r| r.matches(code)) else {
             let _ = account.limits.failed_recovery.take(now);
             return Err(Error::MfaRejected);
@@ -222,7 +264,12 @@ impl Tenant {
         let user = &self.users[grant.user];
         let iss = self.issuer(domain);
         let openid = has_scope(&grant.scope, "openid");
-        let mut aud: Vec<String> = grant.audience.identifier().map(str::to_owned).into_iter().collect();
+        let mut aud: Vec<String> = grant
+            .audience
+            .identifier()
+            .map(str::to_owned)
+            .into_iter()
+            .collect();
         if openid || aud.is_empty() {
             aud.push(self.userinfo_url(domain));
         }
@@ -236,7 +283,7 @@ impl Tenant {
                 aud: grant.client_id.to_owned(),
                 azp: grant.client_id.to_owned(),
                 iat: now,
-                exp: now + ID_TOKEN_SECONDS,
+                exp: now.saturating_add(ID_TOKEN_SECONDS),
                 nonce: grant.nonce.clone(),
                 auth_time: grant.auth_time,
                 name: profile.then(|| user.name.clone()),
@@ -251,7 +298,7 @@ impl Tenant {
                 sub: user.user_id.clone(),
                 aud: Audiences(aud),
                 iat: now,
-                exp: now + expires_in,
+                exp: now.saturating_add(expires_in),
                 azp: grant.client_id.to_owned(),
                 scope: grant.scope.clone(),
             },

@@ -60,7 +60,11 @@ mod tests {
 
     #[test]
     fn round_trip_and_garbage() {
-        let input = signing_input(&serde_json::json!({"alg":"none"}), &serde_json::json!({"sub":"x"})).unwrap();
+        let input = signing_input(
+            &serde_json::json!({"alg":"none"}),
+            &serde_json::json!({"sub":"x"}),
+        )
+        .unwrap();
         let token = assemble(&input, b"sig");
         let parts = split(&token).unwrap();
         assert_eq!(parts.signing_input, input);

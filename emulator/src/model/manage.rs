@@ -38,8 +38,12 @@ impl Tenant {
             matches!(&a.kind, crate::model::authenticator::AuthenticatorKind::Email { address }
                 if address.eq_ignore_ascii_case(&user.email))
         });
-        (self.factors.email && user.email_verified && !enrolled)
-            .then(|| (user.email.as_str(), verified_email_id(&user.user_id, &user.email)))
+        (self.factors.email && user.email_verified && !enrolled).then(|| {
+            (
+                user.email.as_str(),
+                verified_email_id(&user.user_id, &user.email),
+            )
+        })
     }
 
     /// Deletes an authenticator and its twin. The id may arrive percent-decoded or not. Implicit
@@ -53,7 +57,10 @@ impl Tenant {
         let user = self.bearer_user(claims, "remove:authenticators", now)?;
         self.users[user].sweep_pending(now);
         let id = id.replace("%7C", "|").replace("%7c", "|");
-        if self.implicit_email(&self.users[user]).is_some_and(|(_, implicit)| implicit == id) {
+        if self
+            .implicit_email(&self.users[user])
+            .is_some_and(|(_, implicit)| implicit == id)
+        {
             return Err(Error::VerifiedEmailNotDeletable);
         }
         let user = &mut self.users[user];
@@ -61,7 +68,10 @@ impl Tenant {
             user.recovery = None;
             return Ok(());
         }
-        let group = user.authenticator(&id).map(|a| a.group).ok_or(Error::AuthenticatorNotFound)?;
+        let group = user
+            .authenticator(&id)
+            .map(|a| a.group)
+            .ok_or(Error::AuthenticatorNotFound)?;
         user.remove_group(group);
         Ok(())
     }

@@ -41,6 +41,9 @@ mod tests {
     #[test]
     fn email_matches_the_live_sample() {
         assert_eq!(mask_email("jane@example.com"), "ja**@exampl*****");
-        assert_eq!(mask_email("examplexxxxxx@gmail.com"), "example******@gmai*****");
+        assert_eq!(
+            mask_email("examplexxxxxx@gmail.com"),
+            "example******@gmai*****"
+        );
     }
 }

@@ -50,22 +50,6 @@ impl Tenant {
             AuthenticatorKind::Push { .. } => (Channel::Push, None),
             AuthenticatorKind::Otp { .. } => return Err(Error::UnsupportedChallengeType),
         };
-        self.send_to(user, channel, to, authenticator_id, authenticator.group, client_id, now)
-    }
-
-    /// Sends a code to an address that is not (yet) an authenticator of its own, e.g. an
-    /// implicitly listed verified email.
-    #[allow(clippy::too_many_arguments)]
-    pub(crate) fn send_to(
-        &mut self,
-        user: usize,
-        channel: Channel,
-        to: Option<String>,
-        authenticator_id: &str,
-        group: u64,
-        client_id: &str,
-        now: u64,
-    ) -> Result<String, Error> {
         let limits = &mut self.users[user].limits;
         let bucket = match channel {
             Channel::Sms | Channel::Voice => &mut limits.phone_sends,
@@ -98,10 +82,10 @@ impl Tenant {
             user_id: self.users[user].user_id.clone(),
             client_id: client_id.to_owned(),
             authenticator_id: authenticator_id.to_owned(),
-            group,
+            group: authenticator.group,
             binding_code,
             outbox_id,
-            expires_at: now + OOB_CODE_SECONDS,
+            expires_at: now.saturating_add(OOB_CODE_SECONDS),
             last_poll: None,
         });
         Ok(oob_code)
@@ -134,8 +118,14 @@ impl Tenant {
                     return Err(Error::MissingParameter("binding_code".to_owned()));
                 };
                 let limits = &mut self.users[user].limits;
-                limits.failed_codes.check(now).map_err(Error::TooManyAttempts)?;
-                if !crate::model::totp::constant_time_eq(given.trim().as_bytes(), expected.as_bytes()) {
+                limits
+                    .failed_codes
+                    .check(now)
+                    .map_err(Error::TooManyAttempts)?;
+                if !crate::model::totp::constant_time_eq(
+                    given.trim().as_bytes(),
+                    expected.as_bytes(),
+                ) {
                     // The failure consumes a token; the transaction stays for a retry.
                     let _ = limits.failed_codes.take(now);
                     return Err(Error::InvalidBindingCode);

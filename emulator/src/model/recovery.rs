@@ -28,7 +28,9 @@ pub fn generate(rng: &mut TenantRng) -> String {
 /// Whether `code` has the recovery-code shape.
 pub fn is_well_formed(code: &str) -> bool {
     code.len() == RECOVERY_CODE_LENGTH
-        && code.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+        && code
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
 }
 
 /// Upper-cases and drops spaces and dashes, as users type codes in groups.
@@ -49,7 +51,10 @@ mod tests {
         let mut rng = TenantRng::new(1);
         let code = generate(&mut rng);
         assert!(is_well_formed(&code));
-        let rc = RecoveryCode { id: "recovery-code|dev_AAAAAAAAAAAAAAAA".into(), code: code.clone() };
+        let rc = RecoveryCode {
+            id: "recovery-code|dev_AAAAAAAAAAAAAAAA".into(),
+            code: code.clone(),
+        };
         assert!(rc.matches(&code.to_ascii_lowercase()));
         assert!(rc.matches(&format!("{} {}", &code[..12], &code[12..])));
         assert!(!rc.matches("WRONGWRONGWRONGWRONGWRON"));

@@ -68,7 +68,12 @@ mod tests {
         assert_eq!(digits.len(), 6);
         assert!(digits.bytes().all(|c| c.is_ascii_digit()));
         let code = a.upper_alphanumeric(24);
-        assert!(code.bytes().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()));
-        assert_ne!(TenantRng::new(8).alphanumeric(16), TenantRng::new(7).alphanumeric(16));
+        assert!(code
+            .bytes()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()));
+        assert_ne!(
+            TenantRng::new(8).alphanumeric(16),
+            TenantRng::new(7).alphanumeric(16)
+        );
     }
 }

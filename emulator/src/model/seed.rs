@@ -74,6 +74,17 @@ impl Default for FactorSwitches {
     }
 }
 
+/// When `/authorize` asks users with an active non-email factor for a second factor.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MfaPolicy {
+    /// On every login (Auth0 policy "Always").
+    #[default]
+    Always,
+    /// Only for the MFA API audience, which Auth0 always enforces (policy "Never").
+    Never,
+}
+
 /// Which phone channels a seeded phone enrollment has.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -182,6 +193,9 @@ pub struct TenantSeed {
     /// Factor switches (all on by default).
     #[serde(default)]
     pub factors: FactorSwitches,
+    /// When the login asks for a second factor (default `always`).
+    #[serde(default)]
+    pub mfa_policy: MfaPolicy,
     /// Applications.
     pub clients: Vec<Client>,
     /// Custom APIs.
@@ -242,11 +256,17 @@ impl fmt::Display for SeedError {
             SeedError::DuplicateUser(u) => write!(f, "duplicate user: {u}"),
             SeedError::DuplicateAuthenticator(id) => write!(f, "duplicate authenticator id: {id}"),
             SeedError::InvalidDevId(id) => {
-                write!(f, "authenticator id suffix must be 16 letters or digits: {id}")
+                write!(
+                    f,
+                    "authenticator id suffix must be 16 letters or digits: {id}"
+                )
             }
             SeedError::InvalidSecret(id) => write!(f, "TOTP secret is not base32: {id}"),
             SeedError::InvalidPhone(n) => {
-                write!(f, "phone number must be E.164 with at least one channel: {n}")
+                write!(
+                    f,
+                    "phone number must be E.164 with at least one channel: {n}"
+                )
             }
             SeedError::InvalidRecoveryCode(u) => {
                 write!(f, "recovery code must be 24 characters A-Z 0-9 (user {u})")
@@ -263,6 +283,7 @@ pub fn default_seed(allowed_origins: &[String]) -> TenantSeed {
     TenantSeed {
         name: TENANT_NAME.to_owned(),
         factors: FactorSwitches::default(),
+        mfa_policy: MfaPolicy::Always,
         clients: vec![Client {
             client_id: CLIENT_ID.to_owned(),
             name: "MFA Manager (dev)".to_owned(),
@@ -325,7 +346,12 @@ pub fn default_seed(allowed_origins: &[String]) -> TenantSeed {
 }
 
 /// The built-in development tenant, built.
-pub fn default_tenant(allowed_origins: &[String], domains: Domains, rng_seed: u64, now: u64) -> Tenant {
+pub fn default_tenant(
+    allowed_origins: &[String],
+    domains: Domains,
+    rng_seed: u64,
+    now: u64,
+) -> Tenant {
     match Tenant::from_seed(&default_seed(allowed_origins), domains, rng_seed, now) {
         Ok(tenant) => tenant,
         // The built-in description is valid (a unit test builds it); this arm is unreachable.
@@ -346,14 +372,22 @@ mod tests {
         Tenant::from_seed(&seed, Domains::local("127.0.0.1:4000"), 1, 0).unwrap();
         assert_eq!(ENROLLED_TOTP_SECRET.len(), 32);
         assert_eq!(decode_secret(ENROLLED_TOTP_SECRET).unwrap().len(), 20);
-        assert_eq!(decode_secret(ENROLLED_PENDING_TOTP_SECRET).unwrap().len(), 20);
+        assert_eq!(
+            decode_secret(ENROLLED_PENDING_TOTP_SECRET).unwrap().len(),
+            20
+        );
         assert_eq!(NEW_USER_ID.len(), "auth0|".len() + 24);
-        assert!(crate::model::recovery::is_well_formed(ENROLLED_RECOVERY_CODE));
+        assert!(crate::model::recovery::is_well_formed(
+            ENROLLED_RECOVERY_CODE
+        ));
     }
 
     #[test]
     fn invalid_descriptions_are_refused() {
-        assert!(matches!(TenantSeed::from_json("{"), Err(SeedError::Json(_))));
+        assert!(matches!(
+            TenantSeed::from_json("{"),
+            Err(SeedError::Json(_))
+        ));
         let mut seed = default_seed(&[]);
         seed.users[1].authenticators.push(SeedAuthenticator::Otp {
             dev_id: "short".into(),
@@ -364,6 +398,16 @@ mod tests {
             Tenant::from_seed(&seed, Domains::local("127.0.0.1:4000"), 1, 0).unwrap_err(),
             SeedError::InvalidDevId("short".into())
         );
+    }
+
+    #[test]
+    fn the_readme_seed_example_is_valid() {
+        let readme = include_str!("../../README.md");
+        let start = readme.find("```json\n").unwrap() + "```json\n".len();
+        let end = start + readme[start..].find("```").unwrap();
+        let seed = TenantSeed::from_json(&readme[start..end]).unwrap();
+        Tenant::from_seed(&seed, Domains::local("127.0.0.1:4000"), 1, 0).unwrap();
+        assert_eq!(seed.users[0].authenticators.len(), 4);
     }
 
     #[test]

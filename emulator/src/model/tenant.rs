@@ -14,7 +14,9 @@ use crate::model::oob::OobTransaction;
 use crate::model::outbox::OutboxMessage;
 use crate::model::recovery::{is_well_formed, RecoveryCode};
 use crate::model::rng::TenantRng;
-use crate::model::seed::{FactorSwitches, PhoneChannel, SeedAuthenticator, SeedError, TenantSeed};
+use crate::model::seed::{
+    FactorSwitches, MfaPolicy, PhoneChannel, SeedAuthenticator, SeedError, TenantSeed,
+};
 use crate::model::session::{LoginTransaction, Session};
 use crate::model::tokens::AccessClaims;
 use crate::model::totp::decode_secret;
@@ -62,6 +64,7 @@ pub struct Tenant {
     pub(crate) name: String,
     pub(crate) domains: Domains,
     pub(crate) factors: FactorSwitches,
+    pub(crate) mfa_policy: MfaPolicy,
     pub(crate) clients: Vec<Client>,
     pub(crate) apis: Vec<Api>,
     pub(crate) users: Vec<User>,
@@ -86,6 +89,7 @@ impl Tenant {
             name: seed.name.clone(),
             domains,
             factors: seed.factors,
+            mfa_policy: seed.mfa_policy,
             clients: seed.clients.clone(),
             apis: seed.apis.clone(),
             users: Vec::new(),
@@ -109,7 +113,10 @@ impl Tenant {
                 email: seed_user.email.clone(),
                 password: seed_user.password.clone(),
                 email_verified: seed_user.email_verified,
-                name: seed_user.name.clone().unwrap_or_else(|| seed_user.email.clone()),
+                name: seed_user
+                    .name
+                    .clone()
+                    .unwrap_or_else(|| seed_user.email.clone()),
                 authenticators: Vec::new(),
                 recovery: None,
                 pending_recovery: None,
@@ -227,7 +234,9 @@ impl Tenant {
     }
 
     pub(crate) fn user_index_by_email(&self, email: &str) -> Option<usize> {
-        self.users.iter().position(|u| u.email.eq_ignore_ascii_case(email.trim()))
+        self.users
+            .iter()
+            .position(|u| u.email.eq_ignore_ascii_case(email.trim()))
     }
 
     pub(crate) fn new_group(&mut self) -> u64 {
@@ -238,7 +247,10 @@ impl Tenant {
 
     /// A fresh `<prefix>|dev_<16 alphanumerics>` id.
     pub(crate) fn new_authenticator_id(&mut self, prefix: &str) -> String {
-        format!("{prefix}|dev_{}", self.rng.alphanumeric(AUTHENTICATOR_ID_LENGTH))
+        format!(
+            "{prefix}|dev_{}",
+            self.rng.alphanumeric(AUTHENTICATOR_ID_LENGTH)
+        )
     }
 
     /// Validates a bearer for `/mfa/*`: audience, expiry, user, then scope. Any token failure is
@@ -303,12 +315,28 @@ fn seeded_authenticators(
         decode_secret(secret).ok_or_else(|| SeedError::InvalidSecret(id.to_owned()))
     };
     Ok(match seeded {
-        SeedAuthenticator::Otp { dev_id, secret, active } => {
+        SeedAuthenticator::Otp {
+            dev_id,
+            secret,
+            active,
+        } => {
             let id = checked("totp", dev_id)?;
             let secret = otp_secret(secret, &id)?;
-            vec![(id, AuthenticatorKind::Otp { secret, guardian: false }, *active)]
+            vec![(
+                id,
+                AuthenticatorKind::Otp {
+                    secret,
+                    guardian: false,
+                },
+                *active,
+            )]
         }
-        SeedAuthenticator::Phone { dev_id, phone_number, channels, active } => {
+        SeedAuthenticator::Phone {
+            dev_id,
+            phone_number,
+            channels,
+            active,
+        } => {
             if channels.is_empty() || !crate::model::enrollment::is_e164(phone_number) {
                 return Err(SeedError::InvalidPhone(phone_number.clone()));
             }
@@ -326,22 +354,42 @@ fn seeded_authenticators(
             }
             out
         }
-        SeedAuthenticator::Email { dev_id, email, active } => vec![(
+        SeedAuthenticator::Email {
+            dev_id,
+            email,
+            active,
+        } => vec![(
             checked("email", dev_id)?,
-            AuthenticatorKind::Email { address: email.clone() },
+            AuthenticatorKind::Email {
+                address: email.clone(),
+            },
             *active,
         )],
-        SeedAuthenticator::Push { dev_id, otp_dev_id, device_name, active } => {
+        SeedAuthenticator::Push {
+            dev_id,
+            otp_dev_id,
+            device_name,
+            active,
+        } => {
             let otp_id = checked("totp", otp_dev_id)?;
             // The Guardian TOTP secret of a seeded push enrollment is derived from its id.
             let secret = sha1_of(otp_id.as_bytes());
             vec![
                 (
                     checked("push", dev_id)?,
-                    AuthenticatorKind::Push { device_name: device_name.clone() },
+                    AuthenticatorKind::Push {
+                        device_name: device_name.clone(),
+                    },
                     *active,
                 ),
-                (otp_id, AuthenticatorKind::Otp { secret, guardian: true }, *active),
+                (
+                    otp_id,
+                    AuthenticatorKind::Otp {
+                        secret,
+                        guardian: true,
+                    },
+                    *active,
+                ),
             ]
         }
     })
@@ -360,8 +408,14 @@ mod tests {
     #[test]
     fn custom_domain_keeps_the_canonical_mfa_audience() {
         let tenant = default_tenant(&[], Domains::local("127.0.0.1:4000"), 1, 0);
-        assert_eq!(tenant.domain_of_host(Some("localhost:4000")), Domain::Custom);
-        assert_eq!(tenant.domain_of_host(Some("127.0.0.1:4000")), Domain::Canonical);
+        assert_eq!(
+            tenant.domain_of_host(Some("localhost:4000")),
+            Domain::Custom
+        );
+        assert_eq!(
+            tenant.domain_of_host(Some("127.0.0.1:4000")),
+            Domain::Canonical
+        );
         assert_eq!(tenant.domain_of_host(None), Domain::Canonical);
         assert_eq!(tenant.issuer(Domain::Custom), "http://localhost:4000/");
         assert_eq!(tenant.issuer(Domain::Canonical), "http://127.0.0.1:4000/");

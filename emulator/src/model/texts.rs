@@ -8,7 +8,8 @@ pub const INVALID_AUTHORIZATION_CODE: &str = "Invalid authorization code";
 /// `invalid_grant`: PKCE verifier does not match the challenge. [sdk]
 pub const FAILED_CODE_VERIFIER: &str = "Failed to verify code verifier";
 /// `invalid_grant`: `redirect_uri` differs from the one sent to `/authorize`. [inferred]
-pub const REDIRECT_URI_MISMATCH: &str = "Invalid redirect_uri: it does not match the one used to obtain the authorization code";
+pub const REDIRECT_URI_MISMATCH: &str =
+    "Invalid redirect_uri: it does not match the one used to obtain the authorization code";
 /// Prefix of `invalid_request` for an absent parameter; the name follows. [doc]
 pub const MISSING_PARAMETER_PREFIX: &str = "Missing required parameter: ";
 /// `unsupported_grant_type`. [doc, low confidence]

@@ -132,6 +132,9 @@ mod tests {
         assert_eq!(serde_json::to_string(&one).unwrap(), "\"a\"");
         assert_eq!(serde_json::to_string(&two).unwrap(), "[\"a\",\"b\"]");
         assert_eq!(serde_json::from_str::<Audiences>("\"a\"").unwrap(), one);
-        assert_eq!(serde_json::from_str::<Audiences>("[\"a\",\"b\"]").unwrap(), two);
+        assert_eq!(
+            serde_json::from_str::<Audiences>("[\"a\",\"b\"]").unwrap(),
+            two
+        );
     }
 }

@@ -94,7 +94,10 @@ mod tests {
         let secret = decode_secret("GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ").unwrap();
         assert_eq!(secret, RFC_SECRET);
         assert_eq!(encode_secret(&secret), "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ");
-        assert_eq!(decode_secret("gezd gnbv gy3t qojq gezd gnbv gy3t qojq"), Some(secret));
+        assert_eq!(
+            decode_secret("gezd gnbv gy3t qojq gezd gnbv gy3t qojq"),
+            Some(secret)
+        );
         assert_eq!(decode_secret("not base32!"), None);
         assert_eq!(decode_secret(""), None);
     }

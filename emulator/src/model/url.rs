@@ -38,7 +38,9 @@ pub fn origin_matches(entry: &str, origin: &str) -> bool {
     };
     scheme.eq_ignore_ascii_case(entry_scheme)
         && host.len() > suffix.len() + 1
-        && host.to_ascii_lowercase().ends_with(&format!(".{}", suffix.to_ascii_lowercase()))
+        && host
+            .to_ascii_lowercase()
+            .ends_with(&format!(".{}", suffix.to_ascii_lowercase()))
         && !host[..host.len() - suffix.len() - 1].contains('.')
 }
 
@@ -70,9 +72,18 @@ mod tests {
 
     #[test]
     fn origins() {
-        assert_eq!(origin_of("http://127.0.0.1:8080/cb?x=1").as_deref(), Some("http://127.0.0.1:8080"));
-        assert_eq!(origin_of("https://App.Example.com").as_deref(), Some("https://app.example.com"));
-        assert_eq!(origin_of("https://app.example.com:443/x").as_deref(), Some("https://app.example.com"));
+        assert_eq!(
+            origin_of("http://127.0.0.1:8080/cb?x=1").as_deref(),
+            Some("http://127.0.0.1:8080")
+        );
+        assert_eq!(
+            origin_of("https://App.Example.com").as_deref(),
+            Some("https://app.example.com")
+        );
+        assert_eq!(
+            origin_of("https://app.example.com:443/x").as_deref(),
+            Some("https://app.example.com")
+        );
         assert_eq!(origin_of("javascript:alert(1)"), None);
         assert_eq!(origin_of("http://user@evil.example/"), None);
         assert_eq!(origin_of("http:///path"), None);
@@ -80,19 +91,43 @@ mod tests {
 
     #[test]
     fn allowed_origin_entries() {
-        assert!(origin_matches("http://127.0.0.1:8080", "http://127.0.0.1:8080"));
-        assert!(!origin_matches("http://127.0.0.1:8080/", "http://127.0.0.1:8080"));
-        assert!(!origin_matches("http://127.0.0.1:8080", "http://127.0.0.1:8081"));
-        assert!(origin_matches("https://*.example.com", "https://app.example.com"));
-        assert!(!origin_matches("https://*.example.com", "https://a.b.example.com"));
-        assert!(!origin_matches("https://*.example.com", "http://app.example.com"));
-        assert!(!origin_matches("https://*.example.com", "https://evilexample.com"));
+        assert!(origin_matches(
+            "http://127.0.0.1:8080",
+            "http://127.0.0.1:8080"
+        ));
+        assert!(!origin_matches(
+            "http://127.0.0.1:8080/",
+            "http://127.0.0.1:8080"
+        ));
+        assert!(!origin_matches(
+            "http://127.0.0.1:8080",
+            "http://127.0.0.1:8081"
+        ));
+        assert!(origin_matches(
+            "https://*.example.com",
+            "https://app.example.com"
+        ));
+        assert!(!origin_matches(
+            "https://*.example.com",
+            "https://a.b.example.com"
+        ));
+        assert!(!origin_matches(
+            "https://*.example.com",
+            "http://app.example.com"
+        ));
+        assert!(!origin_matches(
+            "https://*.example.com",
+            "https://evilexample.com"
+        ));
     }
 
     #[test]
     fn encodes_spaces_as_percent_20() {
         assert_eq!(encode_component("Login required"), "Login%20required");
         assert_eq!(encode_component("a|b@c/d"), "a%7Cb%40c%2Fd");
-        assert_eq!(encode_pairs(&[("error", "x y"), ("state", "s=")]), "error=x%20y&state=s%3D");
+        assert_eq!(
+            encode_pairs(&[("error", "x y"), ("state", "s=")]),
+            "error=x%20y&state=s%3D"
+        );
     }
 }

@@ -71,7 +71,9 @@ impl User {
     /// Whether the user has an active factor other than email (MFA is then enforced for the MFA
     /// audience, and an `mfa_token` can no longer enroll). [doc]
     pub fn has_active_non_email_factor(&self) -> bool {
-        self.authenticators.iter().any(|a| a.active && !a.kind.is_email())
+        self.authenticators
+            .iter()
+            .any(|a| a.active && !a.kind.is_email())
     }
 
     /// Whether the user has an active TOTP usable at the login prompt.
@@ -112,7 +114,11 @@ impl User {
         for a in self.authenticators.iter_mut().filter(|a| a.group == group) {
             a.active = true;
         }
-        if self.pending_recovery.as_ref().is_some_and(|p| p.group == group) {
+        if self
+            .pending_recovery
+            .as_ref()
+            .is_some_and(|p| p.group == group)
+        {
             if let Some(pending) = self.pending_recovery.take() {
                 self.recovery = Some(RecoveryCode {
                     id: recovery_id(),
@@ -125,7 +131,11 @@ impl User {
     /// Deletes every authenticator of `group` (twins go together).
     pub fn remove_group(&mut self, group: u64) {
         self.authenticators.retain(|a| a.group != group);
-        if self.pending_recovery.as_ref().is_some_and(|p| p.group == group) {
+        if self
+            .pending_recovery
+            .as_ref()
+            .is_some_and(|p| p.group == group)
+        {
             self.pending_recovery = None;
         }
     }

@@ -28,7 +28,12 @@ enum Kind {
 
 fn kind(headers: &HeaderMap) -> Option<Kind> {
     let value = headers.get(header::CONTENT_TYPE)?.to_str().ok()?;
-    let essence = value.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+    let essence = value
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
     Some(match essence.as_str() {
         "application/json" => Kind::Json,
         "application/x-www-form-urlencoded" => Kind::Form,
@@ -124,7 +129,10 @@ pub fn associate(headers: &HeaderMap, body: &[u8]) -> Result<AssociateRequest, E
 pub fn bearer(headers: &HeaderMap) -> Option<&str> {
     let value = headers.get(header::AUTHORIZATION)?.to_str().ok()?;
     let (scheme, token) = value.split_once(' ')?;
-    scheme.eq_ignore_ascii_case("bearer").then(|| token.trim()).filter(|t| !t.is_empty())
+    scheme
+        .eq_ignore_ascii_case("bearer")
+        .then(|| token.trim())
+        .filter(|t| !t.is_empty())
 }
 
 /// The `Host` header.

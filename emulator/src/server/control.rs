@@ -13,8 +13,11 @@ use serde_json::json;
 use crate::model::outbox::PushAnswerError;
 use crate::server::body;
 use crate::server::error::ApiError;
-use crate::server::faults::FaultSpec;
-use crate::server::state::AppState;
+use crate::server::faults::{FaultKind, FaultSpec};
+use crate::server::state::{AppState, MAX_CLOCK_OFFSET};
+
+/// Injected latency is capped at 10 minutes.
+const MAX_LATENCY_MS: u64 = 600_000;
 
 /// The control routes, to nest under `/__emulator`.
 pub fn routes() -> Router<AppState> {
@@ -45,9 +48,10 @@ fn answer(state: &AppState, id: &str, approve: bool) -> Result<StatusCode, ApiEr
         .map_err(|_| ApiError::Control(StatusCode::NOT_FOUND, "No such outbox message".into()))?;
     match state.tenant().answer_push(id, approve) {
         Ok(()) => Ok(StatusCode::NO_CONTENT),
-        Err(PushAnswerError::NotFound) => {
-            Err(ApiError::Control(StatusCode::NOT_FOUND, "No such outbox message".into()))
-        }
+        Err(PushAnswerError::NotFound) => Err(ApiError::Control(
+            StatusCode::NOT_FOUND,
+            "No such outbox message".into(),
+        )),
         Err(PushAnswerError::NotPending) => Err(ApiError::Control(
             StatusCode::CONFLICT,
             "The message is not a pending push request".into(),
@@ -55,11 +59,17 @@ fn answer(state: &AppState, id: &str, approve: bool) -> Result<StatusCode, ApiEr
     }
 }
 
-async fn approve(State(state): State<AppState>, Path(id): Path<String>) -> Result<StatusCode, ApiError> {
+async fn approve(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<StatusCode, ApiError> {
     answer(&state, &id, true)
 }
 
-async fn reject(State(state): State<AppState>, Path(id): Path<String>) -> Result<StatusCode, ApiError> {
+async fn reject(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<StatusCode, ApiError> {
     answer(&state, &id, false)
 }
 
@@ -70,15 +80,31 @@ struct Advance {
 
 async fn clock(State(state): State<AppState>, body: Body) -> Result<Response, ApiError> {
     let advance: Advance = json_body(body).await?;
-    Ok(Json(json!({ "now": state.advance_clock(advance.advance_seconds) })).into_response())
+    let now = state
+        .advance_clock(advance.advance_seconds)
+        .ok_or_else(|| {
+            ApiError::Control(
+                StatusCode::BAD_REQUEST,
+                "advance_seconds is too large".into(),
+            )
+        })?;
+    Ok(Json(json!({ "now": now })).into_response())
 }
 
 async fn add_fault(State(state): State<AppState>, body: Body) -> Result<StatusCode, ApiError> {
     let fault: FaultSpec = json_body(body).await?;
-    if let crate::server::faults::FaultKind::Status { status } = fault.kind {
-        if !(400..=599).contains(&status) {
-            return Err(ApiError::Control(StatusCode::BAD_REQUEST, "status must be 400-599".into()));
+    let problem = match fault.kind {
+        FaultKind::Status { status } if !(400..=599).contains(&status) => {
+            Some("status must be 400-599")
         }
+        FaultKind::Latency { ms } if ms > MAX_LATENCY_MS => Some("ms must be at most 600000"),
+        FaultKind::RateLimit {
+            retry_after_seconds,
+        } if retry_after_seconds > MAX_CLOCK_OFFSET => Some("retry_after_seconds is too large"),
+        _ => None,
+    };
+    if let Some(problem) = problem {
+        return Err(ApiError::Control(StatusCode::BAD_REQUEST, problem.into()));
     }
     state.faults().add(fault);
     Ok(StatusCode::NO_CONTENT)

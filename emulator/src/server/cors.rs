@@ -11,7 +11,8 @@ use crate::server::state::AppState;
 
 const ALLOW_METHODS: &str = "GET, POST, DELETE, OPTIONS";
 const ALLOW_HEADERS: &str = "Authorization, Content-Type, Auth0-Client, DPoP";
-const EXPOSE_HEADERS: &str = "x-ratelimit-limit, x-ratelimit-remaining, x-ratelimit-reset, DPoP-Nonce";
+const EXPOSE_HEADERS: &str =
+    "x-ratelimit-limit, x-ratelimit-remaining, x-ratelimit-reset, DPoP-Nonce";
 const MAX_AGE: &str = "86400";
 
 /// Endpoints a browser calls with `fetch` (the `/authorize` pages are navigations).
@@ -41,15 +42,26 @@ pub async fn apply(State(state): State<AppState>, request: Request, next: Next) 
         .filter(|o| !omit && (control || state.tenant().is_allowed_origin(o)))
         .and_then(|o| HeaderValue::from_str(o).ok());
     let preflight = request.method() == Method::OPTIONS
-        && request.headers().contains_key(header::ACCESS_CONTROL_REQUEST_METHOD);
+        && request
+            .headers()
+            .contains_key(header::ACCESS_CONTROL_REQUEST_METHOD);
     if preflight {
         let mut response = StatusCode::NO_CONTENT.into_response();
         if let Some(origin) = allowed {
             let headers = response.headers_mut();
             headers.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, origin);
-            headers.insert(header::ACCESS_CONTROL_ALLOW_METHODS, HeaderValue::from_static(ALLOW_METHODS));
-            headers.insert(header::ACCESS_CONTROL_ALLOW_HEADERS, HeaderValue::from_static(ALLOW_HEADERS));
-            headers.insert(header::ACCESS_CONTROL_MAX_AGE, HeaderValue::from_static(MAX_AGE));
+            headers.insert(
+                header::ACCESS_CONTROL_ALLOW_METHODS,
+                HeaderValue::from_static(ALLOW_METHODS),
+            );
+            headers.insert(
+                header::ACCESS_CONTROL_ALLOW_HEADERS,
+                HeaderValue::from_static(ALLOW_HEADERS),
+            );
+            headers.insert(
+                header::ACCESS_CONTROL_MAX_AGE,
+                HeaderValue::from_static(MAX_AGE),
+            );
             headers.insert(header::VARY, HeaderValue::from_static("Origin"));
         }
         return response;
@@ -64,5 +76,8 @@ pub async fn apply(State(state): State<AppState>, request: Request, next: Next) 
 fn add_actual_headers(headers: &mut HeaderMap, origin: HeaderValue) {
     headers.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, origin);
     headers.insert(header::VARY, HeaderValue::from_static("Origin"));
-    headers.insert(header::ACCESS_CONTROL_EXPOSE_HEADERS, HeaderValue::from_static(EXPOSE_HEADERS));
+    headers.insert(
+        header::ACCESS_CONTROL_EXPOSE_HEADERS,
+        HeaderValue::from_static(EXPOSE_HEADERS),
+    );
 }

@@ -46,11 +46,17 @@ pub async fn jwks(State(state): State<AppState>) -> Response {
 }
 
 /// `GET`/`POST /userinfo` with any access token that has the userinfo audience.
-pub async fn userinfo(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, ApiError> {
+pub async fn userinfo(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
     let claims: AccessClaims = bearer(&headers)
         .and_then(|t| state.signer().verify(t))
         .ok_or(ApiError::InvalidUserinfoToken)?;
     let now = state.now();
-    let info = state.tenant().userinfo(&claims, now).ok_or(ApiError::InvalidUserinfoToken)?;
+    let info = state
+        .tenant()
+        .userinfo(&claims, now)
+        .ok_or(ApiError::InvalidUserinfoToken)?;
     Ok(Json(info).into_response())
 }

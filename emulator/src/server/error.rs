@@ -59,14 +59,22 @@ impl IntoResponse for ApiError {
         let (status, code, description) = match &self {
             ApiError::Tenant(error) => (error.status(), error.code(), error.description()),
             ApiError::NotFound => (404, "not_found", texts::NOT_FOUND.to_owned()),
-            ApiError::MethodNotAllowed => {
-                (405, "method_not_allowed", texts::METHOD_NOT_ALLOWED.to_owned())
-            }
-            ApiError::InvalidUserinfoToken => {
-                (401, "invalid_token", texts::INVALID_USERINFO_TOKEN.to_owned())
-            }
+            ApiError::MethodNotAllowed => (
+                405,
+                "method_not_allowed",
+                texts::METHOD_NOT_ALLOWED.to_owned(),
+            ),
+            ApiError::InvalidUserinfoToken => (
+                401,
+                "invalid_token",
+                texts::INVALID_USERINFO_TOKEN.to_owned(),
+            ),
             ApiError::Control(status, description) => {
-                let code = if *status == StatusCode::NOT_FOUND { "not_found" } else { "invalid_request" };
+                let code = if *status == StatusCode::NOT_FOUND {
+                    "not_found"
+                } else {
+                    "invalid_request"
+                };
                 (status.as_u16(), code, description.clone())
             }
         };

@@ -113,9 +113,16 @@ pub async fn apply(State(state): State<AppState>, request: Request, next: Next) 
                 .insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html"));
             response
         }
-        Some(FaultKind::RateLimit { retry_after_seconds }) => {
+        Some(FaultKind::RateLimit {
+            retry_after_seconds,
+        }) => {
             let reset = state.now() + retry_after_seconds;
-            let limit = RateLimit { limit: 10, remaining: 0, reset, retry_after: retry_after_seconds };
+            let limit = RateLimit {
+                limit: 10,
+                remaining: 0,
+                reset,
+                retry_after: retry_after_seconds,
+            };
             ApiError::from(crate::model::Error::RateLimited(limit)).into_response()
         }
         Some(FaultKind::Drop) => {

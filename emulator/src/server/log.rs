@@ -29,11 +29,26 @@ pub async fn record(State(state): State<AppState>, request: Request, next: Next)
     let path = request.uri().path().to_owned();
     let response = next.run(request).await;
     let dropped = response.extensions().get::<DropConnection>().is_some();
-    let status = if dropped { 0 } else { response.status().as_u16() };
-    let shown = if dropped { "dropped".to_owned() } else { status.to_string() };
-    eprintln!("{method} {path} {shown} {}ms", started.elapsed().as_millis());
+    let status = if dropped {
+        0
+    } else {
+        response.status().as_u16()
+    };
+    let shown = if dropped {
+        "dropped".to_owned()
+    } else {
+        status.to_string()
+    };
+    eprintln!(
+        "{method} {path} {shown} {}ms",
+        started.elapsed().as_millis()
+    );
     if !path.starts_with("/__emulator") {
-        state.requests().push(RequestRecord { method, path, status });
+        state.requests().push(RequestRecord {
+            method,
+            path,
+            status,
+        });
     }
     response
 }

@@ -22,7 +22,10 @@ fn bearer_claims(state: &AppState, headers: &HeaderMap) -> Result<AccessClaims, 
 }
 
 fn json<T: Serialize>(value: &T) -> Response {
-    envelope(StatusCode::OK, serde_json::to_value(value).unwrap_or_default())
+    envelope(
+        StatusCode::OK,
+        serde_json::to_value(value).unwrap_or_default(),
+    )
 }
 
 /// `GET /mfa/authenticators`.
@@ -34,7 +37,11 @@ pub async fn list(State(state): State<AppState>, headers: HeaderMap) -> Result<R
 }
 
 /// `POST /mfa/associate`. The bearer is checked before the body.
-pub async fn associate(State(state): State<AppState>, headers: HeaderMap, body: Body) -> Result<Response, ApiError> {
+pub async fn associate(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
     let claims = bearer_claims(&state, &headers)?;
     let bytes = body::read(body).await?;
     let now = state.now();
@@ -58,7 +65,11 @@ pub async fn delete(
 }
 
 /// `POST /mfa/challenge` (token in the body, no `Authorization`).
-pub async fn challenge(State(state): State<AppState>, headers: HeaderMap, body: Body) -> Result<Response, ApiError> {
+pub async fn challenge(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
     let bytes = body::read(body).await?;
     let params = body::params(&headers, &bytes)?;
     let client_id = required(params.get("client_id"), "client_id")?;
@@ -66,6 +77,12 @@ pub async fn challenge(State(state): State<AppState>, headers: HeaderMap, body: 
     let mut tenant = state.tenant();
     tenant.client(client_id).ok_or(Error::UnknownClient)?;
     let claims = mfa_token(state.signer(), params.get("mfa_token"))?;
-    let challenge = tenant.challenge(client_id, &claims, params.get("challenge_type"), params.get("authenticator_id"), now)?;
+    let challenge = tenant.challenge(
+        client_id,
+        &claims,
+        params.get("challenge_type"),
+        params.get("authenticator_id"),
+        now,
+    )?;
     Ok(json(&challenge))
 }

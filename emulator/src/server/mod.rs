@@ -56,8 +56,14 @@ pub fn app(state: AppState) -> Router {
         .route("/mfa/authenticators", get(mfa::list))
         .route("/mfa/authenticators/{id}", delete(mfa::delete))
         .route("/mfa/challenge", post(mfa::challenge))
-        .route("/userinfo", get(discovery::userinfo).post(discovery::userinfo))
-        .route("/.well-known/openid-configuration", get(discovery::openid_configuration))
+        .route(
+            "/userinfo",
+            get(discovery::userinfo).post(discovery::userinfo),
+        )
+        .route(
+            "/.well-known/openid-configuration",
+            get(discovery::openid_configuration),
+        )
         .route("/.well-known/jwks.json", get(discovery::jwks));
     if state.test_control() {
         router = router.nest("/__emulator", control::routes());

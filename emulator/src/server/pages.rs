@@ -30,15 +30,26 @@ fn page(title: &str, body: &str) -> String {
 }
 
 fn error_paragraph(error: Option<&str>) -> String {
-    error.map_or_else(String::new, |e| format!("<p id=\"error\" role=\"alert\">{}</p>", escape(e)))
+    error.map_or_else(String::new, |e| {
+        format!("<p id=\"error\" role=\"alert\">{}</p>", escape(e))
+    })
 }
 
 fn hidden_transaction(transaction: &str) -> String {
-    format!("<input type=\"hidden\" name=\"tx\" value=\"{}\">", escape(transaction))
+    format!(
+        "<input type=\"hidden\" name=\"tx\" value=\"{}\">",
+        escape(transaction)
+    )
 }
 
 /// The login form.
-pub fn login(tenant: &str, client: &str, transaction: &str, login_hint: Option<&str>, error: Option<&str>) -> String {
+pub fn login(
+    tenant: &str,
+    client: &str,
+    transaction: &str,
+    login_hint: Option<&str>,
+    error: Option<&str>,
+) -> String {
     page(
         &format!("Log in | {tenant}"),
         &format!(
@@ -55,8 +66,12 @@ pub fn login(tenant: &str, client: &str, transaction: &str, login_hint: Option<&
 /// The second-factor prompt (TOTP, recovery code, or a code just sent).
 pub fn second_factor(transaction: &str, sent_to: Option<&str>, error: Option<&str>) -> String {
     let hint = match sent_to {
-        Some(to) => format!("<p id=\"sent-to\">We sent a code to {}. Enter it, or a recovery code.</p>", escape(to)),
-        None => "<p>Enter the 6-digit code from your authenticator app, or a recovery code.</p>".to_owned(),
+        Some(to) => format!(
+            "<p id=\"sent-to\">We sent a code to {}. Enter it, or a recovery code.</p>",
+            escape(to)
+        ),
+        None => "<p>Enter the 6-digit code from your authenticator app, or a recovery code.</p>"
+            .to_owned(),
     };
     page(
         "Verify your identity",
@@ -84,7 +99,10 @@ pub fn new_recovery_code(transaction: &str, code: &str) -> String {
 pub fn error(message: &str) -> String {
     page(
         "Error",
-        &format!("<h1>Oops!, something went wrong</h1><p id=\"error-message\">{}</p>", escape(message)),
+        &format!(
+            "<h1>Oops!, something went wrong</h1><p id=\"error-message\">{}</p>",
+            escape(message)
+        ),
     )
 }
 
@@ -132,7 +150,13 @@ pub fn form_post(delivered: &Delivered) -> String {
     let fields: String = delivered
         .pairs()
         .iter()
-        .map(|(k, v)| format!("<input type=\"hidden\" name=\"{}\" value=\"{}\">", escape(k), escape(v)))
+        .map(|(k, v)| {
+            format!(
+                "<input type=\"hidden\" name=\"{}\" value=\"{}\">",
+                escape(k),
+                escape(v)
+            )
+        })
         .collect();
     format!(
         "<!DOCTYPE html><html><head><title>Submit This Form</title></head><body onload=\"javascript:document.forms[0].submit()\"><form method=\"post\" action=\"{}\">{fields}<noscript><button type=\"submit\">Continue</button></noscript></form></body></html>",
@@ -162,7 +186,13 @@ mod tests {
 
     #[test]
     fn script_values_are_escaped() {
-        assert_eq!(json_string("</script><b>&"), "\"\\u003c/script\\u003e\\u003cb\\u003e\\u0026\"");
-        assert_eq!(escape("<a href=\"x\">'"), "&lt;a href=&quot;x&quot;&gt;&#39;");
+        assert_eq!(
+            json_string("</script><b>&"),
+            "\"\\u003c/script\\u003e\\u003cb\\u003e\\u0026\""
+        );
+        assert_eq!(
+            escape("<a href=\"x\">'"),
+            "&lt;a href=&quot;x&quot;&gt;&#39;"
+        );
     }
 }

@@ -12,6 +12,9 @@ use crate::server::jwt::Signer;
 use crate::server::log::RequestRecord;
 use crate::server::Options;
 
+/// The clock can be advanced by at most about a century in total.
+pub const MAX_CLOCK_OFFSET: u64 = 100 * 366 * 86_400;
+
 /// Everything the handlers share. Cheap to clone.
 #[derive(Clone)]
 pub struct AppState(Arc<Inner>);
@@ -74,7 +77,8 @@ impl AppState {
         };
         let domains = Domains::local(&canonical_host(addr));
         let now = system_now();
-        let tenant = Tenant::from_seed(&seed, domains.clone(), os_seed(), now).map_err(StateError::Seed)?;
+        let tenant =
+            Tenant::from_seed(&seed, domains.clone(), os_seed(), now).map_err(StateError::Seed)?;
         Ok(Self(Arc::new(Inner {
             tenant: Mutex::new(tenant),
             seed,
@@ -89,13 +93,21 @@ impl AppState {
 
     /// The tenant's clock: system time plus the offset tests advanced it by.
     pub fn now(&self) -> u64 {
-        system_now() + self.0.clock_offset.load(Ordering::SeqCst)
+        system_now().saturating_add(self.0.clock_offset.load(Ordering::SeqCst))
     }
 
-    /// Moves the clock forward; returns the new time.
-    pub fn advance_clock(&self, seconds: u64) -> u64 {
-        self.0.clock_offset.fetch_add(seconds, Ordering::SeqCst);
-        self.now()
+    /// Moves the clock forward; returns the new time, or `None` when the total advance would
+    /// exceed [`MAX_CLOCK_OFFSET`].
+    pub fn advance_clock(&self, seconds: u64) -> Option<u64> {
+        self.0
+            .clock_offset
+            .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |offset| {
+                offset
+                    .checked_add(seconds)
+                    .filter(|total| *total <= MAX_CLOCK_OFFSET)
+            })
+            .ok()?;
+        Some(self.now())
     }
 
     /// The tenant, locked. Never hold it across an `.await`.
@@ -125,7 +137,12 @@ impl AppState {
 
     /// Back to the seeded tenant: clock offset 0, outbox, sessions, faults and log cleared.
     pub fn reset(&self) {
-        let tenant = Tenant::from_seed(&self.0.seed, self.0.domains.clone(), os_seed(), system_now());
+        let tenant = Tenant::from_seed(
+            &self.0.seed,
+            self.0.domains.clone(),
+            os_seed(),
+            system_now(),
+        );
         if let Ok(tenant) = tenant {
             *self.tenant() = tenant;
         }

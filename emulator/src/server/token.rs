@@ -16,14 +16,22 @@ use crate::server::jwt::Signer;
 use crate::server::state::AppState;
 
 /// The token endpoint: form or JSON body.
-pub async fn token(State(state): State<AppState>, headers: HeaderMap, body: Body) -> Result<Response, ApiError> {
+pub async fn token(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
     let bytes = body::read(body).await?;
     let params = body::params(&headers, &bytes)?;
     let now = state.now();
     let signer = state.signer();
     let mut tenant = state.tenant();
     let domain = tenant.domain_of_host(host(&headers));
-    let grant = tenant.token_client(params.get("client_id"), origin(&headers), params.get("grant_type"))?;
+    let grant = tenant.token_client(
+        params.get("client_id"),
+        origin(&headers),
+        params.get("grant_type"),
+    )?;
     let client_id = params.get("client_id").unwrap_or_default();
     let tokens = match grant {
         GrantType::AuthorizationCode => tenant.exchange_code(
@@ -40,19 +48,33 @@ pub async fn token(State(state): State<AppState>, headers: HeaderMap, body: Body
         }
         GrantType::MfaOob => {
             let mfa_token = mfa_token(signer, params.get("mfa_token"))?;
-            tenant.exchange_oob(client_id, &mfa_token, params.get("oob_code"), params.get("binding_code"), domain, now)?
+            tenant.exchange_oob(
+                client_id,
+                &mfa_token,
+                params.get("oob_code"),
+                params.get("binding_code"),
+                domain,
+                now,
+            )?
         }
         GrantType::MfaRecoveryCode => {
             let mfa_token = mfa_token(signer, params.get("mfa_token"))?;
-            tenant.exchange_recovery_code(client_id, &mfa_token, params.get("recovery_code"), domain, now)?
+            tenant.exchange_recovery_code(
+                client_id,
+                &mfa_token,
+                params.get("recovery_code"),
+                domain,
+                now,
+            )?
         }
         GrantType::RefreshToken => {
             required(params.get("refresh_token"), "refresh_token")?;
             return Err(Error::InvalidRefreshToken.into());
         }
-        GrantType::Implicit | GrantType::Password | GrantType::PasswordRealm | GrantType::ClientCredentials => {
-            return Err(Error::UnsupportedGrantType.into())
-        }
+        GrantType::Implicit
+        | GrantType::Password
+        | GrantType::PasswordRealm
+        | GrantType::ClientCredentials => return Err(Error::UnsupportedGrantType.into()),
     };
     Ok(token_response(signer, &tokens))
 }

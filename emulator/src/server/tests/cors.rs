@@ -7,7 +7,14 @@ fn preflight(uri: &str, origin: &str) -> Request<Body> {
     request(
         Method::OPTIONS,
         uri,
-        &[("origin", origin), ("access-control-request-method", "POST"), ("access-control-request-headers", "authorization, content-type")],
+        &[
+            ("origin", origin),
+            ("access-control-request-method", "POST"),
+            (
+                "access-control-request-headers",
+                "authorization, content-type",
+            ),
+        ],
         Body::empty(),
     )
 }
@@ -15,12 +22,22 @@ fn preflight(uri: &str, origin: &str) -> Request<Body> {
 #[tokio::test]
 async fn preflight_for_allowed_origins_only() {
     let h = Harness::new();
-    for path in ["/oauth/token", "/mfa/associate", "/mfa/authenticators/totp%7Cdev_x"] {
+    for path in [
+        "/oauth/token",
+        "/mfa/associate",
+        "/mfa/authenticators/totp%7Cdev_x",
+    ] {
         let ok = h.send(preflight(path, ORIGIN)).await;
         assert_eq!(ok.status, StatusCode::NO_CONTENT);
         assert_eq!(ok.header("access-control-allow-origin"), Some(ORIGIN));
-        assert_eq!(ok.header("access-control-allow-methods"), Some("GET, POST, DELETE, OPTIONS"));
-        assert_eq!(ok.header("access-control-allow-headers"), Some("Authorization, Content-Type, Auth0-Client, DPoP"));
+        assert_eq!(
+            ok.header("access-control-allow-methods"),
+            Some("GET, POST, DELETE, OPTIONS")
+        );
+        assert_eq!(
+            ok.header("access-control-allow-headers"),
+            Some("Authorization, Content-Type, Auth0-Client, DPoP")
+        );
         assert_eq!(ok.header("access-control-max-age"), Some("86400"));
         assert_eq!(ok.header("vary"), Some("Origin"));
         let refused = h.send(preflight(path, "https://evil.example")).await;
@@ -38,17 +55,26 @@ async fn actual_responses_carry_cors_for_allowed_origins() {
         ok.header("access-control-expose-headers"),
         Some("x-ratelimit-limit, x-ratelimit-remaining, x-ratelimit-reset, DPoP-Nonce")
     );
-    let evil = h.get("/mfa/authenticators", &[("origin", "https://evil.example")]).await;
+    let evil = h
+        .get("/mfa/authenticators", &[("origin", "https://evil.example")])
+        .await;
     assert!(evil.header("access-control-allow-origin").is_none());
     // Pages are navigations: no CORS.
-    let page = h.get(&h.authorize_uri(MFA_AUDIENCE, &[]), &[("origin", ORIGIN)]).await;
+    let page = h
+        .get(&h.authorize_uri(MFA_AUDIENCE, &[]), &[("origin", ORIGIN)])
+        .await;
     assert!(page.header("access-control-allow-origin").is_none());
 }
 
 #[tokio::test]
 async fn no_cors_fault_omits_every_header() {
     let h = Harness::new();
-    h.post_json("/__emulator/faults", json!({"kind":"no_cors","count":2,"path_prefix":"/mfa/"}), &[]).await;
+    h.post_json(
+        "/__emulator/faults",
+        json!({"kind":"no_cors","count":2,"path_prefix":"/mfa/"}),
+        &[],
+    )
+    .await;
     let pre = h.send(preflight("/mfa/associate", ORIGIN)).await;
     assert!(pre.header("access-control-allow-origin").is_none());
     let actual = h.get("/mfa/authenticators", &[("origin", ORIGIN)]).await;

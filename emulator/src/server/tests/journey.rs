@@ -3,6 +3,7 @@
 
 use serde_json::{json, Value};
 use tokio::net::TcpListener;
+use tokio::sync::oneshot;
 
 use crate::model::pkce::challenge_s256;
 use crate::model::seed;
@@ -14,19 +15,41 @@ const VERIFIER: &str = "M25iVXpKU3puUjFaYWg3T1NDTDQtcW1ROUY5YXlwalNoc0hhakxifmZH
 
 fn transaction(html: &str) -> String {
     let start = html.find("name=\"tx\" value=\"").map_or(0, |i| i + 17);
-    html[start..].split('"').next().unwrap_or_default().to_owned()
+    html[start..]
+        .split('"')
+        .next()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+type Server = tokio::task::JoinHandle<std::io::Result<()>>;
+
+/// Serves on 127.0.0.1:0; returns the base URL, the stop switch and the server task.
+async fn start(
+    allowed_origins: Vec<String>,
+    test_control: bool,
+) -> (String, oneshot::Sender<()>, Server) {
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let (stop, stopped) = oneshot::channel::<()>();
+    let options = Options {
+        allowed_origins,
+        test_control,
+        seed: None,
+    };
+    let server = tokio::spawn(serve(listener, options, async {
+        let _ = stopped.await;
+    }));
+    (base, stop, server)
 }
 
 #[tokio::test]
 async fn login_enroll_confirm_list_delete_over_a_socket() {
-    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
-    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let options = Options { allowed_origins: vec![ORIGIN.to_owned()], test_control: false, seed: None };
-    let server = tokio::spawn(serve(listener, options, async {
-        let _ = stopped.await;
-    }));
-    let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    let (base, stop, server) = start(vec![ORIGIN.to_owned()], false).await;
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
     let mfa_audience = format!("{base}/mfa/");
     let redirect_uri = format!("{ORIGIN}/callback");
 
@@ -35,7 +58,10 @@ async fn login_enroll_confirm_list_delete_over_a_socket() {
         ("client_id", seed::CLIENT_ID),
         ("redirect_uri", redirect_uri.as_str()),
         ("response_type", "code"),
-        ("scope", "openid profile enroll read:authenticators remove:authenticators"),
+        (
+            "scope",
+            "openid profile enroll read:authenticators remove:authenticators",
+        ),
         ("audience", mfa_audience.as_str()),
         ("state", "s1"),
         ("nonce", "n1"),
@@ -43,7 +69,11 @@ async fn login_enroll_confirm_list_delete_over_a_socket() {
         ("code_challenge_method", "S256"),
     ])
     .unwrap();
-    let page = client.get(format!("{base}/authorize?{query}")).send().await.unwrap();
+    let page = client
+        .get(format!("{base}/authorize?{query}"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(page.status(), 200);
     let tx = transaction(&page.text().await.unwrap());
 
@@ -51,13 +81,21 @@ async fn login_enroll_confirm_list_delete_over_a_socket() {
     let login = client
         .post(format!("{base}/authorize/login"))
         .header("content-type", "application/x-www-form-urlencoded")
-        .body(serde_urlencoded::to_string([("tx", tx.as_str()), ("username", seed::NEW_USER), ("password", seed::PASSWORD)]).unwrap())
+        .body(
+            serde_urlencoded::to_string([
+                ("tx", tx.as_str()),
+                ("username", seed::NEW_USER),
+                ("password", seed::PASSWORD),
+            ])
+            .unwrap(),
+        )
         .send()
         .await
         .unwrap();
     assert_eq!(login.status(), 302);
     let location = login.headers()["location"].to_str().unwrap().to_owned();
-    let pairs: Vec<(String, String)> = serde_urlencoded::from_str(location.split_once('?').unwrap().1).unwrap();
+    let pairs: Vec<(String, String)> =
+        serde_urlencoded::from_str(location.split_once('?').unwrap().1).unwrap();
     let code = pairs.iter().find(|(k, _)| k == "code").unwrap().1.clone();
     assert!(pairs.contains(&("state".to_owned(), "s1".to_owned())));
 
@@ -96,11 +134,18 @@ async fn login_enroll_confirm_list_delete_over_a_socket() {
         .unwrap()
         .json_value()
         .await;
-    assert_eq!(enrollment["recovery_codes"].as_array().map(Vec::len), Some(1), "{enrollment}");
+    assert_eq!(
+        enrollment["recovery_codes"].as_array().map(Vec::len),
+        Some(1),
+        "{enrollment}"
+    );
     let secret = decode_secret(enrollment["secret"].as_str().unwrap()).unwrap();
 
     // Confirm with a computed TOTP, the access token as mfa_token.
-    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs();
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs();
     let confirm = client
         .post(format!("{base}/oauth/token"))
         .header("content-type", "application/json")
@@ -129,7 +174,10 @@ async fn login_enroll_confirm_list_delete_over_a_socket() {
 
     // Delete (encoded id) → 204 → gone.
     let deleted = client
-        .delete(format!("{base}/mfa/authenticators/{}", id.replace('|', "%7C")))
+        .delete(format!(
+            "{base}/mfa/authenticators/{}",
+            id.replace('|', "%7C")
+        ))
         .header("authorization", &auth)
         .send()
         .await
@@ -143,9 +191,19 @@ async fn login_enroll_confirm_list_delete_over_a_socket() {
 }
 
 async fn list(client: &reqwest::Client, base: &str, auth: &str) -> Vec<Value> {
-    let reply = client.get(format!("{base}/mfa/authenticators")).header("authorization", auth).send().await.unwrap();
+    let reply = client
+        .get(format!("{base}/mfa/authenticators"))
+        .header("authorization", auth)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(reply.status(), 200);
-    reply.json_value().await.as_array().cloned().unwrap_or_default()
+    reply
+        .json_value()
+        .await
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
 }
 
 /// `Response::json` needs reqwest's `json` feature; parse the text instead.
@@ -162,13 +220,7 @@ impl JsonValue for reqwest::Response {
 
 #[tokio::test]
 async fn drop_fault_closes_the_connection() {
-    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
-    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let options = Options { allowed_origins: vec![], test_control: true, seed: None };
-    let server = tokio::spawn(serve(listener, options, async {
-        let _ = stopped.await;
-    }));
+    let (base, stop, server) = start(Vec::new(), true).await;
     let client = reqwest::Client::new();
     let added = client
         .post(format!("{base}/__emulator/faults"))
@@ -178,10 +230,31 @@ async fn drop_fault_closes_the_connection() {
         .await
         .unwrap();
     assert_eq!(added.status(), 204);
-    assert!(client.get(format!("{base}/.well-known/jwks.json")).send().await.is_err());
-    assert_eq!(client.get(format!("{base}/.well-known/jwks.json")).send().await.unwrap().status(), 200);
-    let log: Value = client.get(format!("{base}/__emulator/requests")).send().await.unwrap().json_value().await;
-    assert_eq!(log[0], json!({"method": "GET", "path": "/.well-known/jwks.json", "status": 0}));
+    assert!(client
+        .get(format!("{base}/.well-known/jwks.json"))
+        .send()
+        .await
+        .is_err());
+    assert_eq!(
+        client
+            .get(format!("{base}/.well-known/jwks.json"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        200
+    );
+    let log: Value = client
+        .get(format!("{base}/__emulator/requests"))
+        .send()
+        .await
+        .unwrap()
+        .json_value()
+        .await;
+    assert_eq!(
+        log[0],
+        json!({"method": "GET", "path": "/.well-known/jwks.json", "status": 0})
+    );
     let _ = stop.send(());
     server.await.unwrap().unwrap();
 }

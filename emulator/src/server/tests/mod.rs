@@ -41,7 +41,8 @@ impl Reply {
     }
 
     pub fn json(&self) -> Value {
-        serde_json::from_slice(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.text()))
+        serde_json::from_slice(&self.body)
+            .unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.text()))
     }
 
     pub fn header(&self, name: &str) -> Option<&str> {
@@ -65,20 +66,32 @@ impl Reply {
 
     /// The `Location` header parsed into its query (or fragment) pairs.
     pub fn location_pairs(&self) -> Vec<(String, String)> {
-        let location = self.header("location").unwrap_or_else(|| panic!("no location: {}", self.status));
+        let location = self
+            .header("location")
+            .unwrap_or_else(|| panic!("no location: {}", self.status));
         let query = location.split_once(['?', '#']).map_or("", |(_, q)| q);
         serde_urlencoded::from_str(query).unwrap()
     }
 
     pub fn location_param(&self, name: &str) -> Option<String> {
-        self.location_pairs().into_iter().find(|(k, _)| k == name).map(|(_, v)| v)
+        self.location_pairs()
+            .into_iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v)
     }
 
     /// The hidden transaction id of a login page.
     pub fn transaction(&self) -> String {
         let text = self.text();
-        let start = text.find("name=\"tx\" value=\"").unwrap_or_else(|| panic!("no transaction in {text}")) + 17;
-        text[start..].split('"').next().unwrap_or_default().to_owned()
+        let start = text
+            .find("name=\"tx\" value=\"")
+            .unwrap_or_else(|| panic!("no transaction in {text}"))
+            + 17;
+        text[start..]
+            .split('"')
+            .next()
+            .unwrap_or_default()
+            .to_owned()
     }
 
     pub fn session_cookie(&self) -> Option<String> {
@@ -103,34 +116,61 @@ impl Harness {
     }
 
     pub fn with_seed(seed: Option<TenantSeed>) -> Self {
-        let options = Options { allowed_origins: vec![ORIGIN.to_owned()], test_control: true, seed };
+        let options = Options {
+            allowed_origins: vec![ORIGIN.to_owned()],
+            test_control: true,
+            seed,
+        };
         let state = AppState::new(options, "127.0.0.1:4000".parse().unwrap()).unwrap();
-        Self { router: app(state.clone()), state }
+        Self {
+            router: app(state.clone()),
+            state,
+        }
     }
 
     pub async fn send(&self, request: Request<Body>) -> Reply {
         let response = self.router.clone().oneshot(request).await.unwrap();
         let status = response.status();
         let headers = response.headers().clone();
-        let body = axum::body::to_bytes(response.into_body(), usize::MAX).await.unwrap().to_vec();
-        Reply { status, headers, body }
+        let body = axum::body::to_bytes(response.into_body(), usize::MAX)
+            .await
+            .unwrap()
+            .to_vec();
+        Reply {
+            status,
+            headers,
+            body,
+        }
     }
 
     pub async fn get(&self, uri: &str, headers: &[(&str, &str)]) -> Reply {
-        self.send(request(Method::GET, uri, headers, Body::empty())).await
+        self.send(request(Method::GET, uri, headers, Body::empty()))
+            .await
     }
 
-    pub async fn post_form(&self, uri: &str, pairs: &[(&str, &str)], headers: &[(&str, &str)]) -> Reply {
+    pub async fn post_form(
+        &self,
+        uri: &str,
+        pairs: &[(&str, &str)],
+        headers: &[(&str, &str)],
+    ) -> Reply {
         let mut all = vec![("content-type", "application/x-www-form-urlencoded")];
         all.extend_from_slice(headers);
         let body = serde_urlencoded::to_string(pairs).unwrap();
-        self.send(request(Method::POST, uri, &all, Body::from(body))).await
+        self.send(request(Method::POST, uri, &all, Body::from(body)))
+            .await
     }
 
     pub async fn post_json(&self, uri: &str, body: Value, headers: &[(&str, &str)]) -> Reply {
         let mut all = vec![("content-type", "application/json")];
         all.extend_from_slice(headers);
-        self.send(request(Method::POST, uri, &all, Body::from(body.to_string()))).await
+        self.send(request(
+            Method::POST,
+            uri,
+            &all,
+            Body::from(body.to_string()),
+        ))
+        .await
     }
 
     pub async fn token(&self, pairs: &[(&str, &str)]) -> Reply {
@@ -159,7 +199,10 @@ impl Harness {
             pairs.retain(|(key, _)| key != k);
             pairs.push((k, v));
         }
-        format!("/authorize?{}", serde_urlencoded::to_string(&pairs).unwrap())
+        format!(
+            "/authorize?{}",
+            serde_urlencoded::to_string(&pairs).unwrap()
+        )
     }
 
     /// Logs `email` in through the pages and returns `(code redirect, session cookie)`.
@@ -167,13 +210,23 @@ impl Harness {
         let page = self.get(&self.authorize_uri(audience, &[]), &[]).await;
         let tx = page.transaction();
         let reply = self
-            .post_form("/authorize/login", &[("tx", &tx), ("username", email), ("password", seed::PASSWORD)], &[])
+            .post_form(
+                "/authorize/login",
+                &[
+                    ("tx", &tx),
+                    ("username", email),
+                    ("password", seed::PASSWORD),
+                ],
+                &[],
+            )
             .await;
         let cookie = reply.session_cookie().unwrap();
         if reply.status == StatusCode::OK && reply.text().contains("id=\"code\"") {
             let secret = decode_secret(seed::ENROLLED_TOTP_SECRET).unwrap();
             let code = code_at(&secret, self.now());
-            let done = self.post_form("/authorize/mfa", &[("tx", &tx), ("code", &code)], &[]).await;
+            let done = self
+                .post_form("/authorize/mfa", &[("tx", &tx), ("code", &code)], &[])
+                .await;
             return (done, cookie);
         }
         (reply, cookie)
@@ -198,12 +251,19 @@ impl Harness {
 
     /// An MFA-audience access token for `email`.
     pub async fn mfa_token(&self, email: &str) -> String {
-        self.tokens(email, MFA_AUDIENCE).await["access_token"].as_str().unwrap().to_owned()
+        self.tokens(email, MFA_AUDIENCE).await["access_token"]
+            .as_str()
+            .unwrap()
+            .to_owned()
     }
 
     pub async fn advance(&self, seconds: u64) {
         let reply = self
-            .post_json("/__emulator/clock", serde_json::json!({ "advance_seconds": seconds }), &[])
+            .post_json(
+                "/__emulator/clock",
+                serde_json::json!({ "advance_seconds": seconds }),
+                &[],
+            )
             .await;
         assert_eq!(reply.status, StatusCode::OK);
     }
@@ -215,7 +275,13 @@ impl Harness {
 }
 
 pub fn request(method: Method, uri: &str, headers: &[(&str, &str)], body: Body) -> Request<Body> {
-    let mut builder = Request::builder().method(method).uri(uri).header(header::HOST, "127.0.0.1:4000");
+    let mut builder = Request::builder().method(method).uri(uri);
+    if !headers
+        .iter()
+        .any(|(name, _)| name.eq_ignore_ascii_case("host"))
+    {
+        builder = builder.header(header::HOST, "127.0.0.1:4000");
+    }
     for (name, value) in headers {
         builder = builder.header(*name, *value);
     }
@@ -245,5 +311,7 @@ pub fn payload(token: &str) -> Value {
 
 /// System time in unix seconds.
 pub fn system_now() -> u64 {
-    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs())
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
 }

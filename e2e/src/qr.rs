@@ -1,0 +1,18 @@
+//! Reading a QR code off the page the way a phone would: from pixels.
+
+use crate::TestResult;
+use thirtyfour::WebElement;
+
+/// Screenshots `element` and decodes the QR code in it.
+pub async fn read_qr(element: &WebElement) -> TestResult<String> {
+    let png = element.screenshot_as_png().await?;
+    let image = image::load_from_memory(&png)?.to_luma8();
+    let mut prepared = rqrr::PreparedImage::prepare(image);
+    let grid = prepared
+        .detect_grids()
+        .into_iter()
+        .next()
+        .ok_or("no QR code found in the screenshot")?;
+    let (_, content) = grid.decode()?;
+    Ok(content)
+}

@@ -1,0 +1,277 @@
+//! Factor management journeys: enroll, confirm, recovery code, remove, errors.
+
+use e2e::journeys::SIGNED_IN_HEADING;
+use e2e::qr::read_qr;
+use e2e::{Harness, Setup, TestResult};
+use serde_json::json;
+use thirtyfour::By;
+
+async fn signed_in_new_user() -> TestResult<Harness> {
+    let h = Harness::start(Setup::default()).await?;
+    h.open_app().await?;
+    h.sign_in_new_user().await?;
+    h.browser.find("#mfa-add-app").await?;
+    Ok(h)
+}
+
+async fn click(h: &Harness, css: &str) -> TestResult {
+    h.browser.find(css).await?.click().await?;
+    Ok(())
+}
+
+async fn type_into(h: &Harness, css: &str, text: &str) -> TestResult {
+    let field = h.browser.find(css).await?;
+    field.clear().await?;
+    field.send_keys(text).await?;
+    Ok(())
+}
+
+/// Reads the setup key from the page and returns a valid code for it.
+async fn code_from_page(h: &Harness) -> TestResult<String> {
+    let secret = h.browser.find("#mfa-otp-secret").await?.text().await?;
+    h.tenant.totp(&secret.replace(' ', ""))
+}
+
+/// Goes through the recovery-code screen, checking that Continue waits for the confirmation.
+async fn save_recovery_code(h: &Harness) -> TestResult<String> {
+    let code = h.browser.find("#mfa-recovery-code").await?.text().await?;
+    let continue_button = h.browser.find("#mfa-recovery-continue").await?;
+    assert!(
+        !continue_button.is_enabled().await?,
+        "Continue waits for 'I have saved this code'"
+    );
+    click(h, "#mfa-saved-recovery").await?;
+    continue_button.click().await?;
+    Ok(code.replace(' ', ""))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn totp_enrollment_with_qr_secret_and_one_time_recovery_code() -> TestResult {
+    let h = signed_in_new_user().await?;
+    h.browser
+        .wait_text("#mfa-empty", "no extra sign-in methods")
+        .await?;
+    click(&h, "#mfa-add-app").await?;
+    let link = h.browser.find("#mfa-otpauth-link").await?;
+    let uri = link.attr("href").await?.ok_or("no otpauth link")?;
+    assert!(uri.starts_with("otpauth://totp/"), "{uri}");
+    let qr = read_qr(&h.browser.find("svg.mfa-qr").await?).await?;
+    assert_eq!(qr, uri, "the QR code encodes the otpauth link");
+    let secret = h.browser.find("#mfa-otp-secret").await?.text().await?;
+    assert!(
+        secret.split(' ').all(|group| group.len() <= 4),
+        "grouped in fours: {secret}"
+    );
+    assert!(uri.contains(&format!("secret={}", secret.replace(' ', ""))));
+    type_into(&h, "#mfa-otp-code", &code_from_page(&h).await?).await?;
+    click(&h, "#mfa-otp-code ~ button[type=submit]").await?;
+    let recovery = save_recovery_code(&h).await?;
+    assert_eq!(recovery.len(), 24, "{recovery}");
+    h.browser
+        .wait_text("#mfa-announce", "Authenticator app added.")
+        .await?;
+    h.browser
+        .wait_text(".mfa-factor[data-active=true]", "Authenticator app")
+        .await?;
+
+    // A second app: the recovery code is only issued on the first enrollment.
+    click(&h, "#mfa-add-app").await?;
+    h.tenant.advance_clock(30).await?;
+    type_into(&h, "#mfa-otp-code", &code_from_page(&h).await?).await?;
+    click(&h, "#mfa-otp-code ~ button[type=submit]").await?;
+    h.browser
+        .wait_text("#mfa-announce", "Authenticator app added.")
+        .await?;
+    assert!(h
+        .browser
+        .driver
+        .find_all(By::Css("#mfa-recovery-code"))
+        .await?
+        .is_empty());
+    h.audit_no_token_leak("after enrollment").await?;
+    h.finish().await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn wrong_codes_explain_and_suggest_checking_the_clock() -> TestResult {
+    let h = signed_in_new_user().await?;
+    click(&h, "#mfa-add-app").await?;
+    h.browser.find("#mfa-otp-secret").await?;
+    type_into(&h, "#mfa-otp-code", "12 34").await?;
+    click(&h, "#mfa-otp-code ~ button[type=submit]").await?;
+    h.browser.wait_text(".mfa-field-error", "6 digits").await?;
+    for attempt in 1..=3 {
+        type_into(&h, "#mfa-otp-code", "000000").await?;
+        click(&h, "#mfa-otp-code ~ button[type=submit]").await?;
+        h.browser.wait_text("[role=alert]", "code").await?;
+        if attempt >= 2 {
+            h.browser
+                .wait_text("#mfa-clock-hint", "date and time")
+                .await?;
+        }
+    }
+    // The enrollment in progress still works after the mistakes.
+    type_into(&h, "#mfa-otp-code", &code_from_page(&h).await?).await?;
+    click(&h, "#mfa-otp-code ~ button[type=submit]").await?;
+    save_recovery_code(&h).await?;
+    h.browser
+        .wait_text("#mfa-announce", "Authenticator app added.")
+        .await?;
+    h.finish().await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sms_enrollment_and_removing_the_phone_removes_its_voice_twin() -> TestResult {
+    let h = signed_in_new_user().await?;
+    click(&h, "#mfa-add-phone").await?;
+    type_into(&h, "#mfa-destination", "415 555 0100").await?;
+    click(&h, "#mfa-send-code").await?;
+    h.browser.wait_text("#mfa-destination-error", "+").await?;
+    type_into(&h, "#mfa-destination", "+1 (415) 555-0100").await?;
+    click(&h, "#mfa-send-code").await?;
+    h.browser
+        .wait_text("#mfa-code-sent", "+14155550100")
+        .await?;
+    h.browser
+        .wait_text("#mfa-resend", "Send a new code (0:")
+        .await?;
+    let message = h.tenant.last_message("sms").await?;
+    assert_eq!(message["to"], "+14155550100");
+    let code = message["code"].as_str().ok_or("no code")?.to_owned();
+    type_into(&h, "#mfa-oob-code", &code).await?;
+    click(&h, "#mfa-oob-code ~ button[type=submit]").await?;
+    save_recovery_code(&h).await?;
+    h.browser.wait_text("#mfa-announce", "Phone added.").await?;
+    let row = h
+        .browser
+        .wait_text(".mfa-factor[data-active=true]", "0100")
+        .await?;
+    assert!(
+        row.contains("voice"),
+        "the voice twin shares the row: {row}"
+    );
+
+    click(&h, ".mfa-factor[data-active=true] .mfa-danger").await?;
+    let text = h.browser.wait_text("#mfa-remove-text", "0100").await?;
+    assert!(text.contains("voice"), "the dialog names the twin: {text}");
+    h.browser.wait_text("#mfa-last-warning", "last").await?;
+    click(&h, "#mfa-confirm-remove").await?;
+    h.browser
+        .wait_text("#mfa-announce", "Removed Phone ••••0100")
+        .await?;
+    h.browser.wait_text(".mfa-factor", "Recovery code").await?;
+    let remaining = h.browser.find(".mfa-factors").await?.text().await?;
+    assert!(
+        !remaining.contains("0100"),
+        "the phone and its twin are gone: {remaining}"
+    );
+    h.finish().await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn email_enrollment_with_the_code_from_the_outbox() -> TestResult {
+    let h = signed_in_new_user().await?;
+    click(&h, "#mfa-add-email").await?;
+    type_into(&h, "#mfa-destination", "jane@example.org").await?;
+    click(&h, "#mfa-send-code").await?;
+    h.browser
+        .wait_text("#mfa-code-sent", "jane@example.org")
+        .await?;
+    let message = h.tenant.last_message("email").await?;
+    let code = message["code"].as_str().ok_or("no code")?.to_owned();
+    type_into(
+        &h,
+        "#mfa-oob-code",
+        &format!("{} {}", &code[..3], &code[3..]),
+    )
+    .await?;
+    click(&h, "#mfa-oob-code ~ button[type=submit]").await?;
+    save_recovery_code(&h).await?;
+    h.browser.wait_text("#mfa-announce", "Email added.").await?;
+    h.finish().await
+}
+
+async fn start_push(h: &Harness) -> TestResult<u64> {
+    click(h, "#mfa-add-push").await?;
+    h.browser.find("svg.mfa-qr").await?;
+    h.browser
+        .wait_text("#mfa-push-waiting", "Waiting for your approval")
+        .await?;
+    let message = h.tenant.last_message("push").await?;
+    message["id"]
+        .as_u64()
+        .ok_or_else(|| "push message has no id".into())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn push_enrollment_approved_on_the_phone() -> TestResult {
+    let h = signed_in_new_user().await?;
+    let id = start_push(&h).await?;
+    h.tenant
+        .control("POST", &format!("push/{id}/approve"), None)
+        .await?;
+    save_recovery_code(&h).await?;
+    h.browser
+        .wait_text("#mfa-announce", "Push notifications added.")
+        .await?;
+    h.finish().await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn push_enrollment_rejected_on_the_phone() -> TestResult {
+    let h = signed_in_new_user().await?;
+    let id = start_push(&h).await?;
+    h.tenant
+        .control("POST", &format!("push/{id}/reject"), None)
+        .await?;
+    h.browser
+        .wait_text("#mfa-push-rejected", "declined")
+        .await?;
+    h.finish().await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn push_enrollment_cancelled_stops_polling() -> TestResult {
+    let h = signed_in_new_user().await?;
+    start_push(&h).await?;
+    click(&h, "#mfa-cancel-push").await?;
+    h.browser.find("#mfa-add-push").await?;
+    h.tenant.control("DELETE", "requests", None).await?;
+    tokio::time::sleep(std::time::Duration::from_secs(7)).await;
+    let requests = h.tenant.control("GET", "requests", None).await?;
+    let polls = requests
+        .as_array()
+        .map(|r| r.iter().filter(|r| r["path"] == "/oauth/token").count())
+        .unwrap_or(0);
+    assert_eq!(polls, 0, "no polling after Cancel: {requests}");
+    h.finish().await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn rate_limit_shows_the_time_to_wait_and_retry_works() -> TestResult {
+    let h = signed_in_new_user().await?;
+    h.tenant
+        .inject(json!({"kind": "rate_limit", "retry_after_seconds": 360, "count": 1, "path_prefix": "/mfa/associate"}))
+        .await?;
+    click(&h, "#mfa-add-app").await?;
+    h.browser.wait_text("[role=alert]", "6 minutes").await?;
+    h.browser.wait_text("button", "Try again").await?;
+    click(&h, ".mfa-card .mfa-actions .mfa-button").await?;
+    h.browser.find("#mfa-otp-secret").await?;
+    h.finish().await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn enrolled_user_sees_twins_as_one_row_and_unfinished_setups() -> TestResult {
+    let h = Harness::start(Setup::default()).await?;
+    h.open_app().await?;
+    h.sign_in_enrolled_user().await?;
+    h.browser.wait_text("h2", SIGNED_IN_HEADING).await?;
+    let phone = h.browser.wait_text(".mfa-factor", "2046").await?;
+    assert!(phone.contains("text message and voice call"), "{phone}");
+    h.browser
+        .wait_text(".mfa-factor[data-active=false]", "Setup not finished")
+        .await?;
+    h.browser.wait_text(".mfa-factor", "Recovery code").await?;
+    h.finish().await
+}

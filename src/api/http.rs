@@ -1,0 +1,162 @@
+//! `HttpMfaApi`: the real MFA API over `fetch`, authenticated with the in-memory MFA token.
+
+use super::error::ApiError;
+use super::types::{Associate, Authenticator, AuthenticatorId, Confirm, Confirmed, Enrollment};
+use super::{ApiFuture, MfaApi};
+use gloo_net::http::{Request, RequestBuilder, Response};
+use serde::de::DeserializeOwned;
+use std::rc::Rc;
+
+/// Grant type confirming a TOTP enrollment.
+pub const GRANT_MFA_OTP: &str = "http://auth0.com/oauth/grant-type/mfa-otp";
+/// Grant type confirming an SMS, voice, email or push enrollment.
+pub const GRANT_MFA_OOB: &str = "http://auth0.com/oauth/grant-type/mfa-oob";
+/// Answers larger than this are refused rather than parsed.
+const MAX_BODY_BYTES: usize = 256 * 1024;
+
+/// Supplies the current MFA access token, if the user is signed in.
+pub type BearerSource = Rc<dyn Fn() -> Option<String>>;
+
+/// The MFA API of a tenant.
+pub struct HttpMfaApi {
+    origin: String,
+    client_id: String,
+    bearer: BearerSource,
+}
+
+impl HttpMfaApi {
+    /// An API client for the tenant at `origin` (`https://acme.us.auth0.com`).
+    pub fn new(origin: &str, client_id: &str, bearer: BearerSource) -> HttpMfaApi {
+        HttpMfaApi {
+            origin: origin.trim_end_matches('/').to_owned(),
+            client_id: client_id.to_owned(),
+            bearer,
+        }
+    }
+
+    fn token(&self) -> Result<String, ApiError> {
+        (self.bearer)().ok_or(ApiError::SessionExpired)
+    }
+
+    fn authorized(&self, builder: RequestBuilder) -> Result<RequestBuilder, ApiError> {
+        Ok(builder.header("Authorization", &format!("Bearer {}", self.token()?)))
+    }
+
+    async fn json<T: DeserializeOwned>(&self, request: Request) -> Result<T, ApiError> {
+        let (status, body) = send(request).await?;
+        serde_json::from_str(&body).map_err(|e| ApiError::Unexpected {
+            status,
+            detail: format!("the answer is not the expected JSON ({e})"),
+        })
+    }
+}
+
+/// Sends a request; a non-success answer becomes the matching [`ApiError`].
+async fn send(request: Request) -> Result<(u16, String), ApiError> {
+    let response = request
+        .send()
+        .await
+        .map_err(|e| ApiError::Network(e.to_string()))?;
+    let status = response.status();
+    let retry = retry_after(&response);
+    let body = response
+        .text()
+        .await
+        .map_err(|e| ApiError::Network(e.to_string()))?;
+    if body.len() > MAX_BODY_BYTES {
+        return Err(ApiError::Unexpected {
+            status,
+            detail: format!("the answer is too large ({} bytes)", body.len()),
+        });
+    }
+    if (200..300).contains(&status) {
+        Ok((status, body))
+    } else {
+        Err(ApiError::from_response(status, &body, retry))
+    }
+}
+
+/// Seconds to wait, from `Retry-After` or else `x-ratelimit-reset` (a unix time).
+fn retry_after(response: &Response) -> Option<u64> {
+    let headers = response.headers();
+    if let Some(seconds) = headers
+        .get("retry-after")
+        .and_then(|v| v.trim().parse().ok())
+    {
+        return Some(seconds);
+    }
+    let reset: f64 = headers.get("x-ratelimit-reset")?.trim().parse().ok()?;
+    let now = js_sys::Date::now() / 1000.0;
+    Some((reset - now).max(0.0).ceil() as u64)
+}
+
+fn request_error(e: gloo_net::Error) -> ApiError {
+    ApiError::Network(e.to_string())
+}
+
+impl MfaApi for HttpMfaApi {
+    fn list(&self) -> ApiFuture<'_, Vec<Authenticator>> {
+        Box::pin(async move {
+            let url = format!("{}/mfa/authenticators", self.origin);
+            let request = self
+                .authorized(Request::get(&url))?
+                .build()
+                .map_err(request_error)?;
+            self.json(request).await
+        })
+    }
+
+    fn associate(&self, associate: Associate) -> ApiFuture<'_, Enrollment> {
+        Box::pin(async move {
+            let url = format!("{}/mfa/associate", self.origin);
+            let request = self
+                .authorized(Request::post(&url))?
+                .json(&associate.body())
+                .map_err(request_error)?;
+            self.json(request).await
+        })
+    }
+
+    fn confirm(&self, confirm: Confirm) -> ApiFuture<'_, Confirmed> {
+        Box::pin(async move {
+            let token = self.token()?;
+            let mut form = url::form_urlencoded::Serializer::new(String::new());
+            form.append_pair("client_id", &self.client_id)
+                .append_pair("mfa_token", &token);
+            match &confirm {
+                Confirm::Otp { otp } => {
+                    form.append_pair("grant_type", GRANT_MFA_OTP)
+                        .append_pair("otp", otp);
+                }
+                Confirm::Oob {
+                    oob_code,
+                    binding_code,
+                } => {
+                    form.append_pair("grant_type", GRANT_MFA_OOB)
+                        .append_pair("oob_code", oob_code);
+                    if let Some(code) = binding_code {
+                        form.append_pair("binding_code", code);
+                    }
+                }
+            }
+            let url = format!("{}/oauth/token", self.origin);
+            let request = Request::post(&url)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .body(form.finish())
+                .map_err(request_error)?;
+            self.json(request).await
+        })
+    }
+
+    fn remove(&self, id: AuthenticatorId) -> ApiFuture<'_, ()> {
+        Box::pin(async move {
+            let encoded = String::from(js_sys::encode_uri_component(&id.0));
+            let url = format!("{}/mfa/authenticators/{encoded}", self.origin);
+            let request = self
+                .authorized(Request::delete(&url))?
+                .build()
+                .map_err(request_error)?;
+            send(request).await.map(|_| ())
+        })
+    }
+}

@@ -1,0 +1,137 @@
+//! The MFA API's data as it travels on the wire (protocol §6–§8), and the requests built from
+//! the user's choices.
+
+use serde::Deserialize;
+
+/// An authenticator id such as `totp|dev_nELLU4PFUiTW6iWs`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Deserialize)]
+#[serde(transparent)]
+pub struct AuthenticatorId(pub String);
+
+/// One entry of `GET /mfa/authenticators`.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+pub struct Authenticator {
+    /// `<kind>|dev_<id>`.
+    pub id: AuthenticatorId,
+    /// `otp`, `oob` or `recovery-code`.
+    pub authenticator_type: String,
+    /// `false` while an enrollment is not confirmed.
+    #[serde(default)]
+    pub active: bool,
+    /// For `oob`: `sms`, `voice`, `email` or `auth0` (push).
+    #[serde(default)]
+    pub oob_channel: Option<String>,
+    /// Masked phone number or email, or the push device's name.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// Factor family (`otp`, `phone`, `email`, `push-notification`, `recovery-code`); not
+    /// always present.
+    #[serde(default, rename = "type")]
+    pub family: Option<String>,
+}
+
+/// What the user wants to enroll (`POST /mfa/associate`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Associate {
+    /// Authenticator app (TOTP).
+    Otp,
+    /// Text message to an E.164 number.
+    Sms(String),
+    /// Phone call to an E.164 number.
+    Voice(String),
+    /// Email to an address.
+    Email(String),
+    /// Guardian push notifications.
+    Push,
+}
+
+impl Associate {
+    /// The JSON body of the associate request.
+    pub fn body(&self) -> serde_json::Value {
+        use serde_json::json;
+        match self {
+            Associate::Otp => json!({"authenticator_types": ["otp"]}),
+            Associate::Sms(phone) => {
+                json!({"authenticator_types": ["oob"], "oob_channels": ["sms"], "phone_number": phone})
+            }
+            Associate::Voice(phone) => {
+                json!({"authenticator_types": ["oob"], "oob_channels": ["voice"], "phone_number": phone})
+            }
+            Associate::Email(email) => {
+                json!({"authenticator_types": ["oob"], "oob_channels": ["email"], "email": email})
+            }
+            Associate::Push => json!({"authenticator_types": ["oob"], "oob_channels": ["auth0"]}),
+        }
+    }
+}
+
+/// The answer of `POST /mfa/associate`: what the user needs to finish the enrollment.
+#[derive(Clone, PartialEq, Eq, Deserialize)]
+pub struct Enrollment {
+    /// `otp` or `oob`.
+    pub authenticator_type: String,
+    /// TOTP secret (base32), for `otp`.
+    #[serde(default)]
+    pub secret: Option<String>,
+    /// `otpauth://` URI for the QR code (TOTP and push).
+    #[serde(default)]
+    pub barcode_uri: Option<String>,
+    /// Recovery code(s), only on the user's first enrollment.
+    #[serde(default)]
+    pub recovery_codes: Vec<String>,
+    /// For `oob`: the channel.
+    #[serde(default)]
+    pub oob_channel: Option<String>,
+    /// For `oob`: the code to confirm with.
+    #[serde(default)]
+    pub oob_code: Option<String>,
+    /// `prompt` when the user must type a code from the message.
+    #[serde(default)]
+    pub binding_method: Option<String>,
+}
+
+impl std::fmt::Debug for Enrollment {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // The secret, OOB code and recovery code are credentials: never printed.
+        f.debug_struct("Enrollment")
+            .field("authenticator_type", &self.authenticator_type)
+            .field("oob_channel", &self.oob_channel)
+            .field("binding_method", &self.binding_method)
+            .finish_non_exhaustive()
+    }
+}
+
+/// How an enrollment is confirmed at `/oauth/token`.
+#[derive(Clone, PartialEq, Eq)]
+pub enum Confirm {
+    /// `mfa-otp` with the 6-digit code from the authenticator app.
+    Otp {
+        /// The code the user typed.
+        otp: String,
+    },
+    /// `mfa-oob` with the associate response's `oob_code` and, for SMS/voice/email, the code
+    /// the user received (push has none and is polled).
+    Oob {
+        /// From the associate response.
+        oob_code: String,
+        /// The code from the message, if the channel uses one.
+        binding_code: Option<String>,
+    },
+}
+
+impl std::fmt::Debug for Confirm {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Confirm::Otp { .. } => "Confirm::Otp(***)",
+            Confirm::Oob { .. } => "Confirm::Oob(***)",
+        })
+    }
+}
+
+/// A confirmed enrollment.
+#[derive(Clone, Default, PartialEq, Eq, Deserialize)]
+pub struct Confirmed {
+    /// A new recovery code, when the tenant rotates one.
+    #[serde(default)]
+    pub recovery_code: Option<String>,
+}

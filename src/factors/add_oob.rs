@@ -1,0 +1,196 @@
+//! Adding a phone (text message or call) or an email address: send a code, type it back.
+
+use super::api_error::ApiErrorView;
+use super::code_field::CodeForm;
+use super::context::{Factors, Panel};
+use super::phone::normalize_e164;
+use crate::api::{ApiError, Associate, Confirm, Enrollment};
+use crate::auth::session::clock;
+use leptos::prelude::*;
+use std::time::Duration;
+
+/// Seconds before a new code may be requested when the tenant names no wait.
+const RESEND_AFTER_SECONDS: f64 = 30.0;
+
+/// What is being added.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Destination {
+    /// A phone number, by text message or call.
+    Phone,
+    /// An email address.
+    Email,
+}
+
+/// The phone or email enrollment panel.
+#[component]
+pub fn AddOob(
+    /// Phone or email.
+    destination: Destination,
+) -> impl IntoView {
+    let factors = expect_context::<Factors>();
+    let input = RwSignal::new(String::new());
+    let by_call = RwSignal::new(false);
+    let problem = RwSignal::new(None::<String>);
+    let sent = RwSignal::new(None::<(Enrollment, String)>);
+    let now = RwSignal::new(js_sys::Date::now());
+    let resend_at = RwSignal::new(0.0);
+    if let Ok(tick) =
+        set_interval_with_handle(move || now.set(js_sys::Date::now()), Duration::from_secs(1))
+    {
+        on_cleanup(move || tick.clear());
+    }
+
+    let send = Action::new_local(move |request: &(Associate, String)| {
+        let api = factors.api();
+        let (associate, shown) = request.clone();
+        async move { api.0.associate(associate).await.map(|e| (e, shown)) }
+    });
+    Effect::new(move |_| match send.value().get() {
+        Some(Ok(enrollment)) => {
+            resend_at.set(js_sys::Date::now() + RESEND_AFTER_SECONDS * 1000.0);
+            sent.set(Some(enrollment));
+        }
+        Some(Err(error)) => {
+            if let Some(wait) = error.retry_after() {
+                resend_at.set(js_sys::Date::now() + wait as f64 * 1000.0);
+            }
+        }
+        None => {}
+    });
+    let request = move || -> Result<(Associate, String), String> {
+        let value = input.get_untracked();
+        match destination {
+            Destination::Phone => {
+                let phone = normalize_e164(&value).map_err(|e| e.to_string())?;
+                let associate = if by_call.get_untracked() {
+                    Associate::Voice(phone.clone())
+                } else {
+                    Associate::Sms(phone.clone())
+                };
+                Ok((associate, phone))
+            }
+            Destination::Email => {
+                let email = value.trim().to_owned();
+                let plausible = email
+                    .split_once('@')
+                    .is_some_and(|(user, domain)| !user.is_empty() && domain.contains('.'));
+                if plausible {
+                    Ok((Associate::Email(email.clone()), email))
+                } else {
+                    Err("Enter an email address like name@example.com.".into())
+                }
+            }
+        }
+    };
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        match request() {
+            Ok(r) => {
+                problem.set(None);
+                send.dispatch(r);
+            }
+            Err(p) => problem.set(Some(p)),
+        }
+    };
+
+    let verify = Action::new_local(move |code: &String| {
+        let api = factors.api();
+        let oob_code = sent.with_untracked(|s| s.as_ref().and_then(|(e, _)| e.oob_code.clone()));
+        let binding_code = Some(code.clone());
+        async move {
+            let oob_code = oob_code.ok_or(ApiError::CodeExpired)?;
+            let recovery = sent.with_untracked(|s| {
+                s.as_ref()
+                    .and_then(|(e, _)| e.recovery_codes.first().cloned())
+            });
+            let confirmed = api
+                .0
+                .confirm(Confirm::Oob {
+                    oob_code,
+                    binding_code,
+                })
+                .await?;
+            Ok::<_, ApiError>(recovery.or(confirmed.recovery_code))
+        }
+    });
+    let what = match destination {
+        Destination::Phone => "Phone",
+        Destination::Email => "Email",
+    };
+    Effect::new(move |_| {
+        if let Some(Ok(recovery)) = verify.value().get() {
+            factors.enrolled(what, recovery);
+        }
+    });
+
+    let (title, label, kind, autocomplete, help) = match destination {
+        Destination::Phone => (
+            "Add a phone",
+            "Phone number",
+            "tel",
+            "tel",
+            "Include the country code, for example +1 415 555 2046.",
+        ),
+        Destination::Email => (
+            "Add an email address",
+            "Email address",
+            "email",
+            "email",
+            "We will send a 6-digit code to this address.",
+        ),
+    };
+    let seconds_to_resend = move || ((resend_at.get() - now.get()) / 1000.0).ceil() as i64;
+    view! {
+        <section class="mfa-card" aria-labelledby="mfa-add-oob-title">
+            <h2 id="mfa-add-oob-title">{title}</h2>
+            <form class="mfa-form" on:submit=submit novalidate>
+                {(destination == Destination::Phone).then(|| view! {
+                    <fieldset class="mfa-choice">
+                        <legend>"How should we send codes?"</legend>
+                        <label><input type="radio" name="mfa-channel" id="mfa-channel-sms" prop:checked=move || !by_call.get() on:change=move |_| by_call.set(false) />"Text message"</label>
+                        <label><input type="radio" name="mfa-channel" id="mfa-channel-voice" prop:checked=move || by_call.get() on:change=move |_| by_call.set(true) />"Phone call"</label>
+                    </fieldset>
+                })}
+                <label for="mfa-destination">{label}</label>
+                <p class="mfa-hint" id="mfa-destination-help">{help}</p>
+                <input id="mfa-destination" type=kind autocomplete=autocomplete
+                    aria-describedby="mfa-destination-help"
+                    aria-invalid=move || problem.get().is_some().to_string()
+                    prop:value=move || input.get()
+                    on:input=move |ev| input.set(event_target_value(&ev)) />
+                {move || problem.get().map(|p| view! { <p class="mfa-field-error" id="mfa-destination-error" role="alert">{p}</p> })}
+                {move || sent.get().is_none().then(|| view! {
+                    <button type="submit" class="mfa-button mfa-primary" id="mfa-send-code" disabled=move || send.pending().get()>
+                        {move || if send.pending().get() { "Sending…" } else { "Send code" }}
+                    </button>
+                })}
+            </form>
+            {move || match send.value().get() {
+                Some(Err(error)) => Some(view! { <ApiErrorView error /> }),
+                _ => None,
+            }}
+            {move || sent.get().map(|(_, shown)| view! {
+                <p class="mfa-note" role="status" id="mfa-code-sent">{format!("We sent a code to {shown}.")}</p>
+                <CodeForm
+                    id="mfa-oob-code"
+                    help="Enter the 6-digit code from the message.".into()
+                    busy=verify.pending()
+                    on_code=move |code| { verify.dispatch(code); }
+                />
+                {move || match verify.value().get() {
+                    Some(Err(error)) => Some(view! { <ApiErrorView error /> }),
+                    _ => None,
+                }}
+                <button type="button" class="mfa-button" id="mfa-resend"
+                    disabled=move || { seconds_to_resend() > 0 || send.pending().get() }
+                    on:click=move |_| { if let Ok(r) = request() { send.dispatch(r); } }>
+                    {move || match seconds_to_resend() {
+                        s if s > 0 => format!("Send a new code ({})", clock(s)),
+                        _ => "Send a new code".to_owned(),
+                    }}
+                </button>
+            })}
+            <button type="button" class="mfa-button" on:click=move |_| factors.panel.set(Panel::List)>"Cancel"</button>
+        </section>
+    }
+}

@@ -1,0 +1,70 @@
+//! Shared state of the factor screens: the API, which panel is open, list refreshes and the
+//! live-region announcements.
+
+use super::row::FactorRow;
+use crate::api::ApiHandle;
+use leptos::prelude::*;
+
+/// The panel shown under the heading.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Panel {
+    /// The list of sign-in methods.
+    List,
+    /// Enrolling an authenticator app.
+    AddApp,
+    /// Enrolling a phone (text message or call).
+    AddPhone,
+    /// Enrolling an email address.
+    AddEmail,
+    /// Enrolling push notifications.
+    AddPush,
+    /// Confirming the removal of a row.
+    Remove(FactorRow),
+    /// Showing a new recovery code once.
+    Recovery(String),
+}
+
+/// Context of the factor screens.
+#[derive(Clone, Copy)]
+pub struct Factors {
+    /// The MFA API (HTTP or demo).
+    pub api: StoredValue<ApiHandle, LocalStorage>,
+    /// The open panel.
+    pub panel: RwSignal<Panel>,
+    /// Bumped whenever the list must be fetched again.
+    pub version: RwSignal<u32>,
+    /// Polite announcement for screen readers (and a visible status line).
+    pub announcement: RwSignal<String>,
+}
+
+impl Factors {
+    /// Creates the context around an API.
+    pub fn new(api: ApiHandle) -> Factors {
+        Factors {
+            api: StoredValue::new_local(api),
+            panel: RwSignal::new(Panel::List),
+            version: RwSignal::new(0),
+            announcement: RwSignal::new(String::new()),
+        }
+    }
+
+    /// The API handle.
+    pub fn api(&self) -> ApiHandle {
+        self.api.get_value()
+    }
+
+    /// Back to the list, refreshed, announcing `what` happened.
+    pub fn changed(&self, what: impl Into<String>) {
+        self.announcement.set(what.into());
+        self.version.update(|v| *v += 1);
+        self.panel.set(Panel::List);
+    }
+
+    /// An enrollment succeeded: show the recovery code first if the tenant issued one.
+    pub fn enrolled(&self, what: &str, recovery_code: Option<String>) {
+        self.changed(format!("{what} added."));
+        if let Some(code) = recovery_code {
+            self.panel.set(Panel::Recovery(code));
+        }
+    }
+}

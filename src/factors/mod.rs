@@ -1,0 +1,22 @@
+//! The user's sign-in methods: the authenticator list turned into rows (twins merged, what may
+//! be removed), and the pieces of an enrollment — phone numbers in E.164 form, the
+//! authenticator-app secret, its `otpauth://` link and QR code, and the codes the user types.
+
+pub mod phone;
+pub mod qr;
+pub mod row;
+pub mod secret;
+
+pub mod add_app;
+pub mod add_oob;
+pub mod add_push;
+pub mod api_error;
+pub mod clipboard;
+pub mod code_field;
+pub mod context;
+pub mod list;
+pub mod manager;
+pub mod qr_view;
+pub mod recovery;
+pub mod remove;
+pub mod timer;

@@ -1,0 +1,48 @@
+//! Showing a recovery code exactly once, with Copy and Download, until the user confirms they
+//! saved it. The code lives only in this panel's state.
+
+use super::context::{Factors, Panel};
+use super::secret::group_secret;
+use leptos::prelude::*;
+
+/// The recovery-code screen.
+#[component]
+pub fn RecoveryCode(
+    /// The code issued by the tenant.
+    code: String,
+) -> impl IntoView {
+    let factors = expect_context::<Factors>();
+    let saved = RwSignal::new(false);
+    let copied = RwSignal::new(false);
+    let grouped = group_secret(&code);
+    let copy_code = code.clone();
+    let download_code = code.clone();
+    view! {
+        <section class="mfa-card" aria-labelledby="mfa-recovery-title">
+            <h2 id="mfa-recovery-title">"Save your recovery code"</h2>
+            <p>"If you lose access to your other sign-in methods, this code lets you in once. It is shown only now."</p>
+            <p class="mfa-secret" id="mfa-recovery-code">{grouped}</p>
+            <div class="mfa-actions">
+                <button type="button" class="mfa-button" id="mfa-copy-recovery"
+                    on:click=move |_| { super::clipboard::copy(&copy_code); copied.set(true); }>
+                    {move || if copied.get() { "Copied" } else { "Copy" }}
+                </button>
+                <button type="button" class="mfa-button" id="mfa-download-recovery"
+                    on:click=move |_| super::clipboard::download("recovery-code.txt", &format!("Recovery code: {download_code}\n"))>
+                    "Download"
+                </button>
+            </div>
+            <label class="mfa-check">
+                <input type="checkbox" id="mfa-saved-recovery"
+                    prop:checked=move || saved.get()
+                    on:change=move |ev| saved.set(event_target_checked(&ev)) />
+                "I have saved this code"
+            </label>
+            <button type="button" class="mfa-button mfa-primary" id="mfa-recovery-continue"
+                disabled=move || !saved.get()
+                on:click=move |_| factors.panel.set(Panel::List)>
+                "Continue"
+            </button>
+        </section>
+    }
+}

@@ -1,0 +1,85 @@
+//! The removal confirmation: names exactly what goes (twins included) and warns before the
+//! last method is removed.
+
+use super::api_error::ApiErrorView;
+use super::context::{Factors, Panel};
+use super::row::{removal_summary, remove_warning, rows, FactorRow};
+use crate::api::ApiError;
+use leptos::prelude::*;
+
+/// A modal dialog confirming the removal of `row`.
+#[component]
+pub fn RemoveDialog(
+    /// The method to remove.
+    row: FactorRow,
+) -> impl IntoView {
+    let factors = expect_context::<Factors>();
+    let summary = removal_summary(&row);
+    let id = row.ids.first().cloned();
+    // The warning needs the current list; it is fetched again so it is never stale.
+    let warning = LocalResource::new({
+        let row = row.clone();
+        move || {
+            let api = factors.api();
+            let row = row.clone();
+            async move {
+                let all = rows(&api.0.list().await.ok()?);
+                remove_warning(&row, &all)
+            }
+        }
+    });
+    let remove = Action::new_local(move |_: &()| {
+        let api = factors.api();
+        let id = id.clone();
+        async move {
+            match id {
+                Some(id) => api.0.remove(id).await,
+                None => Err(ApiError::NotFound),
+            }
+        }
+    });
+    let done_summary = summary.clone();
+    Effect::new(move |_| {
+        if let Some(Ok(())) = remove.value().get() {
+            factors.changed(format!("Removed {done_summary}."));
+        }
+    });
+    let cancel_button = NodeRef::<leptos::html::Button>::new();
+    Effect::new(move |_| {
+        if let Some(button) = cancel_button.get() {
+            let _ = button.focus();
+        }
+    });
+    let close = move || factors.panel.set(Panel::List);
+    view! {
+        <div class="mfa-backdrop">
+            <div
+                class="mfa-card mfa-dialog"
+                role="alertdialog"
+                aria-modal="true"
+                aria-labelledby="mfa-remove-title"
+                aria-describedby="mfa-remove-text"
+                on:keydown=move |ev| if ev.key() == "Escape" { close() }
+            >
+                <h2 id="mfa-remove-title">"Remove this sign-in method?"</h2>
+                <p id="mfa-remove-text">"This removes " <strong>{summary}</strong> "."</p>
+                {move || warning.get().flatten().map(|w| view! { <p class="mfa-warning" id="mfa-last-warning">{w}</p> })}
+                {move || match remove.value().get() {
+                    Some(Err(error)) => Some(view! { <ApiErrorView error /> }),
+                    _ => None,
+                }}
+                <div class="mfa-actions">
+                    <button type="button" class="mfa-button mfa-danger" id="mfa-confirm-remove"
+                        disabled=move || remove.pending().get()
+                        on:click=move |_| { remove.dispatch(()); }>
+                        {move || if remove.pending().get() { "Removing…" } else { "Remove" }}
+                    </button>
+                    <button type="button" class="mfa-button" id="mfa-cancel-remove" node_ref=cancel_button
+                        on:click=move |_| close()>
+                        "Cancel"
+                    </button>
+                </div>
+            </div>
+        </div>
+    }
+}
