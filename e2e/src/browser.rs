@@ -117,10 +117,14 @@ impl Browser {
         }
     }
 
-    /// Browser console messages since the last call (ChromeDriver's log endpoint).
-    pub async fn console_log(&self) -> TestResult<Vec<String>> {
+    /// Sends a ChromeDriver command that thirtyfour does not wrap and returns its `value`.
+    async fn chromedriver(
+        &self,
+        path: &str,
+        body: serde_json::Value,
+    ) -> TestResult<serde_json::Value> {
         let url = format!(
-            "{}/session/{}/se/log",
+            "{}/session/{}/{path}",
             self.server,
             self.driver.session_id()
         );
@@ -128,15 +132,42 @@ impl Browser {
             .http
             .post(url)
             .header("content-type", "application/json")
-            .body(r#"{"type":"browser"}"#)
+            .body(body.to_string())
             .send()
             .await?;
+        let status = response.status();
         let body: serde_json::Value = serde_json::from_slice(&response.bytes().await?)?;
-        let entries = body["value"].as_array().cloned().unwrap_or_default();
+        if status.is_success() {
+            Ok(body["value"].clone())
+        } else {
+            Err(format!("ChromeDriver {path}: {status} {body}").into())
+        }
+    }
+
+    /// Cuts the browser off the network (or reconnects it).
+    pub async fn set_offline(&self, offline: bool) -> TestResult {
+        let conditions = serde_json::json!({"network_conditions": {
+            "offline": offline, "latency": 0,
+            "download_throughput": -1, "upload_throughput": -1
+        }});
+        self.chromedriver("chromium/network_conditions", conditions)
+            .await
+            .map(|_| ())
+    }
+
+    /// Browser console messages since the last call (ChromeDriver's log endpoint).
+    pub async fn console_log(&self) -> TestResult<Vec<String>> {
+        let entries = self
+            .chromedriver("se/log", serde_json::json!({"type": "browser"}))
+            .await?;
         Ok(entries
-            .iter()
-            .filter_map(|e| e["message"].as_str().map(str::to_owned))
-            .collect())
+            .as_array()
+            .map(|all| {
+                all.iter()
+                    .filter_map(|e| e["message"].as_str().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default())
     }
 
     /// Ends the session cleanly; the processes stop when the guard drops.

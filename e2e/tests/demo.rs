@@ -1,0 +1,103 @@
+//! Demo mode: the whole journey runs on the in-page tenant with the network switched off.
+
+use e2e::journeys::SIGNED_IN_HEADING;
+use e2e::{ConfigFile, Harness, Setup, TestResult};
+use mfa_emulator::model::totp;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+async fn click(h: &Harness, css: &str) -> TestResult {
+    h.browser.find(css).await?.click().await?;
+    Ok(())
+}
+
+async fn type_into(h: &Harness, css: &str, text: &str) -> TestResult {
+    h.browser.find(css).await?.send_keys(text).await?;
+    Ok(())
+}
+
+async fn resources_loaded(h: &Harness) -> TestResult<u64> {
+    Ok(h.browser
+        .driver
+        .execute(
+            "return performance.getEntriesByType('resource').length;",
+            Vec::new(),
+        )
+        .await?
+        .convert()?)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn demo_mode_full_journey_offline() -> TestResult {
+    // No config.json at all: `?demo` needs none.
+    let h = Harness::start(Setup {
+        config: Some(ConfigFile::Missing),
+        ..Setup::default()
+    })
+    .await?;
+    h.browser.open(&format!("{}?demo", h.site.url)).await?;
+    h.browser.wait_text("h2", SIGNED_IN_HEADING).await?;
+    h.browser.wait_text("#mfa-demo-panel", "Demo mode").await?;
+    let loaded = resources_loaded(&h).await?;
+    h.browser.set_offline(true).await?;
+
+    // Authenticator app, with a code computed from the page's setup key and the real clock.
+    click(&h, "#mfa-add-app").await?;
+    let secret = h.browser.find("#mfa-otp-secret").await?.text().await?;
+    let key = totp::decode_secret(&secret.replace(' ', "")).ok_or("bad secret")?;
+    let now = SystemTime::now().duration_since(UNIX_EPOCH)?.as_secs();
+    type_into(&h, "#mfa-otp-code", &totp::code_at(&key, now)).await?;
+    click(&h, "#mfa-otp-code ~ button[type=submit]").await?;
+    h.browser.find("#mfa-recovery-code").await?;
+    click(&h, "#mfa-saved-recovery").await?;
+    click(&h, "#mfa-recovery-continue").await?;
+    h.browser
+        .wait_text("#mfa-announce", "Authenticator app added.")
+        .await?;
+
+    // A phone: the "sent" code appears in the demo panel.
+    click(&h, "#mfa-add-phone").await?;
+    type_into(&h, "#mfa-destination", "+44 20 7946 0958").await?;
+    click(&h, "#mfa-send-code").await?;
+    h.browser
+        .wait_text("#mfa-code-sent", "+442079460958")
+        .await?;
+    let code = h
+        .browser
+        .find(".mfa-demo-message[data-channel=sms] .mfa-demo-code")
+        .await?
+        .text()
+        .await?;
+    type_into(&h, "#mfa-oob-code", &code).await?;
+    click(&h, "#mfa-oob-code ~ button[type=submit]").await?;
+    h.browser.wait_text("#mfa-announce", "Phone added.").await?;
+    h.browser.wait_text(".mfa-factor", "0958").await?;
+
+    // Push, approved from the demo panel.
+    click(&h, "#mfa-add-push").await?;
+    h.browser.wait_text("#mfa-push-waiting", "Waiting").await?;
+    click(&h, ".mfa-demo-message[data-channel=push] .mfa-demo-approve").await?;
+    h.browser
+        .wait_text("#mfa-announce", "Push notifications added.")
+        .await?;
+
+    // Remove the phone (and its voice twin).
+    let phone_remove = h
+        .browser
+        .find(".mfa-factor[data-active=true] [data-remove^='sms|']")
+        .await?;
+    phone_remove.click().await?;
+    h.browser.wait_text("#mfa-remove-text", "voice").await?;
+    click(&h, "#mfa-confirm-remove").await?;
+    h.browser.wait_text("#mfa-announce", "Removed").await?;
+
+    click(&h, "#mfa-done").await?;
+    h.browser.wait_text("#mfa-finished", "All set").await?;
+    h.browser.wait_text("#mfa-note", "Demo mode").await?;
+    assert_eq!(
+        resources_loaded(&h).await?,
+        loaded,
+        "nothing was fetched after loading"
+    );
+    h.browser.set_offline(false).await?;
+    h.finish().await
+}

@@ -1,0 +1,215 @@
+//! Factor components against an in-memory `MfaApi` (headless Chromium): loading, success and
+//! error states as the user sees them.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use mfa_manager::api::{
+    ApiError, ApiFuture, ApiHandle, Associate, Authenticator, AuthenticatorId, Confirm, Confirmed,
+    Enrollment, MfaApi,
+};
+use mfa_manager::factors::add_app::AddApp;
+use mfa_manager::factors::context::Factors;
+use mfa_manager::factors::list::FactorList;
+use mfa_manager::factors::timer::sleep;
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::time::Duration;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Scripted answers; each call takes the next one.
+#[derive(Default)]
+struct FakeApi {
+    lists: RefCell<Vec<Result<Vec<Authenticator>, ApiError>>>,
+    enrollments: RefCell<Vec<Result<Enrollment, ApiError>>>,
+    confirms: RefCell<Vec<Result<Confirmed, ApiError>>>,
+    confirmed_with: RefCell<Vec<String>>,
+}
+
+fn next<T>(queue: &RefCell<Vec<Result<T, ApiError>>>) -> Result<T, ApiError> {
+    let mut q = queue.borrow_mut();
+    if q.is_empty() {
+        Err(ApiError::Network("no scripted answer".into()))
+    } else {
+        q.remove(0)
+    }
+}
+
+impl MfaApi for FakeApi {
+    fn list(&self) -> ApiFuture<'_, Vec<Authenticator>> {
+        Box::pin(async move { next(&self.lists) })
+    }
+    fn associate(&self, _: Associate) -> ApiFuture<'_, Enrollment> {
+        Box::pin(async move { next(&self.enrollments) })
+    }
+    fn confirm(&self, confirm: Confirm) -> ApiFuture<'_, Confirmed> {
+        if let Confirm::Otp { otp } = &confirm {
+            self.confirmed_with.borrow_mut().push(otp.clone());
+        }
+        Box::pin(async move { next(&self.confirms) })
+    }
+    fn remove(&self, _: AuthenticatorId) -> ApiFuture<'_, ()> {
+        Box::pin(async move { Ok(()) })
+    }
+}
+
+fn authenticator(json: &str) -> Authenticator {
+    serde_json::from_str(json).unwrap()
+}
+
+fn container() -> web_sys::HtmlElement {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let el = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&el).unwrap();
+    el.unchecked_into()
+}
+
+async fn settle() {
+    sleep(Duration::from_millis(30)).await;
+}
+
+fn mount_with<V: IntoView + 'static>(
+    api: Rc<FakeApi>,
+    view: impl FnOnce() -> V + 'static,
+) -> web_sys::HtmlElement {
+    let root = container();
+    let handle = leptos::mount::mount_to(root.clone(), move || {
+        provide_context(Factors::new(ApiHandle(api)));
+        view()
+    });
+    handle.forget();
+    root
+}
+
+fn text(root: &web_sys::HtmlElement) -> String {
+    root.text_content().unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn list_shows_loading_then_twins_as_one_row() {
+    let api = Rc::new(FakeApi::default());
+    api.lists.borrow_mut().push(Ok(vec![
+        authenticator(r#"{"id":"sms|dev_A","authenticator_type":"oob","active":true,"oob_channel":"sms","name":"XXXXXXXXX2046"}"#),
+        authenticator(r#"{"id":"voice|dev_A","authenticator_type":"oob","active":true,"oob_channel":"voice","name":"XXXXXXXXX2046"}"#),
+        authenticator(r#"{"id":"totp|dev_B","authenticator_type":"otp","active":false}"#),
+    ]));
+    let root = mount_with(api, || view! { <FactorList /> });
+    assert!(
+        text(&root).contains("Loading your sign-in methods"),
+        "{}",
+        text(&root)
+    );
+    settle().await;
+    let rows = root.query_selector_all(".mfa-factor").unwrap();
+    assert_eq!(rows.length(), 2, "{}", text(&root));
+    let all = text(&root);
+    assert!(all.contains("••••2046"), "{all}");
+    assert!(all.contains("text message and voice call"), "{all}");
+    assert!(all.contains("Setup not finished"), "{all}");
+}
+
+#[wasm_bindgen_test]
+async fn list_error_explains_the_likely_cause_and_retries() {
+    let api = Rc::new(FakeApi::default());
+    api.lists
+        .borrow_mut()
+        .push(Err(ApiError::Network("Failed to fetch".into())));
+    api.lists.borrow_mut().push(Ok(vec![]));
+    let root = mount_with(api, || view! { <FactorList /> });
+    settle().await;
+    let alert = root
+        .query_selector("[role=alert]")
+        .unwrap()
+        .expect("an alert");
+    let message = alert.text_content().unwrap();
+    assert!(message.contains("Allowed Web Origins"), "{message}");
+    let retry: web_sys::HtmlElement = root
+        .query_selector(".mfa-list button")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    retry.click();
+    settle().await;
+    assert!(
+        text(&root).contains("no extra sign-in methods"),
+        "{}",
+        text(&root)
+    );
+}
+
+#[wasm_bindgen_test]
+async fn add_app_shows_qr_and_key_and_explains_wrong_codes() {
+    let api = Rc::new(FakeApi::default());
+    api.enrollments.borrow_mut().push(Ok(serde_json::from_str(
+        r#"{"authenticator_type":"otp","secret":"ABCDEFGMK5CE6WTZKRTTQRKUJVFXOVRF",
+            "barcode_uri":"otpauth://totp/acme:jane%40example.com?secret=ABCDEFGMK5CE6WTZKRTTQRKUJVFXOVRF&issuer=acme&algorithm=SHA1&digits=6&period=30",
+            "recovery_codes":["N3BGPZZWJ85JLCNPZBDW6QXC"]}"#,
+    )
+    .unwrap()));
+    api.confirms.borrow_mut().push(Err(ApiError::InvalidOtp));
+    api.confirms.borrow_mut().push(Err(ApiError::InvalidOtp));
+    let root = mount_with(Rc::clone(&api), || view! { <AddApp /> });
+    settle().await;
+    assert!(root.query_selector("svg.mfa-qr path").unwrap().is_some());
+    let all = text(&root);
+    assert!(
+        all.contains("ABCD EFGM K5CE 6WTZ KRTT QRKU JVFX OVRF"),
+        "{all}"
+    );
+    assert!(all.contains("jane@example.com"), "{all}");
+    let input: web_sys::HtmlInputElement = root
+        .query_selector("#mfa-otp-code")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(input.get_attribute("inputmode").as_deref(), Some("numeric"));
+    assert_eq!(
+        input.get_attribute("autocomplete").as_deref(),
+        Some("one-time-code")
+    );
+    let submit: web_sys::HtmlElement = root
+        .query_selector(".mfa-code-form button[type=submit]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    for _ in 0..2 {
+        input.set_value("123 456");
+        input
+            .dispatch_event(&web_sys::Event::new("input").unwrap())
+            .unwrap();
+        submit.click();
+        settle().await;
+    }
+    assert_eq!(
+        *api.confirmed_with.borrow(),
+        ["123456", "123456"],
+        "spaces are ignored"
+    );
+    let all = text(&root);
+    assert!(
+        root.query_selector("#mfa-clock-hint").unwrap().is_some(),
+        "{all}"
+    );
+    assert!(
+        !all.contains("N3BG"),
+        "the recovery code waits for a successful verification"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn add_app_associate_error_is_shown_with_a_retry() {
+    let api = Rc::new(FakeApi::default());
+    api.enrollments
+        .borrow_mut()
+        .push(Err(ApiError::RateLimited {
+            retry_after: Some(360),
+            description: "Rate limit exceeded.".into(),
+        }));
+    let root = mount_with(api, || view! { <AddApp /> });
+    settle().await;
+    let all = text(&root);
+    assert!(all.contains("6 minutes"), "{all}");
+    assert!(all.contains("Try again"), "{all}");
+}
