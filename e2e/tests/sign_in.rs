@@ -277,3 +277,23 @@ async fn wait_for_second_window(h: &Harness) -> TestResult<thirtyfour::WindowHan
     }
     Err("the sign-in popup did not open".into())
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn expiry_without_a_tenant_session_signs_in_again_and_reopens_the_panel() -> TestResult {
+    let h = Harness::start(Setup::default()).await?;
+    h.open_app().await?;
+    h.sign_in_new_user().await?;
+    h.browser.find("#mfa-add-phone").await?.click().await?;
+    h.browser.find("#mfa-destination").await?;
+    // The tenant session is gone, so the silent renewal fails and the page signs in again.
+    h.tenant.clear_sessions().await?;
+    h.tenant.advance_clock(601).await?;
+    shift_browser_clock(&h, 601).await?;
+    h.tenant_login("new@example.com").await?;
+    h.browser.wait_text("h2", "Add a phone").await?;
+    h.browser
+        .wait_text("#mfa-note", "Your secure session ended after 10 minutes.")
+        .await?;
+    h.audit_no_token_leak("after signing in again").await?;
+    h.finish().await
+}

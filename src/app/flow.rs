@@ -43,6 +43,11 @@ pub struct Flow {
     pub note: RwSignal<Option<String>>,
     /// Element that receives `mfa-manager:*` events.
     pub host: NodeRef<leptos::html::Main>,
+    /// The screen the user is on (kept current by the factor screens), remembered across a
+    /// sign-in round trip.
+    pub screen: RwSignal<String>,
+    /// The screen to reopen after a round trip, taken once by the factor screens.
+    pub resume: RwSignal<Option<String>>,
 }
 
 impl Flow {
@@ -55,6 +60,8 @@ impl Flow {
             error: RwSignal::new(None),
             note: RwSignal::new(None),
             host,
+            screen: RwSignal::new(SCREEN_MANAGE.into()),
+            resume: RwSignal::new(None),
         }
     }
 
@@ -96,6 +103,7 @@ impl Flow {
         let config = self.config.get_value();
         let issued = crate::auth::exchange::finish(&config, response, tx.verifier, &tx.nonce).await;
         self.note.set(tx.resume.note);
+        self.resume.set(Some(tx.resume.screen));
         match (tx.purpose, issued) {
             (Purpose::Mfa, Ok(token)) => self.signed_in(token),
             (Purpose::App, Ok(token)) => self.deliver(token),
@@ -189,7 +197,7 @@ impl Flow {
                         Mode::Redirect => self.redirect(
                             Purpose::Mfa,
                             Resume {
-                                screen: SCREEN_MANAGE.into(),
+                                screen: self.screen.get_untracked(),
                                 note: Some(format!(
                                     "{reason} You signed in again and can carry on."
                                 )),

@@ -24,6 +24,30 @@ pub enum Panel {
     Recovery(String),
 }
 
+impl Panel {
+    /// Name of the panel in a sign-in round trip (only panels worth reopening have one).
+    pub fn screen(&self) -> &'static str {
+        match self {
+            Panel::AddApp => "add-app",
+            Panel::AddPhone => "add-phone",
+            Panel::AddEmail => "add-email",
+            Panel::AddPush => "add-push",
+            Panel::List | Panel::Remove(_) | Panel::Recovery(_) => "manage",
+        }
+    }
+
+    /// The panel to reopen for a remembered screen name.
+    pub fn from_screen(screen: &str) -> Panel {
+        match screen {
+            "add-app" => Panel::AddApp,
+            "add-phone" => Panel::AddPhone,
+            "add-email" => Panel::AddEmail,
+            "add-push" => Panel::AddPush,
+            _ => Panel::List,
+        }
+    }
+}
+
 /// Context of the factor screens.
 #[derive(Clone, Copy)]
 pub struct Factors {
@@ -66,5 +90,19 @@ impl Factors {
         if let Some(code) = recovery_code {
             self.panel.set(Panel::Recovery(code));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn enrollment_panels_survive_a_round_trip_by_name() {
+        for panel in [Panel::AddApp, Panel::AddPhone, Panel::AddEmail, Panel::AddPush, Panel::List] {
+            assert_eq!(Panel::from_screen(panel.screen()), panel);
+        }
+        assert_eq!(Panel::Recovery("x".into()).screen(), "manage");
+        assert_eq!(Panel::from_screen("<unknown>"), Panel::List);
     }
 }
