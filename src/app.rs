@@ -26,10 +26,29 @@ use signed_in::SignedInScreen;
 use signed_out::SignedOutScreen;
 use std::rc::Rc;
 
-/// The whole mfa-manager page.
+/// Result of loading and validating a configuration.
+pub type ConfigResult = Result<Config, Vec<crate::config::ConfigError>>;
+
+/// The whole mfa-manager page or widget.
 #[component]
-pub fn App() -> impl IntoView {
-    let loaded = LocalResource::new(config::load);
+pub fn App(
+    /// A configuration given by the embedding page; `None` loads `config.json`.
+    #[prop(default = None)]
+    given: Option<ConfigResult>,
+    /// Called with `{access_token, expires_in, scope, token_type}` when the user is done.
+    #[prop(default = None)]
+    on_done: Option<js_sys::Function>,
+) -> impl IntoView {
+    let loaded = LocalResource::new(move || {
+        let given = given.clone();
+        async move {
+            match given {
+                Some(result) => result,
+                None => config::load().await,
+            }
+        }
+    });
+    let on_done = StoredValue::new_local(on_done);
     let host = NodeRef::<leptos::html::Main>::new();
     view! {
         <main class="mfa-manager" node_ref=host>
@@ -38,7 +57,7 @@ pub fn App() -> impl IntoView {
             </header>
             {move || match loaded.get() {
                 None => view! { <Working text="Loading…".into() /> }.into_any(),
-                Some(Ok(config)) => view! { <Screens config host /> }.into_any(),
+                Some(Ok(config)) => view! { <Screens config host on_done /> }.into_any(),
                 Some(Err(errors)) => view! { <ConfigErrorView errors /> }.into_any(),
             }}
         </main>
@@ -47,8 +66,12 @@ pub fn App() -> impl IntoView {
 
 /// The screens of a configured page.
 #[component]
-fn Screens(config: Config, host: NodeRef<leptos::html::Main>) -> impl IntoView {
-    let flow = Flow::new(config.clone(), host);
+fn Screens(
+    config: Config,
+    host: NodeRef<leptos::html::Main>,
+    on_done: StoredValue<Option<js_sys::Function>, LocalStorage>,
+) -> impl IntoView {
+    let flow = Flow::new(config.clone(), host, on_done);
     provide_context(flow);
     let api = if config.demo {
         let demo = Rc::new(DemoApi::new());

@@ -9,7 +9,7 @@ mod load;
 mod origin;
 
 pub use error::ConfigError;
-pub use load::{load, CONFIG_FILE};
+pub use load::{load, page_url, CONFIG_FILE};
 pub use origin::TenantOrigin;
 
 use serde::Deserialize;

@@ -7,14 +7,27 @@
 //! - [`app`]: the top-level component and its screens.
 //! - [`api`]: the MFA API behind one trait, its wire types and typed errors.
 //! - [`factors`]: the user's sign-in methods as rows, and the pieces of an enrollment.
+//! - [`mount`]: the JavaScript `mount(element, config, onDone)` entry point for widgets.
 
 pub mod api;
 pub mod app;
 pub mod auth;
 pub mod config;
 pub mod factors;
+pub mod mount;
 
-/// Mounts the application on `<body>` of the current page.
+pub use mount::{mount, MountHandle};
+
+/// Mounts the stand-alone page on `<body>` when the document is mfa-manager's own page
+/// (`<body data-mfa-manager="page">`). Host pages that embed the widget load the same module
+/// and call [`mount`] instead.
 pub fn start() {
-    leptos::mount::mount_to_body(app::App);
+    let is_page = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.body())
+        .and_then(|b| b.get_attribute("data-mfa-manager"))
+        .is_some_and(|v| v == "page");
+    if is_page {
+        leptos::mount::mount_to_body(|| leptos::view! { <app::App /> });
+    }
 }

@@ -59,7 +59,13 @@ impl Site {
         let base = format!("/{}", base_path.trim_matches('/'));
         let base = if base == "/" { String::new() } else { base };
         let config_route = format!("{base}/config.json");
-        let app = Router::new().route(&config_route, get(move || serve_config(config.clone())));
+        let widget = widget_page(&dist, &config)?;
+        let app = Router::new()
+            .route(&config_route, get(move || serve_config(config.clone())))
+            .route(
+                &format!("{base}/widget.html"),
+                get(move || async move { axum::response::Html(widget) }),
+            );
         let files = ServeDir::new(dist);
         let app = if base.is_empty() {
             app.fallback_service(files)
@@ -101,4 +107,37 @@ async fn serve_config(config: ConfigFile) -> axum::response::Response {
         ConfigFile::Raw(text) => (json, text).into_response(),
         ConfigFile::Missing => (StatusCode::NOT_FOUND, "not found").into_response(),
     }
+}
+
+/// A host page that embeds the widget with `mount()` (mode left to its widget default), and
+/// records what the `onDone` callback receives (decoded claims, never the token itself).
+fn widget_page(dist: &std::path::Path, config: &ConfigFile) -> TestResult<String> {
+    let glue = std::fs::read_dir(dist)?
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .find(|name| name.starts_with("mfa-manager") && name.ends_with(".js"))
+        .ok_or("no JavaScript module in dist/")?;
+    let wasm = glue.replace(".js", "_bg.wasm");
+    let config = match config {
+        ConfigFile::Json(value) => {
+            let mut value = value.clone();
+            if let Some(map) = value.as_object_mut() {
+                map.remove("mode");
+            }
+            value.to_string()
+        }
+        _ => "{}".to_owned(),
+    };
+    Ok(format!(
+        r#"<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Host app</title></head>
+<body><h1>Host app</h1><div id="widget"></div>
+<script type="module">
+import init, {{ mount }} from './{glue}';
+await init({{ module_or_path: './{wasm}' }});
+window.widgetHandle = mount(document.getElementById('widget'), {config}, (detail) => {{
+  const claims = JSON.parse(atob(detail.access_token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')));
+  window.__doneCallback = {{ aud: claims.aud, expires_in: detail.expires_in, token_type: detail.token_type }};
+}});
+</script></body></html>"#
+    ))
 }

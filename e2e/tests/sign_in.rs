@@ -297,3 +297,43 @@ async fn expiry_without_a_tenant_session_signs_in_again_and_reopens_the_panel() 
     h.audit_no_token_leak("after signing in again").await?;
     h.finish().await
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn widget_mount_signs_in_by_popup_and_calls_back_with_the_app_token() -> TestResult {
+    let h = Harness::start(Setup::default()).await?;
+    h.browser
+        .open(&format!("{}widget.html", h.site.url))
+        .await?;
+    let main = h.browser.driver.window().await?;
+    h.browser
+        .find("#widget #mfa-sign-in")
+        .await?
+        .click()
+        .await?;
+    let popup = wait_for_second_window(&h).await?;
+    h.browser.driver.switch_to_window(popup).await?;
+    h.tenant_login("new@example.com").await?;
+    h.browser.driver.switch_to_window(main).await?;
+    h.browser.wait_text("#widget h2", SIGNED_IN_HEADING).await?;
+    h.browser.find("#mfa-done").await?.click().await?;
+    h.browser.wait_text("#mfa-finished", "All set").await?;
+    let done = h
+        .browser
+        .driver
+        .execute("return window.__doneCallback || null;", Vec::new())
+        .await?
+        .json()
+        .clone();
+    assert!(
+        aud_contains(&done["aud"], "https://api.example.com/"),
+        "{done}"
+    );
+    assert_eq!(done["token_type"], "Bearer");
+    let url = h.browser.driver.current_url().await?;
+    assert!(
+        url.as_str().ends_with("widget.html"),
+        "the host page stayed: {url}"
+    );
+    h.audit_no_token_leak("widget done").await?;
+    h.finish().await
+}

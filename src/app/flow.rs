@@ -48,11 +48,17 @@ pub struct Flow {
     pub screen: RwSignal<String>,
     /// The screen to reopen after a round trip, taken once by the factor screens.
     pub resume: RwSignal<Option<String>>,
+    /// The embedding page's callback for the app token (`mount()`), if any.
+    pub on_done: StoredValue<Option<js_sys::Function>, LocalStorage>,
 }
 
 impl Flow {
     /// Creates the flow for a loaded configuration.
-    pub fn new(config: Config, host: NodeRef<leptos::html::Main>) -> Flow {
+    pub fn new(
+        config: Config,
+        host: NodeRef<leptos::html::Main>,
+        on_done: StoredValue<Option<js_sys::Function>, LocalStorage>,
+    ) -> Flow {
         Flow {
             config: StoredValue::new(config),
             stage: RwSignal::new(Stage::Starting),
@@ -62,6 +68,7 @@ impl Flow {
             host,
             screen: RwSignal::new(SCREEN_MANAGE.into()),
             resume: RwSignal::new(None),
+            on_done,
         }
     }
 
@@ -74,6 +81,11 @@ impl Flow {
     pub fn start(self) {
         if self.config.with_value(|c| c.demo) {
             self.stage.set(Stage::SignedIn);
+            return;
+        }
+        if self.config.with_value(|c| c.mode) == Mode::Popup {
+            // Popup answers arrive by message; the host page's URL is none of our business.
+            self.stage.set(Stage::SignedOut);
             return;
         }
         let location = window().location();
@@ -265,8 +277,12 @@ impl Flow {
     /// Hands the app token to the host (event) and forgets the MFA session.
     fn deliver(&self, token: IssuedToken) {
         self.session.set(None);
+        let detail = super::events::done_detail(&token);
         if let Some(host) = self.host.get_untracked() {
-            super::events::dispatch_done(&host, &token);
+            super::events::dispatch_done(&host, &detail);
+        }
+        if let Some(callback) = self.on_done.get_value() {
+            let _ = callback.call1(&wasm_bindgen::JsValue::NULL, &detail);
         }
         let config = self.config.get_value();
         if let Some(target) = &config.return_to {

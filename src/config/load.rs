@@ -41,7 +41,7 @@ pub async fn load() -> Result<Config, Vec<ConfigError>> {
 }
 
 /// The page URL without query or fragment: the default callback URL.
-fn page_url() -> Result<String, ConfigError> {
+pub fn page_url() -> Result<String, ConfigError> {
     let location = web_sys::window()
         .map(|w| w.location())
         .ok_or_else(|| ConfigError::Unavailable("there is no browser window".into()))?;

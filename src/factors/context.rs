@@ -99,7 +99,13 @@ mod tests {
 
     #[test]
     fn enrollment_panels_survive_a_round_trip_by_name() {
-        for panel in [Panel::AddApp, Panel::AddPhone, Panel::AddEmail, Panel::AddPush, Panel::List] {
+        for panel in [
+            Panel::AddApp,
+            Panel::AddPhone,
+            Panel::AddEmail,
+            Panel::AddPush,
+            Panel::List,
+        ] {
             assert_eq!(Panel::from_screen(panel.screen()), panel);
         }
         assert_eq!(Panel::Recovery("x".into()).screen(), "manage");

@@ -1,0 +1,55 @@
+//! The JavaScript entry point for embedding: `mount(element, config, onDone)`.
+
+use crate::app::App;
+use crate::config::{ConfigError, RawConfig};
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+
+/// A mounted widget; `unmount()` removes it and forgets its session.
+#[wasm_bindgen]
+pub struct MountHandle {
+    mounted: Option<Box<dyn std::any::Any>>,
+}
+
+#[wasm_bindgen]
+impl MountHandle {
+    /// Removes the widget from the page.
+    pub fn unmount(&mut self) {
+        self.mounted.take();
+    }
+}
+
+/// Mounts mfa-manager inside `element`. `config` is an object with the keys of `config.json`
+/// (`mode` defaults to `"popup"`, so the host page is never navigated away). `on_done`, if
+/// given, receives `{access_token, expires_in, scope, token_type}` when the user is done; the
+/// same detail is dispatched as a `mfa-manager:done` event. A bad configuration is shown inside
+/// the element, naming each wrong field.
+#[wasm_bindgen]
+pub fn mount(
+    element: web_sys::HtmlElement,
+    config: JsValue,
+    on_done: Option<js_sys::Function>,
+) -> MountHandle {
+    let given = widget_config(&config);
+    let handle = leptos::mount::mount_to(element, move || {
+        view! { <App given=Some(given) on_done /> }
+    });
+    MountHandle {
+        mounted: Some(Box::new(handle)),
+    }
+}
+
+/// Validates a configuration object given by the embedding page.
+fn widget_config(config: &JsValue) -> crate::app::ConfigResult {
+    let text = js_sys::JSON::stringify(config)
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_default();
+    let mut raw: RawConfig =
+        serde_json::from_str(&text).map_err(|e| vec![ConfigError::NotJson(e.to_string())])?;
+    if raw.mode.is_none() {
+        raw.mode = Some("popup".into());
+    }
+    let page_url = crate::config::page_url().map_err(|e| vec![e])?;
+    raw.validate(&page_url)
+}
