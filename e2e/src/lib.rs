@@ -1,6 +1,7 @@
 //! Real-browser test harness: serves a built `dist/` over HTTP, starts ChromeDriver and a
 //! headless Chromium, and offers page helpers for the journeys in `e2e/tests/`.
 
+pub mod a11y;
 pub mod browser;
 pub mod harness;
 pub mod journeys;

@@ -21,7 +21,7 @@ pub fn AddApp() -> impl IntoView {
     });
     view! {
         <section class="mfa-card" aria-labelledby="mfa-add-app-title">
-            <h2 id="mfa-add-app-title">"Add an authenticator app"</h2>
+            <h2 id="mfa-add-app-title" class="mfa-panel-title" tabindex="-1">"Add an authenticator app"</h2>
             {move || match enrollment.get() {
                 None => view! { <p class="mfa-status" role="status">"Preparing your setup key…"</p> }.into_any(),
                 Some(Err(error)) => view! {

@@ -142,7 +142,7 @@ pub fn AddOob(
     let seconds_to_resend = move || ((resend_at.get() - now.get()) / 1000.0).ceil() as i64;
     view! {
         <section class="mfa-card" aria-labelledby="mfa-add-oob-title">
-            <h2 id="mfa-add-oob-title">{title}</h2>
+            <h2 id="mfa-add-oob-title" class="mfa-panel-title" tabindex="-1">{title}</h2>
             <form class="mfa-form" on:submit=submit novalidate>
                 {(destination == Destination::Phone).then(|| view! {
                     <fieldset class="mfa-choice">

@@ -23,7 +23,7 @@ pub fn AddPush() -> impl IntoView {
     });
     view! {
         <section class="mfa-card" aria-labelledby="mfa-add-push-title">
-            <h2 id="mfa-add-push-title">"Add push notifications"</h2>
+            <h2 id="mfa-add-push-title" class="mfa-panel-title" tabindex="-1">"Add push notifications"</h2>
             {move || match enrollment.get() {
                 None => view! { <p class="mfa-status" role="status">"Preparing the enrollment…"</p> }.into_any(),
                 Some(Err(error)) => view! {

@@ -23,18 +23,50 @@ pub fn FactorManager() -> impl IntoView {
         }
         Effect::new(move |_| flow.screen.set(factors.panel.get().screen().to_owned()));
     }
+    // The list stays mounted under the removal dialog so focus can return to its buttons.
+    let list_visible =
+        Memo::new(move |_| matches!(factors.panel.get(), Panel::List | Panel::Remove(_)));
+    let removing = Memo::new(move |_| match factors.panel.get() {
+        Panel::Remove(row) => Some(row),
+        _ => None,
+    });
+    let other = Memo::new(move |_| match factors.panel.get() {
+        Panel::List | Panel::Remove(_) => None,
+        panel => Some(panel),
+    });
+    // Keyboard and screen-reader users start at the top of a newly opened panel.
+    Effect::new(move |_| {
+        if other.get().is_some() {
+            request_animation_frame(|| focus_first(".mfa-panel-title"));
+        }
+    });
     view! {
-        <p class="mfa-note" role="status" aria-live="polite" id="mfa-announce">
+        <p class="mfa-note" role="status" aria-live="polite" id="mfa-announce" tabindex="-1">
             {move || factors.announcement.get()}
         </p>
-        {move || match factors.panel.get() {
-            Panel::List => view! { <FactorList /> }.into_any(),
+        <Show when=move || list_visible.get()>
+            <FactorList />
+        </Show>
+        {move || other.get().map(|panel| match panel {
             Panel::AddApp => view! { <AddApp /> }.into_any(),
             Panel::AddPhone => view! { <AddOob destination=Destination::Phone /> }.into_any(),
             Panel::AddEmail => view! { <AddOob destination=Destination::Email /> }.into_any(),
             Panel::AddPush => view! { <AddPush /> }.into_any(),
-            Panel::Remove(row) => view! { <FactorList /> <RemoveDialog row /> }.into_any(),
             Panel::Recovery(code) => view! { <RecoveryCode code /> }.into_any(),
-        }}
+            Panel::List | Panel::Remove(_) => ().into_any(),
+        })}
+        {move || removing.get().map(|row| view! { <RemoveDialog row /> })}
+    }
+}
+
+/// Moves keyboard focus to the first element matching `selector`, if any.
+pub fn focus_first(selector: &str) {
+    let element = document()
+        .query_selector(selector)
+        .ok()
+        .flatten()
+        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
+    if let Some(element) = element {
+        let _ = element.focus();
     }
 }

@@ -19,7 +19,7 @@ pub fn RecoveryCode(
     let download_code = code.clone();
     view! {
         <section class="mfa-card" aria-labelledby="mfa-recovery-title">
-            <h2 id="mfa-recovery-title">"Save your recovery code"</h2>
+            <h2 id="mfa-recovery-title" class="mfa-panel-title" tabindex="-1">"Save your recovery code"</h2>
             <p>"If you lose access to your other sign-in methods, this code lets you in once. It is shown only now."</p>
             <p class="mfa-secret" id="mfa-recovery-code">{grouped}</p>
             <div class="mfa-actions">
@@ -35,7 +35,12 @@ pub fn RecoveryCode(
             <label class="mfa-check">
                 <input type="checkbox" id="mfa-saved-recovery"
                     prop:checked=move || saved.get()
-                    on:change=move |ev| saved.set(event_target_checked(&ev)) />
+                    on:change=move |ev| saved.set(event_target_checked(&ev))
+                    on:keydown=move |ev| if ev.key() == "Enter" {
+                        // Enter toggles too, so the whole screen works with Tab and Enter.
+                        ev.prevent_default();
+                        saved.update(|s| *s = !*s);
+                    } />
                 "I have saved this code"
             </label>
             <button type="button" class="mfa-button mfa-primary" id="mfa-recovery-continue"

@@ -3,9 +3,11 @@
 
 use super::api_error::ApiErrorView;
 use super::context::{Factors, Panel};
+use super::manager::focus_first;
 use super::row::{removal_summary, remove_warning, rows, FactorRow};
 use crate::api::ApiError;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// A modal dialog confirming the removal of `row`.
 #[component]
@@ -38,10 +40,18 @@ pub fn RemoveDialog(
             }
         }
     });
+    // Focus goes back where it came from on Cancel/Escape, and to the announcement after a
+    // removal (the button that opened the dialog is gone then).
+    let opener = StoredValue::new_local(
+        document()
+            .active_element()
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()),
+    );
     let done_summary = summary.clone();
     Effect::new(move |_| {
         if let Some(Ok(())) = remove.value().get() {
             factors.changed(format!("Removed {done_summary}."));
+            focus_first("#mfa-announce");
         }
     });
     let cancel_button = NodeRef::<leptos::html::Button>::new();
@@ -50,7 +60,22 @@ pub fn RemoveDialog(
             let _ = button.focus();
         }
     });
-    let close = move || factors.panel.set(Panel::List);
+    let close = move || {
+        factors.panel.set(Panel::List);
+        if let Some(opener) = opener.get_value() {
+            let _ = opener.focus();
+        }
+    };
+    let dialog = NodeRef::<leptos::html::Div>::new();
+    let keydown = move |ev: leptos::ev::KeyboardEvent| match ev.key().as_str() {
+        "Escape" => close(),
+        "Tab" => {
+            if let Some(dialog) = dialog.get() {
+                trap_focus(&dialog, &ev);
+            }
+        }
+        _ => {}
+    };
     view! {
         <div class="mfa-backdrop">
             <div
@@ -59,7 +84,8 @@ pub fn RemoveDialog(
                 aria-modal="true"
                 aria-labelledby="mfa-remove-title"
                 aria-describedby="mfa-remove-text"
-                on:keydown=move |ev| if ev.key() == "Escape" { close() }
+                node_ref=dialog
+                on:keydown=keydown
             >
                 <h2 id="mfa-remove-title">"Remove this sign-in method?"</h2>
                 <p id="mfa-remove-text">"This removes " <strong>{summary}</strong> "."</p>
@@ -81,5 +107,34 @@ pub fn RemoveDialog(
                 </div>
             </div>
         </div>
+    }
+}
+
+/// Keeps Tab and Shift+Tab cycling through the dialog's enabled buttons.
+fn trap_focus(dialog: &web_sys::HtmlElement, ev: &leptos::ev::KeyboardEvent) {
+    let Ok(buttons) = dialog.query_selector_all("button:not([disabled])") else {
+        return;
+    };
+    let count = buttons.length();
+    let item = |i: u32| {
+        buttons
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+    };
+    let (Some(first), Some(last)) = (item(0), item(count.saturating_sub(1))) else {
+        return;
+    };
+    let active = document().active_element();
+    let at = |el: &web_sys::HtmlElement| {
+        active
+            .as_ref()
+            .is_some_and(|a| a == el.as_ref() as &web_sys::Element)
+    };
+    if ev.shift_key() && at(&first) {
+        ev.prevent_default();
+        let _ = last.focus();
+    } else if !ev.shift_key() && at(&last) {
+        ev.prevent_default();
+        let _ = first.focus();
     }
 }

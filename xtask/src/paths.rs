@@ -49,3 +49,8 @@ pub fn tool_path() -> OsString {
 pub fn browser_scratch() -> PathBuf {
     root().join("target").join("browser")
 }
+
+/// axe-core's browser build, injected into pages by the accessibility journeys.
+pub fn axe_script() -> PathBuf {
+    tools().join("node_modules/axe-core/axe.min.js")
+}

@@ -13,6 +13,8 @@ use std::time::Duration;
 pub const TRUNK_VERSION: &str = "0.21.14";
 /// npm package version of binaryen providing `wasm-opt` (Debian's binaryen breaks our wasm).
 pub const BINARYEN_VERSION: &str = "132.0.0";
+/// npm package version of axe-core used by the accessibility journeys.
+pub const AXE_CORE_VERSION: &str = "4.14.1";
 /// The wasm target the app compiles to.
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 
@@ -22,7 +24,7 @@ pub fn run_setup() -> Result<Duration, String> {
     wasm_target()?;
     trunk()?;
     wasm_bindgen()?;
-    wasm_opt()?;
+    npm_tools()?;
     chromium()?;
     Ok(all.finish("toolchain ready"))
 }
@@ -79,11 +81,26 @@ fn cargo_tool(binary: &str, krate: &str, version: &str, extra: &[&str]) -> Resul
     Ok(())
 }
 
-fn wasm_opt() -> Result<(), String> {
-    let step = Step::start(format!("wasm-opt (npm binaryen@{BINARYEN_VERSION})"));
-    let manifest = paths::tools().join("node_modules/binaryen/package.json");
-    let present = fs::read_to_string(&manifest)
-        .is_ok_and(|m| m.contains(&format!("\"version\": \"{BINARYEN_VERSION}\"")));
+/// Tools from npm, installed together into the project-local tools folder (npm prunes
+/// packages it was not asked for, so they are always installed as one set).
+const NPM_TOOLS: &[(&str, &str)] = &[
+    // wasm-opt for trunk's -Oz pass.
+    ("binaryen", BINARYEN_VERSION),
+    // The accessibility rules the end-to-end journeys check every screen against.
+    ("axe-core", AXE_CORE_VERSION),
+];
+
+fn npm_tools() -> Result<(), String> {
+    let wanted: Vec<String> = NPM_TOOLS.iter().map(|(p, v)| format!("{p}@{v}")).collect();
+    let step = Step::start(format!("npm tools ({})", wanted.join(", ")));
+    let present = NPM_TOOLS.iter().all(|(package, version)| {
+        let manifest = paths::tools()
+            .join("node_modules")
+            .join(package)
+            .join("package.json");
+        fs::read_to_string(manifest)
+            .is_ok_and(|m| m.contains(&format!("\"version\": \"{version}\"")))
+    });
     if present && paths::node_bin().join("wasm-opt").exists() {
         step.finish("present");
         return Ok(());
@@ -95,9 +112,14 @@ fn wasm_opt() -> Result<(), String> {
             .arg("--prefix")
             .arg(paths::tools())
             .args(["--no-audit", "--no-fund", "--no-save"])
-            .arg(format!("binaryen@{BINARYEN_VERSION}")),
+            .args(&wanted),
     )
-    .map_err(|e| format!("{e}\n    Node.js and npm are required to install wasm-opt."))?;
+    .map_err(|e| {
+        format!(
+            "{e}\n    Node.js and npm are required to install {}.",
+            wanted.join(", ")
+        )
+    })?;
     step.finish("installed");
     Ok(())
 }

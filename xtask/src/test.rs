@@ -122,7 +122,8 @@ fn run_stages(args: &Args, stages: &mut Vec<Stage>) {
     ));
     if built {
         let mut e2e = cargo(&["test", "-p", "e2e", "--", "--test-threads=2"]);
-        e2e.env("MFA_DIST", paths::root().join("dist"));
+        e2e.env("MFA_DIST", paths::root().join("dist"))
+            .env("AXE_SCRIPT", paths::axe_script());
         stages.push(stage("e2e (Chromium + emulator)", browser_env(e2e)));
     }
 }

@@ -1,0 +1,201 @@
+//! Accessibility: every screen passes axe-core's WCAG 2.2 AA rules, and a keyboard-only user
+//! (Tab, Enter, Escape) can enroll and remove a factor.
+
+use e2e::journeys::SIGNED_IN_HEADING;
+use e2e::{ConfigFile, Harness, Setup, TestResult};
+use mfa_emulator::model::totp;
+use serde_json::json;
+use std::time::{SystemTime, UNIX_EPOCH};
+use thirtyfour::Key;
+
+async fn click(h: &Harness, css: &str) -> TestResult {
+    h.browser.find(css).await?.click().await?;
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn signed_out_and_configuration_errors_are_accessible() -> TestResult {
+    let h = Harness::start(Setup::default()).await?;
+    h.open_app().await?;
+    h.browser.find("#mfa-sign-in").await?;
+    h.assert_accessible("signed out").await?;
+    h.finish().await?;
+
+    let h = Harness::start(Setup {
+        config: Some(ConfigFile::Json(
+            json!({"domain": "login.acme.com", "mode": "tab"}),
+        )),
+        ..Setup::default()
+    })
+    .await?;
+    h.open_app().await?;
+    h.browser.find(".mfa-config-errors").await?;
+    h.assert_accessible("configuration error").await?;
+    h.finish().await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_signed_in_screen_is_accessible() -> TestResult {
+    let h = Harness::start(Setup::default()).await?;
+    h.open_app().await?;
+    h.sign_in_enrolled_user().await?;
+    h.browser.wait_text(".mfa-factor", "2046").await?;
+    h.assert_accessible("factor list").await?;
+
+    click(&h, "#mfa-add-app").await?;
+    h.browser.find("#mfa-otp-secret").await?;
+    h.assert_accessible("add authenticator app").await?;
+    h.browser
+        .find("#mfa-otp-code")
+        .await?
+        .send_keys("000000")
+        .await?;
+    click(&h, "#mfa-otp-code ~ button[type=submit]").await?;
+    h.browser.wait_text("[role=alert]", "code").await?;
+    h.assert_accessible("wrong code").await?;
+    click(&h, ".mfa-card > .mfa-button").await?;
+
+    click(&h, "#mfa-add-phone").await?;
+    h.browser
+        .find("#mfa-destination")
+        .await?
+        .send_keys("12")
+        .await?;
+    click(&h, "#mfa-send-code").await?;
+    h.browser.find("#mfa-destination-error").await?;
+    h.assert_accessible("add phone with an invalid number")
+        .await?;
+    let field = h.browser.find("#mfa-destination").await?;
+    field.clear().await?;
+    field.send_keys("+14155550123").await?;
+    click(&h, "#mfa-send-code").await?;
+    h.browser.find("#mfa-code-sent").await?;
+    h.assert_accessible("code sent").await?;
+    click(&h, ".mfa-card > .mfa-button:last-child").await?;
+
+    click(&h, "#mfa-add-push").await?;
+    h.browser.find("#mfa-push-waiting").await?;
+    h.assert_accessible("add push").await?;
+    click(&h, "#mfa-cancel-push").await?;
+
+    click(&h, "[data-remove^='sms|']").await?;
+    h.browser.find("#mfa-remove-text").await?;
+    h.assert_accessible("remove dialog").await?;
+    click(&h, "#mfa-cancel-remove").await?;
+
+    click(&h, "#mfa-done").await?;
+    h.browser.find("#mfa-finished").await?;
+    h.assert_accessible("finished").await?;
+    h.finish().await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn recovery_code_and_demo_screens_are_accessible() -> TestResult {
+    let h = Harness::start(Setup::default()).await?;
+    h.browser.open(&format!("{}?demo", h.site.url)).await?;
+    h.browser.wait_text("h2", SIGNED_IN_HEADING).await?;
+    h.assert_accessible("demo list").await?;
+    click(&h, "#mfa-add-app").await?;
+    let secret = h.browser.find("#mfa-otp-secret").await?.text().await?;
+    h.browser
+        .find("#mfa-otp-code")
+        .await?
+        .send_keys(current_code(&secret)?)
+        .await?;
+    click(&h, "#mfa-otp-code ~ button[type=submit]").await?;
+    h.browser.find("#mfa-recovery-code").await?;
+    h.assert_accessible("recovery code").await?;
+    h.finish().await
+}
+
+fn current_code(secret: &str) -> TestResult<String> {
+    let key = totp::decode_secret(&secret.replace(' ', "")).ok_or("bad secret")?;
+    let now = SystemTime::now().duration_since(UNIX_EPOCH)?.as_secs();
+    Ok(totp::code_at(&key, now))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn keyboard_only_enrollment_and_removal() -> TestResult {
+    let h = Harness::start(Setup::default()).await?;
+    h.browser.open(&format!("{}?demo", h.site.url)).await?;
+    h.browser.wait_text("h2", SIGNED_IN_HEADING).await?;
+
+    // Enroll an authenticator app with Tab and Enter only.
+    h.tab_to("Add authenticator app").await?;
+    h.press(Key::Enter).await?;
+    h.browser.find("#mfa-otp-secret").await?;
+    assert!(
+        h.focused_matches("Add an authenticator app").await?,
+        "focus moves to the panel"
+    );
+    let secret = h.browser.find("#mfa-otp-secret").await?.text().await?;
+    h.tab_to("mfa-otp-code").await?;
+    h.type_text(&current_code(&secret)?).await?;
+    h.press(Key::Enter).await?;
+    h.browser.find("#mfa-recovery-code").await?;
+    h.tab_to("mfa-saved-recovery").await?;
+    h.press(Key::Enter).await?;
+    h.tab_to("Continue").await?;
+    h.press(Key::Enter).await?;
+    h.browser
+        .wait_text("#mfa-announce", "Authenticator app added.")
+        .await?;
+
+    // Open the removal dialog: focus moves into it; Escape closes it and focus returns.
+    h.tab_to("Remove").await?;
+    h.press(Key::Enter).await?;
+    h.browser.find("#mfa-remove-text").await?;
+    assert!(
+        h.focused_matches("mfa-cancel-remove").await?,
+        "focus moves to the dialog"
+    );
+    h.press(Key::Escape).await?;
+    assert!(
+        h.focused_matches("Remove").await?,
+        "focus returns to the Remove button"
+    );
+    assert!(h
+        .browser
+        .driver
+        .find_all(thirtyfour::By::Css("#mfa-remove-text"))
+        .await?
+        .is_empty());
+
+    // Tab stays inside the dialog; Enter on Remove removes; the result is announced.
+    h.press(Key::Enter).await?;
+    h.browser.find("#mfa-remove-text").await?;
+    h.press(Key::Tab).await?;
+    assert!(
+        h.focused_matches("mfa-confirm-remove").await?,
+        "Tab wraps within the dialog"
+    );
+    h.press(Key::Enter).await?;
+    h.browser.wait_text("#mfa-announce", "Removed").await?;
+    assert!(
+        h.focused_matches("mfa-announce").await?,
+        "focus lands on the announcement"
+    );
+    h.finish().await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_accessibility_check_reports_violations() -> TestResult {
+    let h = Harness::start(Setup::default()).await?;
+    h.open_app().await?;
+    h.browser.find("#mfa-sign-in").await?;
+    // A negative control: an unlabeled button must be reported.
+    h.browser
+        .driver
+        .execute(
+            "document.querySelector('main').appendChild(document.createElement('button'));",
+            Vec::new(),
+        )
+        .await?;
+    let report = h.assert_accessible("broken on purpose").await;
+    let message = report.err().map(|e| e.to_string()).unwrap_or_default();
+    assert!(
+        message.contains("button-name"),
+        "axe must flag it: {message}"
+    );
+    h.finish().await
+}
