@@ -16,6 +16,8 @@ pub struct Setup {
     pub config: Option<ConfigFile>,
     /// Fields merged into the generated `config.json` (which points at the tenant).
     pub config_extra: Value,
+    /// A tenant description replacing the emulator's built-in one.
+    pub seed: Option<mfa_emulator::model::seed::TenantSeed>,
 }
 
 impl Default for Setup {
@@ -24,6 +26,7 @@ impl Default for Setup {
             base_path: "/".into(),
             config: None,
             config_extra: json!({}),
+            seed: None,
         }
     }
 }
@@ -43,7 +46,7 @@ impl Harness {
     pub async fn start(setup: Setup) -> TestResult<Harness> {
         let listener = TcpListener::bind("127.0.0.1:0").await?;
         let site_origin = format!("http://{}", listener.local_addr()?);
-        let tenant = Tenant::start(vec![site_origin]).await?;
+        let tenant = Tenant::start(vec![site_origin], setup.seed.clone()).await?;
         let config = setup.config.unwrap_or_else(|| {
             let mut config = json!({
                 "domain": tenant.origin,

@@ -19,15 +19,19 @@ pub struct Tenant {
 }
 
 impl Tenant {
-    /// Starts the seeded tenant allowing `allowed_origins` (the app's origin).
-    pub async fn start(allowed_origins: Vec<String>) -> TestResult<Tenant> {
+    /// Starts the tenant allowing `allowed_origins` (the app's origin), seeded with `seed` or
+    /// the built-in tenant.
+    pub async fn start(
+        allowed_origins: Vec<String>,
+        seed: Option<mfa_emulator::model::seed::TenantSeed>,
+    ) -> TestResult<Tenant> {
         let listener = TcpListener::bind("127.0.0.1:0").await?;
         let origin = format!("http://{}", listener.local_addr()?);
         let (stop, stopped) = oneshot::channel::<()>();
         let options = Options {
             allowed_origins,
             test_control: true,
-            seed: None,
+            seed,
         };
         tokio::spawn(async move {
             let _ = serve(listener, options, async {

@@ -115,6 +115,8 @@ impl ApiError {
                     description: String::new(),
                 },
                 404 => ApiError::NotFound,
+                // Every 401 of these endpoints means the bearer token was refused.
+                401 => ApiError::SessionExpired,
                 _ => ApiError::Unexpected { status, detail },
             },
         }
@@ -582,6 +584,14 @@ mod tests {
         assert_eq!(
             ApiError::from_response(404, &body("gone", "Gone"), None),
             ApiError::NotFound
+        );
+    }
+
+    #[test]
+    fn unreadable_401_still_means_sign_in_again() {
+        assert_eq!(
+            ApiError::from_response(401, "<html>Unauthorized</html>", None),
+            ApiError::SessionExpired
         );
     }
 

@@ -97,6 +97,12 @@ async fn add_fault(State(state): State<AppState>, body: Body) -> Result<StatusCo
         FaultKind::Status { status } if !(400..=599).contains(&status) => {
             Some("status must be 400-599")
         }
+        FaultKind::Error { status, .. } if !(400..=599).contains(&status) => {
+            Some("status must be 400-599")
+        }
+        FaultKind::Oversized { bytes } if bytes > 16 * 1024 * 1024 => {
+            Some("bytes must be at most 16777216")
+        }
         FaultKind::Latency { ms } if ms > MAX_LATENCY_MS => Some("ms must be at most 600000"),
         FaultKind::RateLimit {
             retry_after_seconds,

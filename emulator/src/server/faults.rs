@@ -34,6 +34,22 @@ pub enum FaultKind {
     },
     /// Close the connection without a response.
     Drop,
+    /// Answer 200 with a JSON content type but a truncated body.
+    Malformed,
+    /// Answer 200 with a valid JSON array of about `bytes` bytes.
+    Oversized {
+        /// Approximate body size.
+        bytes: usize,
+    },
+    /// Answer `status` with the tenant's JSON error envelope.
+    Error {
+        /// 400–599.
+        status: u16,
+        /// The `error` code.
+        error: String,
+        /// The `error_description` text.
+        error_description: String,
+    },
     /// Omit every CORS header (preflights included).
     NoCors,
 }
@@ -125,10 +141,42 @@ pub async fn apply(State(state): State<AppState>, request: Request, next: Next) 
             };
             ApiError::from(crate::model::Error::RateLimited(limit)).into_response()
         }
+        Some(FaultKind::Malformed) => json_response(
+            StatusCode::OK,
+            "{\"authenticator_type\":\"otp\",\"sec".into(),
+        ),
+        Some(FaultKind::Oversized { bytes }) => {
+            let entry =
+                r#"{"id":"totp|dev_Oversized000000","authenticator_type":"otp","active":true}"#;
+            let copies = (bytes / (entry.len() + 1)).max(1);
+            json_response(
+                StatusCode::OK,
+                format!("[{}]", vec![entry; copies].join(",")),
+            )
+        }
+        Some(FaultKind::Error {
+            status,
+            error,
+            error_description,
+        }) => {
+            let status = StatusCode::from_u16(status).unwrap_or(StatusCode::BAD_REQUEST);
+            let body = serde_json::json!({"error": error, "error_description": error_description});
+            json_response(status, body.to_string())
+        }
         Some(FaultKind::Drop) => {
             let mut response = StatusCode::SERVICE_UNAVAILABLE.into_response();
             response.extensions_mut().insert(DropConnection);
             response
         }
     }
+}
+
+/// A response with a JSON content type and `body` as given (valid or not).
+fn json_response(status: StatusCode, body: String) -> Response {
+    let mut response = (status, body).into_response();
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json; charset=utf-8"),
+    );
+    response
 }

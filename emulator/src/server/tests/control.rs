@@ -164,6 +164,37 @@ async fn faults_apply_to_the_next_requests_only() {
 }
 
 #[tokio::test]
+async fn body_faults_answer_malformed_oversized_and_error_envelopes() {
+    let h = Harness::new();
+    for fault in [
+        json!({"kind":"malformed","count":1}),
+        json!({"kind":"oversized","bytes":300000,"count":1}),
+        json!({"kind":"error","status":401,"error":"invalid_grant","error_description":"<b>nope</b>","count":1}),
+    ] {
+        let added = h.post_json("/__emulator/faults", fault, &[]).await;
+        assert_eq!(added.status, StatusCode::NO_CONTENT);
+    }
+    let malformed = h.get("/mfa/authenticators", &[]).await;
+    assert_eq!(malformed.status, StatusCode::OK);
+    assert!(serde_json::from_str::<serde_json::Value>(&malformed.text()).is_err());
+    let oversized = h.get("/mfa/authenticators", &[]).await;
+    assert_eq!(oversized.status, StatusCode::OK);
+    assert!(oversized.text().len() >= 290_000);
+    assert!(serde_json::from_str::<serde_json::Value>(&oversized.text()).is_ok());
+    h.get("/mfa/authenticators", &[])
+        .await
+        .assert_error(401, "invalid_grant", "<b>nope</b>");
+    let bad = h
+        .post_json(
+            "/__emulator/faults",
+            json!({"kind":"error","status":302,"error":"x","error_description":"y","count":1}),
+            &[],
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+}
+
+#[tokio::test]
 async fn request_log_excludes_control_and_queries() {
     let h = Harness::new();
     h.get(&h.authorize_uri(MFA_AUDIENCE, &[]), &[]).await;

@@ -1,0 +1,272 @@
+//! Hostile input and faults: tenant text is shown as text, forged or replayed answers are
+//! refused, and every server failure ends in a specific message and a retry that works,
+//! without losing an enrollment in progress.
+
+use e2e::journeys::SIGNED_IN_HEADING;
+use e2e::{Harness, Setup, TestResult};
+use mfa_emulator::model::seed::{default_seed, SeedAuthenticator, ENROLLED_USER};
+use serde_json::json;
+use thirtyfour::By;
+
+const HOSTILE: &str = "<img src=x onerror=\"window.__pwned=1\">Phone";
+
+async fn click(h: &Harness, css: &str) -> TestResult {
+    h.browser.find(css).await?.click().await?;
+    Ok(())
+}
+
+async fn not_pwned(h: &Harness) -> TestResult {
+    let pwned = h
+        .browser
+        .driver
+        .execute("return window.__pwned === 1;", Vec::new())
+        .await?
+        .json()
+        .clone();
+    assert_eq!(pwned, json!(false), "markup from the tenant was executed");
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn factor_names_and_error_texts_with_markup_are_shown_as_text() -> TestResult {
+    let mut seed = default_seed(&[]);
+    let user = seed
+        .users
+        .iter_mut()
+        .find(|u| u.email == ENROLLED_USER)
+        .ok_or("no enrolled user in the seed")?;
+    user.authenticators.push(SeedAuthenticator::Push {
+        dev_id: "HostileDevice000".into(),
+        otp_dev_id: "HostileDeviceOtp".into(),
+        device_name: HOSTILE.into(),
+        active: true,
+    });
+    let h = Harness::start(Setup {
+        seed: Some(seed),
+        ..Setup::default()
+    })
+    .await?;
+    h.open_app().await?;
+    h.sign_in_enrolled_user().await?;
+    h.browser.wait_text(".mfa-factor", HOSTILE).await?;
+    assert!(h
+        .browser
+        .driver
+        .find_all(By::Css(".mfa-factors img"))
+        .await?
+        .is_empty());
+
+    h.tenant
+        .inject(
+            json!({"kind": "error", "status": 400, "error": "invalid_request",
+                       "error_description": "<script>window.__pwned=1</script>bad", "count": 1,
+                       "path_prefix": "/mfa/associate"}),
+        )
+        .await?;
+    click(&h, "#mfa-add-app").await?;
+    h.browser
+        .wait_text("[role=alert]", "<script>window.__pwned=1</script>bad")
+        .await?;
+    not_pwned(&h).await?;
+    h.finish().await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_replayed_authorization_code_is_refused() -> TestResult {
+    let h = Harness::start(Setup::default()).await?;
+    h.open_app().await?;
+    h.sign_in_new_user().await?;
+    // The callback URL the browser arrived on, code included (the address bar no longer has it).
+    let callback: String = h
+        .browser
+        .driver
+        .execute(
+            "return performance.getEntriesByType('navigation')[0].name;",
+            Vec::new(),
+        )
+        .await?
+        .convert()?;
+    let code = url_param(&callback, "code").ok_or("the callback had no code")?;
+    h.browser.driver.refresh().await?;
+    // Without a tenant session the login form waits, so the callback can be forged meanwhile.
+    h.tenant.clear_sessions().await?;
+    h.browser.find("#mfa-sign-in").await?.click().await?;
+    h.browser.find("#username").await?;
+    let state =
+        url_param(h.browser.driver.current_url().await?.as_str(), "state").ok_or("no state")?;
+    // Same state as this sign-in, but a code that was already exchanged.
+    h.browser
+        .open(&format!("{}?code={code}&state={state}", h.site.url))
+        .await?;
+    h.browser
+        .wait_text("#mfa-error", "Invalid authorization code")
+        .await?;
+    h.browser.find("#mfa-retry").await?;
+    h.finish().await
+}
+
+fn url_param(url: &str, name: &str) -> Option<String> {
+    let parsed = reqwest::Url::parse(url).ok()?;
+    parsed
+        .query_pairs()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.into_owned())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn foreign_messages_are_ignored_and_a_wrong_state_is_refused() -> TestResult {
+    let h = Harness::start(Setup {
+        config_extra: json!({"mode": "popup"}),
+        ..Setup::default()
+    })
+    .await?;
+    h.open_app().await?;
+    let main = h.browser.driver.window().await?;
+    h.browser.find("#mfa-sign-in").await?.click().await?;
+    h.browser
+        .wait_text("[role=status]", "Waiting for the sign-in window")
+        .await?;
+    // A message from the page's own origin (not the tenant) is not a sign-in answer.
+    h.browser
+        .driver
+        .execute(
+            "window.postMessage({type: 'authorization_response',
+                                 response: {code: 'evil', state: 'evil'}}, '*');",
+            Vec::new(),
+        )
+        .await?;
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    assert!(h
+        .browser
+        .driver
+        .find_all(By::Css("#mfa-error"))
+        .await?
+        .is_empty());
+    h.browser
+        .wait_text("[role=status]", "Waiting for the sign-in window")
+        .await?;
+    // A message from the tenant's origin with another state is refused.
+    let popup = h
+        .browser
+        .driver
+        .windows()
+        .await?
+        .into_iter()
+        .find(|w| *w != main)
+        .ok_or("no popup")?;
+    h.browser.driver.switch_to_window(popup).await?;
+    h.browser.find("#username").await?;
+    h.browser
+        .driver
+        .execute(
+            "window.opener.postMessage({type: 'authorization_response',
+                                        response: {code: 'evil', state: 'not-ours'}}, '*');",
+            Vec::new(),
+        )
+        .await?;
+    h.browser.driver.switch_to_window(main).await?;
+    h.browser
+        .wait_text(
+            "#mfa-error",
+            "does not belong to the sign-in this page started",
+        )
+        .await?;
+    h.finish().await
+}
+
+/// Signs in the new user with the list request failing by `fault`, checks the message, then
+/// retries.
+async fn list_fault(fault: serde_json::Value, expected: &str) -> TestResult {
+    let h = Harness::start(Setup::default()).await?;
+    let mut fault = fault;
+    fault["count"] = json!(1);
+    fault["path_prefix"] = json!("/mfa/authenticators");
+    h.tenant.inject(fault).await?;
+    h.open_app().await?;
+    h.browser.find("#mfa-sign-in").await?.click().await?;
+    h.tenant_login("new@example.com").await?;
+    h.browser.wait_text("h2", SIGNED_IN_HEADING).await?;
+    h.browser
+        .wait_text(".mfa-list [role=alert]", expected)
+        .await?;
+    click(&h, ".mfa-list button").await?;
+    h.browser
+        .wait_text("#mfa-empty", "no extra sign-in methods")
+        .await?;
+    h.audit_no_token_leak(expected).await?;
+    h.finish().await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn malformed_json_from_the_tenant() -> TestResult {
+    list_fault(json!({"kind": "malformed"}), "answered unexpectedly").await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn oversized_answer_from_the_tenant() -> TestResult {
+    list_fault(json!({"kind": "oversized", "bytes": 400000}), "too large").await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn server_errors_500_and_503() -> TestResult {
+    list_fault(json!({"kind": "status", "status": 500}), "HTTP 500").await?;
+    list_fault(json!({"kind": "status", "status": 503}), "HTTP 503").await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn forbidden_answer() -> TestResult {
+    list_fault(
+        json!({"kind": "error", "status": 403, "error": "access_denied",
+               "error_description": "Insufficient scope, expected any of: read:authenticators"}),
+        "read:authenticators",
+    )
+    .await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn unauthorized_answer_renews_the_session() -> TestResult {
+    list_fault(
+        json!({"kind": "error", "status": 401, "error": "invalid_grant",
+               "error_description": "The mfa_token provided is invalid. Try getting a new token."}),
+        "expired",
+    )
+    .await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn enrollment_survives_a_dropped_connection_and_a_503() -> TestResult {
+    let h = Harness::start(Setup::default()).await?;
+    h.open_app().await?;
+    h.sign_in_new_user().await?;
+    click(&h, "#mfa-add-app").await?;
+    let secret = h.browser.find("#mfa-otp-secret").await?.text().await?;
+    let code = h.tenant.totp(&secret.replace(' ', ""))?;
+    // Chromium silently retries a request once when a kept-alive connection closes without
+    // an answer, so the connection is dropped twice to reach the page; leftovers are cleared.
+    for (fault, expected) in [
+        (
+            json!({"kind": "drop", "count": 2, "path_prefix": "/oauth/token"}),
+            "could not be reached",
+        ),
+        (
+            json!({"kind": "status", "status": 503, "count": 1, "path_prefix": "/oauth/token"}),
+            "HTTP 503",
+        ),
+    ] {
+        h.tenant.inject(fault).await?;
+        let field = h.browser.find("#mfa-otp-code").await?;
+        field.clear().await?;
+        field.send_keys(&code).await?;
+        click(&h, "#mfa-otp-code ~ button[type=submit]").await?;
+        h.browser.wait_text("[role=alert]", expected).await?;
+        h.tenant.control("DELETE", "faults", None).await?;
+    }
+    // The same setup key and code still finish the enrollment.
+    assert_eq!(
+        h.browser.find("#mfa-otp-secret").await?.text().await?,
+        secret
+    );
+    click(&h, "#mfa-otp-code ~ button[type=submit]").await?;
+    h.browser.find("#mfa-recovery-code").await?;
+    h.finish().await
+}
