@@ -26,6 +26,9 @@ use signed_in::SignedInScreen;
 use signed_out::SignedOutScreen;
 use std::rc::Rc;
 
+/// Performance mark set when the first screen is on the page.
+pub const INTERACTIVE_MARK: &str = "mfa-manager:interactive";
+
 /// Result of loading and validating a configuration.
 pub type ConfigResult = Result<Config, Vec<crate::config::ConfigError>>;
 
@@ -50,6 +53,16 @@ pub fn App(
     });
     let on_done = StoredValue::new_local(on_done);
     let host = NodeRef::<leptos::html::Main>::new();
+    // Marks the first interactive render for startup measurements (`cargo xtask bench`).
+    Effect::new(move |_| {
+        if loaded.with(Option::is_some) {
+            request_animation_frame(|| {
+                if let Some(performance) = window().performance() {
+                    let _ = performance.mark(INTERACTIVE_MARK);
+                }
+            });
+        }
+    });
     view! {
         <main class="mfa-manager" node_ref=host>
             <header class="mfa-header">

@@ -59,6 +59,8 @@ pub struct Factors {
     pub version: RwSignal<u32>,
     /// Polite announcement for screen readers (and a visible status line).
     pub announcement: RwSignal<String>,
+    /// The rows last listed (read by the removal dialog's last-method warning).
+    pub rows: RwSignal<Vec<FactorRow>>,
 }
 
 impl Factors {
@@ -69,6 +71,7 @@ impl Factors {
             panel: RwSignal::new(Panel::List),
             version: RwSignal::new(0),
             announcement: RwSignal::new(String::new()),
+            rows: RwSignal::new(Vec::new()),
         }
     }
 

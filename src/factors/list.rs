@@ -24,6 +24,7 @@ pub fn FactorList() -> impl IntoView {
                 }.into_any(),
                 Some(Ok(list)) => {
                     let rows = rows(&list);
+                    factors.rows.set(rows.clone());
                     if rows.is_empty() {
                         view! {
                             <p class="mfa-empty" id="mfa-empty">

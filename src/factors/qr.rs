@@ -149,3 +149,26 @@ mod decode_tests {
         assert_eq!(decode(&qr_svg(uri).unwrap()), uri);
     }
 }
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod bench {
+    use super::qr_svg;
+    use std::time::Instant;
+
+    /// Prints `qr_render_us=N`, the mean time to build the QR path for a typical
+    /// `otpauth://` URI (run by `cargo xtask bench` in release mode).
+    #[test]
+    #[ignore = "benchmark: run by `cargo xtask bench`"]
+    fn qr_render_time() {
+        let uri = "otpauth://totp/acme:jane%40example.com?secret=ABCDEFGMK5CE6WTZKRTTQRKUJVFXOVRF&issuer=acme&algorithm=SHA1&digits=6&period=30";
+        let runs = 500u32;
+        let started = Instant::now();
+        for _ in 0..runs {
+            assert!(qr_svg(std::hint::black_box(uri)).is_ok());
+        }
+        println!(
+            "qr_render_us={}",
+            started.elapsed().as_micros() / u128::from(runs)
+        );
+    }
+}

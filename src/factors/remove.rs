@@ -4,7 +4,7 @@
 use super::api_error::ApiErrorView;
 use super::context::{Factors, Panel};
 use super::manager::focus_first;
-use super::row::{removal_summary, remove_warning, rows, FactorRow};
+use super::row::{removal_summary, remove_warning, FactorRow};
 use crate::api::ApiError;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -18,18 +18,8 @@ pub fn RemoveDialog(
     let factors = expect_context::<Factors>();
     let summary = removal_summary(&row);
     let id = row.ids.first().cloned();
-    // The warning needs the current list; it is fetched again so it is never stale.
-    let warning = LocalResource::new({
-        let row = row.clone();
-        move || {
-            let api = factors.api();
-            let row = row.clone();
-            async move {
-                let all = rows(&api.0.list().await.ok()?);
-                remove_warning(&row, &all)
-            }
-        }
-    });
+    // The list under the dialog is current, so the warning needs no extra round trip.
+    let warning = factors.rows.with_untracked(|all| remove_warning(&row, all));
     let remove = Action::new_local(move |_: &()| {
         let api = factors.api();
         let id = id.clone();
@@ -89,7 +79,7 @@ pub fn RemoveDialog(
             >
                 <h2 id="mfa-remove-title">"Remove this sign-in method?"</h2>
                 <p id="mfa-remove-text">"This removes " <strong>{summary}</strong> "."</p>
-                {move || warning.get().flatten().map(|w| view! { <p class="mfa-warning" id="mfa-last-warning">{w}</p> })}
+                {warning.map(|w| view! { <p class="mfa-warning" id="mfa-last-warning">{w}</p> })}
                 {move || match remove.value().get() {
                     Some(Err(error)) => Some(view! { <ApiErrorView error /> }),
                     _ => None,

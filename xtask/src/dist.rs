@@ -1,5 +1,6 @@
 //! `cargo xtask dist`: the release build of `dist/` and its size table.
 
+use crate::externalize;
 use crate::paths;
 use crate::process::run_checked;
 use crate::setup;
@@ -23,6 +24,9 @@ pub fn build(release: bool) -> Result<(), String> {
         cmd.arg("--release");
     }
     run_checked(&mut cmd)?;
+    // The page must run under a policy without 'unsafe-inline' (README: "Deploy to a static
+    // host"); the hook in Trunk.toml makes it so, and this catches a build without it.
+    externalize::verify(&paths::root().join("dist"))?;
     step.finish("built");
     Ok(())
 }

@@ -1,7 +1,9 @@
 //! `cargo xtask`: the project's automation. Every command installs what is missing first, so
 //! a fresh machine needs only Rust, Node.js/npm and (for Chromium) root on Debian.
 
+mod bench;
 mod dist;
+mod externalize;
 mod paths;
 mod process;
 mod serve;
@@ -33,6 +35,12 @@ enum Command {
     Test(test::Args),
     /// Release build of dist/ (size profile, wasm-opt -Oz) and a table of file sizes.
     Dist,
+    /// Measure bundle size, cold start, round trips per action and QR render time; prints a
+    /// table with the budgets and writes target/bench.json.
+    Bench,
+    /// Trunk post-build hook: move index.html's inline scripts into files (CSP without
+    /// 'unsafe-inline'); the folder defaults to $TRUNK_STAGING_DIR.
+    ExternalizeScripts(externalize::Args),
 }
 
 fn main() -> ExitCode {
@@ -42,6 +50,8 @@ fn main() -> ExitCode {
         Command::Serve(args) => serve::run(args),
         Command::Test(args) => test::run(args),
         Command::Dist => dist::run(),
+        Command::Bench => bench::run(),
+        Command::ExternalizeScripts(args) => externalize::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

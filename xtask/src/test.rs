@@ -128,7 +128,7 @@ fn run_stages(args: &Args, stages: &mut Vec<Stage>) {
     }
 }
 
-fn cargo(args: &[&str]) -> Command {
+pub fn cargo(args: &[&str]) -> Command {
     let mut cmd = Command::new("cargo");
     cmd.current_dir(paths::root())
         .env("PATH", paths::tool_path())
@@ -137,7 +137,7 @@ fn cargo(args: &[&str]) -> Command {
 }
 
 /// Points test runners at Debian's ChromeDriver and keeps browser state inside target/.
-fn browser_env(mut cmd: Command) -> Command {
+pub fn browser_env(mut cmd: Command) -> Command {
     let scratch = paths::browser_scratch();
     for sub in ["tmp", "config", "cache"] {
         let _ = fs::create_dir_all(scratch.join(sub));
