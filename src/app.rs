@@ -1,7 +1,9 @@
 //! The top-level component: loads the configuration, then shows the screen for the current
 //! stage of the sign-in flow.
 
+pub mod changes;
 pub mod config_error;
+pub mod cross_tab;
 pub mod demo_panel;
 pub mod events;
 pub mod finished;
@@ -98,7 +100,9 @@ fn Screens(
             bearer,
         )))
     };
-    provide_context(Factors::new(api));
+    let factors = Factors::new(api);
+    changes::announce_changes(factors, host, config.demo);
+    provide_context(factors);
     flow.start();
     view! {
         <Notices />

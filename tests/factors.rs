@@ -213,3 +213,173 @@ async fn add_app_associate_error_is_shown_with_a_retry() {
     assert!(all.contains("6 minutes"), "{all}");
     assert!(all.contains("Try again"), "{all}");
 }
+
+fn phone_row() -> mfa_manager::factors::row::FactorRow {
+    mfa_manager::factors::row::rows(&[
+        authenticator(r#"{"id":"sms|dev_A","authenticator_type":"oob","active":true,"oob_channel":"sms","name":"XXXXXXXXX2046"}"#),
+        authenticator(r#"{"id":"voice|dev_A","authenticator_type":"oob","active":true,"oob_channel":"voice","name":"XXXXXXXXX2046"}"#),
+    ])
+    .remove(0)
+}
+
+#[wasm_bindgen_test]
+async fn remove_dialog_names_the_twin_warns_and_reports_failures() {
+    use mfa_manager::factors::remove::RemoveDialog;
+    let api = Rc::new(FailingRemove);
+    let row = phone_row();
+    let root = container();
+    let for_dialog = row.clone();
+    let handle = leptos::mount::mount_to(root.clone(), move || {
+        let factors = Factors::new(ApiHandle(api));
+        factors.rows.set(vec![for_dialog.clone()]);
+        provide_context(factors);
+        view! { <RemoveDialog row=for_dialog /> }
+    });
+    handle.forget();
+    settle().await;
+    let all = text(&root);
+    assert!(all.contains("text message and voice call"), "{all}");
+    assert!(
+        root.query_selector("#mfa-last-warning").unwrap().is_some(),
+        "{all}"
+    );
+    let dialog = root.query_selector("[role=alertdialog]").unwrap().unwrap();
+    assert_eq!(dialog.get_attribute("aria-modal").as_deref(), Some("true"));
+    let confirm: web_sys::HtmlElement = root
+        .query_selector("#mfa-confirm-remove")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    confirm.click();
+    settle().await;
+    let all = text(&root);
+    assert!(
+        all.contains("verified email"),
+        "the 403 is explained: {all}"
+    );
+}
+
+/// Refuses every removal the way a tenant refuses an implicitly listed verified email.
+struct FailingRemove;
+
+impl MfaApi for FailingRemove {
+    fn list(&self) -> ApiFuture<'_, Vec<Authenticator>> {
+        Box::pin(async { Ok(Vec::new()) })
+    }
+    fn associate(&self, _: Associate) -> ApiFuture<'_, Enrollment> {
+        Box::pin(async { Err(ApiError::NotFound) })
+    }
+    fn confirm(&self, _: Confirm) -> ApiFuture<'_, Confirmed> {
+        Box::pin(async { Err(ApiError::NotFound) })
+    }
+    fn remove(&self, _: AuthenticatorId) -> ApiFuture<'_, ()> {
+        Box::pin(async {
+            Err(ApiError::from_response(
+                403,
+                r#"{"error":"access_denied","error_description":"Cannot remove a verified email"}"#,
+                None,
+            ))
+        })
+    }
+}
+
+#[wasm_bindgen_test]
+async fn recovery_code_waits_for_the_saved_confirmation() {
+    use mfa_manager::factors::recovery::RecoveryCode;
+    let root = mount_with(Rc::new(FakeApi::default()), || {
+        view! { <RecoveryCode code="N3BGPZZWJ85JLCNPZBDW6QXC".to_owned() /> }
+    });
+    settle().await;
+    assert!(
+        text(&root).contains("N3BG PZZW J85J LCNP ZBDW 6QXC"),
+        "{}",
+        text(&root)
+    );
+    let continue_button: web_sys::HtmlButtonElement = root
+        .query_selector("#mfa-recovery-continue")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert!(continue_button.disabled());
+    let saved: web_sys::HtmlElement = root
+        .query_selector("#mfa-saved-recovery")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    saved.click();
+    settle().await;
+    assert!(!continue_button.disabled());
+}
+
+#[wasm_bindgen_test]
+async fn phone_form_checks_the_number_before_sending_and_shows_send_errors() {
+    use mfa_manager::factors::add_oob::{AddOob, Destination};
+    let api = Rc::new(FakeApi::default());
+    api.enrollments
+        .borrow_mut()
+        .push(Err(ApiError::InvalidPhoneNumber));
+    let root = mount_with(
+        Rc::clone(&api),
+        || view! { <AddOob destination=Destination::Phone /> },
+    );
+    settle().await;
+    let input: web_sys::HtmlInputElement = root
+        .query_selector("#mfa-destination")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    let send: web_sys::HtmlElement = root
+        .query_selector("#mfa-send-code")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    input.set_value("415 555 2046");
+    input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    send.click();
+    settle().await;
+    assert!(
+        root.query_selector("#mfa-destination-error")
+            .unwrap()
+            .is_some(),
+        "{}",
+        text(&root)
+    );
+    assert_eq!(api.enrollments.borrow().len(), 1, "nothing was sent");
+    input.set_value("+1 415 555 2046");
+    input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    send.click();
+    settle().await;
+    assert!(api.enrollments.borrow().is_empty(), "the number was sent");
+    assert!(
+        text(&root).contains("phone number is not valid"),
+        "{}",
+        text(&root)
+    );
+}
+
+#[wasm_bindgen_test]
+async fn push_panel_shows_the_enrollment_code_and_waits() {
+    use mfa_manager::factors::add_push::AddPush;
+    let api = Rc::new(FakeApi::default());
+    api.enrollments.borrow_mut().push(Ok(serde_json::from_str(
+        r#"{"authenticator_type":"oob","oob_channel":"auth0","oob_code":"Fe26.2*x",
+            "barcode_uri":"otpauth://totp/acme:jane?enrollment_tx_id=abc&base_url=https%3A%2F%2Facme.guardian.auth0.com"}"#,
+    )
+    .unwrap()));
+    let root = mount_with(api, || view! { <AddPush /> });
+    settle().await;
+    assert!(
+        root.query_selector("svg.mfa-qr path").unwrap().is_some(),
+        "{}",
+        text(&root)
+    );
+    assert!(
+        text(&root).contains("Waiting for your approval"),
+        "{}",
+        text(&root)
+    );
+}

@@ -60,7 +60,7 @@ impl Harness {
             }
             ConfigFile::Json(config)
         });
-        let site = Site::start(listener, &setup.base_path, config).await?;
+        let site = Site::start(listener, &setup.base_path, config, &tenant.origin).await?;
         let browser = Browser::start().await?;
         Ok(Harness {
             tenant,

@@ -1,5 +1,5 @@
 //! A static host for the built `dist/`, optionally under a sub-path, with a `config.json`
-//! chosen by each test.
+//! chosen by each test, sending the deployment's Content-Security-Policy on every response.
 
 use crate::TestResult;
 use axum::http::{header, StatusCode};
@@ -47,35 +47,60 @@ pub fn dist_dir() -> TestResult<PathBuf> {
     }
 }
 
+/// The Content-Security-Policy a deployment sends (README: "Deploy to a static host"), for a
+/// tenant at `tenant_origin` (`https://acme.us.auth0.com`, `http://127.0.0.1:4000`).
+pub fn content_security_policy(tenant_origin: &str) -> String {
+    let tenant = tenant_origin.trim_end_matches('/');
+    format!(
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
+         connect-src 'self' {tenant}; frame-src {tenant}; img-src 'self' data:"
+    )
+}
+
 impl Site {
-    /// Serves `dist/` on `listener` under `base_path` (`/` or `/a/b/`), with `config`.
+    /// Serves `dist/` on `listener` under `base_path` (`/` or `/a/b/`), with `config`, and
+    /// the [`content_security_policy`] for `tenant_origin` on every response.
     pub async fn start(
         listener: TcpListener,
         base_path: &str,
         config: ConfigFile,
+        tenant_origin: &str,
     ) -> TestResult<Site> {
         let dist = dist_dir()?;
         let origin = format!("http://{}", listener.local_addr()?);
         let base = format!("/{}", base_path.trim_matches('/'));
         let base = if base == "/" { String::new() } else { base };
         let config_route = format!("{base}/config.json");
-        let widget = widget_page(&dist, &config)?;
-        let app = Router::new()
-            .route(&config_route, get(move || serve_config(config.clone())))
-            .route(
-                &format!("{base}/widget.html"),
-                get(move || async move { axum::response::Html(widget) }),
-            );
+        let widget_script = widget_script(&dist, &config)?;
+        let csp = header::HeaderValue::from_str(&content_security_policy(tenant_origin))?;
+        let app =
+            Router::new()
+                .route(&config_route, get(move || serve_config(config.clone())))
+                .route(
+                    &format!("{base}/widget.html"),
+                    get(|| async { axum::response::Html(WIDGET_PAGE) }),
+                )
+                .route(
+                    &format!("{base}/{WIDGET_SCRIPT}"),
+                    get(move || async move {
+                        ([(header::CONTENT_TYPE, "text/javascript")], widget_script)
+                    }),
+                );
         let files = ServeDir::new(dist);
         let app = if base.is_empty() {
             app.fallback_service(files)
         } else {
             app.nest_service(&base, files)
         };
-        let app = app.layer(tower_http::set_header::SetResponseHeaderLayer::overriding(
-            header::CACHE_CONTROL,
-            header::HeaderValue::from_static("no-store"),
-        ));
+        let app = app
+            .layer(tower_http::set_header::SetResponseHeaderLayer::overriding(
+                header::CACHE_CONTROL,
+                header::HeaderValue::from_static("no-store"),
+            ))
+            .layer(tower_http::set_header::SetResponseHeaderLayer::overriding(
+                header::CONTENT_SECURITY_POLICY,
+                csp,
+            ));
         let (stop, stopped) = oneshot::channel::<()>();
         tokio::spawn(async move {
             let _ = axum::serve(listener, app)
@@ -109,9 +134,18 @@ async fn serve_config(config: ConfigFile) -> axum::response::Response {
     }
 }
 
-/// A host page that embeds the widget with `mount()` (mode left to its widget default), and
-/// records what the `onDone` callback receives (decoded claims, never the token itself).
-fn widget_page(dist: &std::path::Path, config: &ConfigFile) -> TestResult<String> {
+/// The host page's script, served beside it (no inline script: the host page runs under the
+/// same policy as the app page).
+const WIDGET_SCRIPT: &str = "widget-host.js";
+
+/// A host page that embeds the widget with its script [`WIDGET_SCRIPT`].
+const WIDGET_PAGE: &str = r#"<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Host app</title></head>
+<body><h1>Host app</h1><div id="widget"></div>
+<script type="module" src="./widget-host.js"></script></body></html>"#;
+
+/// The host page's script: embeds the widget with `mount()` (mode left to its widget default),
+/// and records what the `onDone` callback receives (decoded claims, never the token itself).
+fn widget_script(dist: &std::path::Path, config: &ConfigFile) -> TestResult<String> {
     let glue = std::fs::read_dir(dist)?
         .flatten()
         .map(|e| e.file_name().to_string_lossy().into_owned())
@@ -129,15 +163,12 @@ fn widget_page(dist: &std::path::Path, config: &ConfigFile) -> TestResult<String
         _ => "{}".to_owned(),
     };
     Ok(format!(
-        r#"<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Host app</title></head>
-<body><h1>Host app</h1><div id="widget"></div>
-<script type="module">
-import init, {{ mount }} from './{glue}';
+        r#"import init, {{ mount }} from './{glue}';
 await init({{ module_or_path: './{wasm}' }});
 window.widgetHandle = mount(document.getElementById('widget'), {config}, (detail) => {{
   const claims = JSON.parse(atob(detail.access_token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')));
   window.__doneCallback = {{ aud: claims.aud, expires_in: detail.expires_in, token_type: detail.token_type }};
 }});
-</script></body></html>"#
+"#
     ))
 }

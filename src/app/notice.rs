@@ -1,5 +1,6 @@
 //! The error and note banners above every screen. Tenant text is rendered as text only.
 
+use super::events::dispatch_error;
 use super::flow::Flow;
 use leptos::prelude::*;
 
@@ -7,6 +8,12 @@ use leptos::prelude::*;
 #[component]
 pub fn Notices() -> impl IntoView {
     let flow = expect_context::<Flow>();
+    // The embedding page hears about each error shown (`mfa-manager:error`).
+    Effect::new(move |_| {
+        if let (Some(error), Some(host)) = (flow.error.get(), flow.host.get_untracked()) {
+            dispatch_error(&host, &error.message());
+        }
+    });
     view! {
         {move || flow.error.get().map(|e| view! {
             <div class="mfa-card mfa-error mfa-notice" role="alert" id="mfa-error">

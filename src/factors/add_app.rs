@@ -4,6 +4,7 @@ use super::api_error::ApiErrorView;
 use super::code_field::CodeForm;
 use super::context::{Factors, Panel};
 use super::qr_view::QrCode;
+use super::row::FactorKind;
 use super::secret::{group_secret, parse_otpauth};
 use crate::api::{ApiError, Associate, Confirm, Enrollment};
 use leptos::prelude::*;
@@ -53,6 +54,7 @@ fn AppSteps(enrollment: Enrollment) -> impl IntoView {
     });
     Effect::new(move |_| match verify.value().get() {
         Some(Ok(confirmed)) => factors.enrolled(
+            FactorKind::AuthenticatorApp,
             "Authenticator app",
             recovery.clone().or(confirmed.recovery_code),
         ),

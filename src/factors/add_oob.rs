@@ -4,6 +4,7 @@ use super::api_error::ApiErrorView;
 use super::code_field::CodeForm;
 use super::context::{Factors, Panel};
 use super::phone::normalize_e164;
+use super::row::FactorKind;
 use crate::api::{ApiError, Associate, Confirm, Enrollment};
 use crate::auth::session::clock;
 use leptos::prelude::*;
@@ -113,13 +114,13 @@ pub fn AddOob(
             Ok::<_, ApiError>(recovery.or(confirmed.recovery_code))
         }
     });
-    let what = match destination {
-        Destination::Phone => "Phone",
-        Destination::Email => "Email",
+    let (factor_kind, what) = match destination {
+        Destination::Phone => (FactorKind::Phone, "Phone"),
+        Destination::Email => (FactorKind::Email, "Email"),
     };
     Effect::new(move |_| {
         if let Some(Ok(recovery)) = verify.value().get() {
-            factors.enrolled(what, recovery);
+            factors.enrolled(factor_kind, what, recovery);
         }
     });
 

@@ -4,6 +4,7 @@
 use super::api_error::ApiErrorView;
 use super::context::{Factors, Panel};
 use super::qr_view::QrCode;
+use super::row::FactorKind;
 use super::timer::sleep;
 use crate::api::{ApiError, Associate, Confirm, Enrollment};
 use leptos::prelude::*;
@@ -66,8 +67,11 @@ fn PushSteps(enrollment: Enrollment, on_retry: Callback<()>) -> impl IntoView {
             }
             match answer {
                 Ok(confirmed) => {
-                    return factors
-                        .enrolled("Push notifications", recovery.or(confirmed.recovery_code));
+                    return factors.enrolled(
+                        FactorKind::Push,
+                        "Push notifications",
+                        recovery.or(confirmed.recovery_code),
+                    );
                 }
                 Err(ApiError::AuthorizationPending) => {}
                 Err(ApiError::SlowDown { retry_after }) => {

@@ -1,6 +1,7 @@
 //! Showing an [`ApiError`] to the user: message, likely cause, and renewal of an expired session.
 
 use crate::api::ApiError;
+use crate::app::events::dispatch_error;
 use crate::app::flow::Flow;
 use leptos::prelude::*;
 
@@ -14,6 +15,10 @@ pub fn ApiErrorView(
         if let Some(flow) = use_context::<Flow>() {
             flow.renew("Your secure session expired.");
         }
+    }
+    // The embedding page hears about each error shown (`mfa-manager:error`).
+    if let Some(host) = use_context::<Flow>().and_then(|flow| flow.host.get_untracked()) {
+        dispatch_error(&host, &error.message());
     }
     let renewing = error.needs_sign_in().then(|| {
         view! { <p class="mfa-hint">"Renewing your secure session… then try again."</p> }

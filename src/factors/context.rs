@@ -1,9 +1,14 @@
 //! Shared state of the factor screens: the API, which panel is open, list refreshes and the
 //! live-region announcements.
 
-use super::row::FactorRow;
+use super::change::FactorChange;
+use super::row::{FactorKind, FactorRow};
 use crate::api::ApiHandle;
 use leptos::prelude::*;
+use std::rc::Rc;
+
+/// Told about every change to the list made on this page (see [`Factors::set_on_change`]).
+pub type OnChange = Rc<dyn Fn(FactorChange)>;
 
 /// The panel shown under the heading.
 #[derive(Clone, Debug, PartialEq)]
@@ -61,6 +66,8 @@ pub struct Factors {
     pub announcement: RwSignal<String>,
     /// The rows last listed (read by the removal dialog's last-method warning).
     pub rows: RwSignal<Vec<FactorRow>>,
+    /// Told about every change made here (host page event, other tabs).
+    pub on_change: StoredValue<Option<OnChange>, LocalStorage>,
 }
 
 impl Factors {
@@ -72,7 +79,13 @@ impl Factors {
             version: RwSignal::new(0),
             announcement: RwSignal::new(String::new()),
             rows: RwSignal::new(Vec::new()),
+            on_change: StoredValue::new_local(None),
         }
+    }
+
+    /// Sets the hook told about every change to the list made on this page.
+    pub fn set_on_change(&self, hook: impl Fn(FactorChange) + 'static) {
+        self.on_change.set_value(Some(Rc::new(hook)));
     }
 
     /// The API handle.
@@ -80,16 +93,30 @@ impl Factors {
         self.api.get_value()
     }
 
-    /// Back to the list, refreshed, announcing `what` happened.
-    pub fn changed(&self, what: impl Into<String>) {
+    /// Back to the list, refreshed, announcing `what` happened, and tells the
+    /// [`on_change`](Self::on_change) hook about `change`.
+    pub fn changed(&self, change: FactorChange, what: impl Into<String>) {
         self.announcement.set(what.into());
         self.version.update(|v| *v += 1);
         self.panel.set(Panel::List);
+        if let Some(hook) = self.on_change.try_get_value().flatten() {
+            hook(change);
+        }
     }
 
-    /// An enrollment succeeded: show the recovery code first if the tenant issued one.
-    pub fn enrolled(&self, what: &str, recovery_code: Option<String>) {
-        self.changed(format!("{what} added."));
+    /// The list was changed somewhere else (another tab): fetches it again without leaving
+    /// the open panel. Does nothing once the screens are gone.
+    pub fn changed_elsewhere(&self) {
+        if self.version.try_update(|v| *v += 1).is_some() {
+            self.announcement
+                .set("Your sign-in methods were changed in another window.".into());
+        }
+    }
+
+    /// An enrollment of a `kind` method succeeded: show the recovery code first if the tenant
+    /// issued one.
+    pub fn enrolled(&self, kind: FactorKind, what: &str, recovery_code: Option<String>) {
+        self.changed(FactorChange::added(kind), format!("{what} added."));
         if let Some(code) = recovery_code {
             self.panel.set(Panel::Recovery(code));
         }

@@ -2,6 +2,7 @@
 //! be removed), and the pieces of an enrollment — phone numbers in E.164 form, the
 //! authenticator-app secret, its `otpauth://` link and QR code, and the codes the user types.
 
+pub mod change;
 pub mod phone;
 pub mod qr;
 pub mod row;

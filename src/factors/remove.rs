@@ -2,6 +2,7 @@
 //! last method is removed.
 
 use super::api_error::ApiErrorView;
+use super::change::FactorChange;
 use super::context::{Factors, Panel};
 use super::manager::focus_first;
 use super::row::{removal_summary, remove_warning, FactorRow};
@@ -18,6 +19,7 @@ pub fn RemoveDialog(
     let factors = expect_context::<Factors>();
     let summary = removal_summary(&row);
     let id = row.ids.first().cloned();
+    let kind = row.kind;
     // The list under the dialog is current, so the warning needs no extra round trip.
     let warning = factors.rows.with_untracked(|all| remove_warning(&row, all));
     let remove = Action::new_local(move |_: &()| {
@@ -40,7 +42,7 @@ pub fn RemoveDialog(
     let done_summary = summary.clone();
     Effect::new(move |_| {
         if let Some(Ok(())) = remove.value().get() {
-            factors.changed(format!("Removed {done_summary}."));
+            factors.changed(FactorChange::removed(kind), format!("Removed {done_summary}."));
             focus_first("#mfa-announce");
         }
     });

@@ -1,0 +1,255 @@
+//! The page under the deployment's Content-Security-Policy (no `'unsafe-inline'`): the static
+//! host sends it on every response, and whole journeys run without a single violation, seen
+//! both by a `securitypolicyviolation` listener and in the browser console. A negative control
+//! proves the check does catch violations.
+
+use e2e::site::{content_security_policy, dist_dir};
+use e2e::{Harness, Setup, TestResult};
+use serde_json::Value;
+use std::time::{Duration, Instant};
+
+/// Installs a listener recording every violation in `window.__cspViolations` (once per page).
+const LISTEN: &str = r#"
+if (!window.__cspViolations) {
+  window.__cspViolations = [];
+  document.addEventListener('securitypolicyviolation', (e) => {
+    window.__cspViolations.push(`${e.effectiveDirective} blocked ${e.blockedURI || '?'}`
+      + ` at ${e.sourceFile || document.URL}:${e.lineNumber} sample ${JSON.stringify(e.sample)}`);
+  });
+}
+return true;"#;
+
+/// Returns and forgets the violations recorded so far on this page.
+const TAKE: &str = "return window.__cspViolations ? window.__cspViolations.splice(0) : null;";
+
+/// Violations seen over a whole journey, across page loads.
+#[derive(Default)]
+struct Violations {
+    seen: Vec<String>,
+}
+
+impl Violations {
+    /// Collects what the page recorded, then listens on the page now loaded. Call it right
+    /// after every page load: violations before it are caught by the console check.
+    async fn watch(&mut self, h: &Harness) -> TestResult {
+        self.collect(h).await?;
+        h.browser.driver.execute(LISTEN, Vec::new()).await?;
+        Ok(())
+    }
+
+    /// Adds the listener's and the console's reports to `seen`.
+    async fn collect(&mut self, h: &Harness) -> TestResult {
+        let recorded = h.browser.driver.execute(TAKE, Vec::new()).await?;
+        if let Value::Array(list) = recorded.json() {
+            self.seen.extend(
+                list.iter()
+                    .map(|v| format!("listener: {}", v.as_str().unwrap_or_default())),
+            );
+        }
+        for line in h.browser.console_log().await? {
+            if line.contains("Content Security Policy") {
+                self.seen.push(format!("console: {line}"));
+            }
+        }
+        Ok(())
+    }
+
+    /// Fails with every violation seen during `journey`.
+    async fn assert_none(mut self, h: &Harness, journey: &str) -> TestResult {
+        self.collect(h).await?;
+        if self.seen.is_empty() {
+            Ok(())
+        } else {
+            Err(format!("{journey}: CSP violations: {:#?}", self.seen).into())
+        }
+    }
+}
+
+async fn click(h: &Harness, css: &str) -> TestResult {
+    h.browser.find(css).await?.click().await?;
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_host_sends_the_policy_on_every_response_and_the_page_has_no_inline_script(
+) -> TestResult {
+    let h = Harness::start(Setup {
+        base_path: "/account/security/".into(),
+        ..Setup::default()
+    })
+    .await?;
+    let expected = content_security_policy(&h.tenant.origin);
+    assert!(!expected.contains("unsafe-inline"), "{expected}");
+    let mut paths = vec![
+        String::new(),
+        "config.json".into(),
+        "widget.html".into(),
+        "widget-host.js".into(),
+        "no-such-file".into(),
+    ];
+    for entry in std::fs::read_dir(dist_dir()?)? {
+        paths.push(entry?.file_name().to_string_lossy().into_owned());
+    }
+    let http = reqwest::Client::new();
+    for path in &paths {
+        let url = format!("{}{path}", h.site.url);
+        let response = http.get(&url).send().await?;
+        let csp = response
+            .headers()
+            .get("content-security-policy")
+            .map(|v| v.to_str().unwrap_or_default().to_owned());
+        assert_eq!(csp.as_deref(), Some(expected.as_str()), "{url}");
+    }
+    let index = http.get(&h.site.url).send().await?.text().await?;
+    let inline = index
+        .split("<script")
+        .skip(1)
+        .filter(|tag| !tag.split('>').next().unwrap_or_default().contains("src="))
+        .count();
+    assert_eq!(inline, 0, "index.html has an inline script: {index}");
+    h.finish().await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn signed_out_page_renders_without_violations() -> TestResult {
+    let h = Harness::start(Setup {
+        base_path: "/account/security/".into(),
+        ..Setup::default()
+    })
+    .await?;
+    let mut violations = Violations::default();
+    h.open_app().await?;
+    h.browser.find("#mfa-sign-in").await?;
+    violations.watch(&h).await?;
+    // The stylesheet applies (style-src 'self'): the sign-in button is not unstyled.
+    let styled: bool = h
+        .browser
+        .driver
+        .execute(
+            "return document.styleSheets.length > 0 \
+             && document.styleSheets[0].cssRules.length > 0;",
+            Vec::new(),
+        )
+        .await?
+        .convert()?;
+    assert!(styled, "the stylesheet did not load");
+    violations.assert_none(&h, "signed-out page").await?;
+    h.finish().await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sign_in_enroll_an_app_and_done_without_violations() -> TestResult {
+    let h = Harness::start(Setup::default()).await?;
+    let mut violations = Violations::default();
+    h.open_app().await?;
+    h.browser.find("#mfa-sign-in").await?;
+    violations.watch(&h).await?;
+
+    h.sign_in_new_user().await?;
+    violations.watch(&h).await?;
+
+    click(&h, "#mfa-add-app").await?;
+    let secret = h.browser.find("#mfa-otp-secret").await?.text().await?;
+    let code = h.tenant.totp(&secret.replace(' ', ""))?;
+    h.browser
+        .find("#mfa-otp-code")
+        .await?
+        .send_keys(&code)
+        .await?;
+    click(&h, "#mfa-otp-code ~ button[type=submit]").await?;
+    click(&h, "#mfa-saved-recovery").await?;
+    click(&h, "#mfa-recovery-continue").await?;
+    h.browser
+        .wait_text("#mfa-announce", "Authenticator app added.")
+        .await?;
+
+    // Done re-authorizes silently in a hidden iframe (frame-src): the page is not left.
+    h.browser
+        .driver
+        .execute("window.__samePage = true;", Vec::new())
+        .await?;
+    click(&h, "#mfa-done").await?;
+    h.browser.wait_text("#mfa-finished", "All set").await?;
+    let same_page: bool = h
+        .browser
+        .driver
+        .execute("return window.__samePage === true;", Vec::new())
+        .await?
+        .convert()?;
+    assert!(
+        same_page,
+        "Done left the page instead of re-authorizing silently"
+    );
+    violations
+        .assert_none(&h, "sign-in, authenticator app, done")
+        .await?;
+    h.finish().await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn widget_host_page_renders_without_violations() -> TestResult {
+    let h = Harness::start(Setup::default()).await?;
+    let mut violations = Violations::default();
+    h.browser
+        .open(&format!("{}widget.html", h.site.url))
+        .await?;
+    h.browser.find("#widget #mfa-sign-in").await?;
+    violations.watch(&h).await?;
+    violations.assert_none(&h, "widget host page").await?;
+    h.finish().await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn negative_control_inline_script_and_style_are_reported() -> TestResult {
+    let h = Harness::start(Setup::default()).await?;
+    let mut violations = Violations::default();
+    h.open_app().await?;
+    h.browser.find("#mfa-sign-in").await?;
+    violations.watch(&h).await?;
+    h.browser
+        .driver
+        .execute(
+            "const s = document.createElement('script');
+             s.textContent = 'window.__inlineRan = true;';
+             document.head.appendChild(s);
+             const st = document.createElement('style');
+             st.textContent = 'body { outline: 1px solid red; }';
+             document.head.appendChild(st);",
+            Vec::new(),
+        )
+        .await?;
+    // Violation events are queued as tasks: wait for both to arrive.
+    let deadline = Instant::now() + Duration::from_secs(5);
+    loop {
+        violations.collect(&h).await?;
+        let listener = |directive: &str| {
+            violations
+                .seen
+                .iter()
+                .any(|v| v.starts_with(&format!("listener: {directive} ")))
+        };
+        let console = violations
+            .seen
+            .iter()
+            .any(|v| v.starts_with("console: ") && v.contains("Refused to execute inline script"));
+        if listener("script-src-elem") && listener("style-src-elem") && console {
+            break;
+        }
+        if Instant::now() > deadline {
+            return Err(format!(
+                "the injected inline script and style were not reported by the listener and the console: {:#?}",
+                violations.seen
+            )
+            .into());
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let ran: bool = h
+        .browser
+        .driver
+        .execute("return window.__inlineRan === true;", Vec::new())
+        .await?
+        .convert()?;
+    assert!(!ran, "the injected inline script ran");
+    h.finish().await
+}

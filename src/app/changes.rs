@@ -1,0 +1,33 @@
+//! Where a change to the user's sign-in methods is told: the embedding page gets a
+//! `mfa-manager:change` event, and the page's other open tabs refresh their list.
+
+use super::cross_tab::CrossTab;
+use super::events::dispatch_change;
+use crate::factors::context::Factors;
+use leptos::prelude::*;
+
+/// Wires `factors` to the host element's events and to the other tabs, until the screens are
+/// unmounted. Demo mode keeps its tenant inside one tab, so it has no other tabs to tell.
+pub fn announce_changes(factors: Factors, host: NodeRef<leptos::html::Main>, demo: bool) {
+    let tabs = if demo {
+        None
+    } else {
+        CrossTab::open(move || factors.changed_elsewhere())
+    };
+    let tabs = StoredValue::new_local(tabs);
+    factors.set_on_change(move |change| {
+        if let Some(host) = host.get_untracked() {
+            dispatch_change(&host, change);
+        }
+        tabs.try_with_value(|tabs| {
+            if let Some(tabs) = tabs {
+                tabs.notify_changed();
+            }
+        });
+    });
+    on_cleanup(move || {
+        if let Some(tabs) = tabs.try_update_value(Option::take).flatten() {
+            tabs.close();
+        }
+    });
+}
