@@ -47,6 +47,10 @@ pub struct RawConfig {
     pub mode: Option<String>,
     /// Run against the in-browser demo tenant, no network.
     pub demo: Option<bool>,
+    /// Preferred language of the interface (a BCP 47 tag such as `fr`). Accepted so that
+    /// pages and `<mfa-manager lang=…>` can already pass it; the interface is English-only
+    /// for now, so it is not used yet.
+    pub lang: Option<String>,
 }
 
 /// A validated configuration.

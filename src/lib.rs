@@ -8,20 +8,23 @@
 //! - [`api`]: the MFA API behind one trait, its wire types and typed errors.
 //! - [`factors`]: the user's sign-in methods as rows, and the pieces of an enrollment.
 //! - [`mount`]: the JavaScript `mount(element, config, onDone)` entry point for widgets.
+//! - [`element`]: the `<mfa-manager>` custom element, configured by attributes.
 
 pub mod api;
 pub mod app;
 pub mod auth;
 pub mod config;
+pub mod element;
 pub mod factors;
 pub mod mount;
 
 pub use mount::{mount, MountHandle};
 
-/// Mounts the stand-alone page on `<body>` when the document is mfa-manager's own page
-/// (`<body data-mfa-manager="page">`). Host pages that embed the widget load the same module
-/// and call [`mount`] instead.
+/// Defines the `<mfa-manager>` element, and mounts the stand-alone page on `<body>` when the
+/// document is mfa-manager's own page (`<body data-mfa-manager="page">`). Host pages that embed
+/// the widget load the same module and use `<mfa-manager>` or call [`mount`] instead.
 pub fn start() {
+    element::define_element();
     let is_page = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.body())

@@ -1,6 +1,6 @@
 //! The JavaScript entry point for embedding: `mount(element, config, onDone)`.
 
-use crate::app::App;
+use crate::app::{App, ConfigResult};
 use crate::config::{ConfigError, RawConfig};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -30,7 +30,16 @@ pub fn mount(
     config: JsValue,
     on_done: Option<js_sys::Function>,
 ) -> MountHandle {
-    let given = widget_config(&config);
+    mount_config(element, widget_config(&config), on_done)
+}
+
+/// Mounts mfa-manager inside `element` with an already read configuration (shared by
+/// [`mount`] and the `<mfa-manager>` element).
+pub(crate) fn mount_config(
+    element: web_sys::HtmlElement,
+    given: ConfigResult,
+    on_done: Option<js_sys::Function>,
+) -> MountHandle {
     let handle = leptos::mount::mount_to(element, move || {
         view! { <App given=Some(given) on_done /> }
     });
@@ -40,13 +49,19 @@ pub fn mount(
 }
 
 /// Validates a configuration object given by the embedding page.
-fn widget_config(config: &JsValue) -> crate::app::ConfigResult {
+fn widget_config(config: &JsValue) -> ConfigResult {
     let text = js_sys::JSON::stringify(config)
         .ok()
         .and_then(|s| s.as_string())
         .unwrap_or_default();
-    let mut raw: RawConfig =
+    let raw: RawConfig =
         serde_json::from_str(&text).map_err(|e| vec![ConfigError::NotJson(e.to_string())])?;
+    validate_widget(raw)
+}
+
+/// Validates a widget's configuration; `mode` defaults to `popup` so the host page is never
+/// navigated away.
+pub(crate) fn validate_widget(mut raw: RawConfig) -> ConfigResult {
     if raw.mode.is_none() {
         raw.mode = Some("popup".into());
     }

@@ -270,3 +270,38 @@ async fn enrollment_survives_a_dropped_connection_and_a_503() -> TestResult {
     h.browser.find("#mfa-recovery-code").await?;
     h.finish().await
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_request_without_an_answer_times_out_and_can_be_retried() -> TestResult {
+    let h = Harness::start(Setup::default()).await?;
+    h.open_app().await?;
+    h.sign_in_new_user().await?;
+    h.tenant
+        .inject(
+            json!({"kind": "latency", "ms": 25000, "count": 1, "path_prefix": "/mfa/associate"}),
+        )
+        .await?;
+    click(&h, "#mfa-add-app").await?;
+    h.browser
+        .wait_text("#mfa-add-app-title", "Add an authenticator app")
+        .await?;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    loop {
+        let alerts = h.browser.driver.find_all(By::Css("[role=alert]")).await?;
+        let mut found = false;
+        for alert in alerts {
+            found |= alert.text().await?.contains("no answer within 20 seconds");
+        }
+        if found {
+            break;
+        }
+        if std::time::Instant::now() > deadline {
+            return Err("the hanging request was never given up".into());
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(250)).await;
+    }
+    h.browser.wait_text(".mfa-card button", "Try again").await?;
+    click(&h, ".mfa-card .mfa-actions .mfa-button").await?;
+    h.browser.find("#mfa-otp-secret").await?;
+    h.finish().await
+}

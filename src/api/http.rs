@@ -5,7 +5,9 @@ use super::types::{Associate, Authenticator, AuthenticatorId, Confirm, Confirmed
 use super::{ApiFuture, MfaApi};
 use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
+use std::cell::Cell;
 use std::rc::Rc;
+use std::time::Duration;
 
 /// Grant type confirming a TOTP enrollment.
 pub const GRANT_MFA_OTP: &str = "http://auth0.com/oauth/grant-type/mfa-otp";
@@ -42,8 +44,12 @@ impl HttpMfaApi {
         Ok(builder.header("Authorization", &format!("Bearer {}", self.token()?)))
     }
 
-    async fn json<T: DeserializeOwned>(&self, request: Request) -> Result<T, ApiError> {
-        let (status, body) = send(request).await?;
+    async fn json<T: DeserializeOwned>(
+        &self,
+        request: Request,
+        deadline: &Deadline,
+    ) -> Result<T, ApiError> {
+        let (status, body) = send(request, deadline).await?;
         serde_json::from_str(&body).map_err(|e| ApiError::Unexpected {
             status,
             detail: format!("the answer is not the expected JSON ({e})"),
@@ -52,17 +58,11 @@ impl HttpMfaApi {
 }
 
 /// Sends a request; a non-success answer becomes the matching [`ApiError`].
-async fn send(request: Request) -> Result<(u16, String), ApiError> {
-    let response = request
-        .send()
-        .await
-        .map_err(|e| ApiError::Network(e.to_string()))?;
+async fn send(request: Request, deadline: &Deadline) -> Result<(u16, String), ApiError> {
+    let response = request.send().await.map_err(|e| deadline.error(e))?;
     let status = response.status();
     let retry = retry_after(&response);
-    let body = response
-        .text()
-        .await
-        .map_err(|e| ApiError::Network(e.to_string()))?;
+    let body = response.text().await.map_err(|e| deadline.error(e))?;
     if body.len() > MAX_BODY_BYTES {
         return Err(ApiError::Unexpected {
             status,
@@ -90,6 +90,65 @@ fn retry_after(response: &Response) -> Option<u64> {
     Some((reset - now).max(0.0).ceil() as u64)
 }
 
+/// How long a request may go without an answer before the user is told and can retry.
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(20);
+
+/// Aborts a request that has no answer after [`REQUEST_TIMEOUT`]; dropping it stops the timer.
+struct Deadline {
+    controller: Option<web_sys::AbortController>,
+    timer: Option<leptos::prelude::TimeoutHandle>,
+    expired: Rc<Cell<bool>>,
+}
+
+impl Deadline {
+    fn start() -> Deadline {
+        let controller = web_sys::AbortController::new().ok();
+        let expired = Rc::new(Cell::new(false));
+        let timer = controller.clone().and_then(|controller| {
+            let expired = Rc::clone(&expired);
+            leptos::prelude::set_timeout_with_handle(
+                move || {
+                    expired.set(true);
+                    controller.abort();
+                },
+                REQUEST_TIMEOUT,
+            )
+            .ok()
+        });
+        Deadline {
+            controller,
+            timer,
+            expired,
+        }
+    }
+
+    fn signal(&self) -> Option<web_sys::AbortSignal> {
+        self.controller
+            .as_ref()
+            .map(web_sys::AbortController::signal)
+    }
+
+    /// The error for a failed request: a timeout says so, anything else is a network error.
+    fn error(&self, e: gloo_net::Error) -> ApiError {
+        if self.expired.get() {
+            ApiError::Network(format!(
+                "no answer within {} seconds",
+                REQUEST_TIMEOUT.as_secs()
+            ))
+        } else {
+            ApiError::Network(e.to_string())
+        }
+    }
+}
+
+impl Drop for Deadline {
+    fn drop(&mut self) {
+        if let Some(timer) = self.timer.take() {
+            timer.clear();
+        }
+    }
+}
+
 fn request_error(e: gloo_net::Error) -> ApiError {
     ApiError::Network(e.to_string())
 }
@@ -97,23 +156,25 @@ fn request_error(e: gloo_net::Error) -> ApiError {
 impl MfaApi for HttpMfaApi {
     fn list(&self) -> ApiFuture<'_, Vec<Authenticator>> {
         Box::pin(async move {
+            let deadline = Deadline::start();
             let url = format!("{}/mfa/authenticators", self.origin);
             let request = self
-                .authorized(Request::get(&url))?
+                .authorized(Request::get(&url).abort_signal(deadline.signal().as_ref()))?
                 .build()
                 .map_err(request_error)?;
-            self.json(request).await
+            self.json(request, &deadline).await
         })
     }
 
     fn associate(&self, associate: Associate) -> ApiFuture<'_, Enrollment> {
         Box::pin(async move {
+            let deadline = Deadline::start();
             let url = format!("{}/mfa/associate", self.origin);
             let request = self
-                .authorized(Request::post(&url))?
+                .authorized(Request::post(&url).abort_signal(deadline.signal().as_ref()))?
                 .json(&associate.body())
                 .map_err(request_error)?;
-            self.json(request).await
+            self.json(request, &deadline).await
         })
     }
 
@@ -139,24 +200,27 @@ impl MfaApi for HttpMfaApi {
                     }
                 }
             }
+            let deadline = Deadline::start();
             let url = format!("{}/oauth/token", self.origin);
             let request = Request::post(&url)
+                .abort_signal(deadline.signal().as_ref())
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .body(form.finish())
                 .map_err(request_error)?;
-            self.json(request).await
+            self.json(request, &deadline).await
         })
     }
 
     fn remove(&self, id: AuthenticatorId) -> ApiFuture<'_, ()> {
         Box::pin(async move {
             let encoded = String::from(js_sys::encode_uri_component(&id.0));
+            let deadline = Deadline::start();
             let url = format!("{}/mfa/authenticators/{encoded}", self.origin);
             let request = self
-                .authorized(Request::delete(&url))?
+                .authorized(Request::delete(&url).abort_signal(deadline.signal().as_ref()))?
                 .build()
                 .map_err(request_error)?;
-            send(request).await.map(|_| ())
+            send(request, &deadline).await.map(|_| ())
         })
     }
 }

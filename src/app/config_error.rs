@@ -1,5 +1,6 @@
 //! Screen shown when the runtime configuration is missing or wrong.
 
+use super::events::dispatch_error;
 use crate::config::ConfigError;
 use leptos::prelude::*;
 
@@ -9,8 +10,24 @@ pub fn ConfigErrorView(
     /// The problems found while loading and validating the configuration.
     errors: Vec<ConfigError>,
 ) -> impl IntoView {
+    // The embedding page hears about the problems too (`mfa-manager:error`, bubbling from here).
+    let section = NodeRef::<leptos::html::Section>::new();
+    let message = format!(
+        "The configuration has a problem: {}",
+        errors
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(" ")
+    );
+    Effect::new(move |_| {
+        if let Some(section) = section.get() {
+            dispatch_error(&section, &message);
+        }
+    });
     view! {
-        <section class="mfa-card mfa-error" role="alert" aria-labelledby="mfa-config-error-title">
+        <section class="mfa-card mfa-error" role="alert" aria-labelledby="mfa-config-error-title"
+            node_ref=section>
             <h2 id="mfa-config-error-title">"This page is not set up correctly"</h2>
             <p>"The site's configuration (config.json) has a problem, so sign-in cannot start:"</p>
             <ul class="mfa-config-errors">

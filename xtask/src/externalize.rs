@@ -170,13 +170,16 @@ enum ScriptKind {
     Module,
 }
 
+/// `(lower-case name, raw value)` of a tag's attributes, in document order.
+type Attributes = Vec<(String, Option<String>)>;
+
 /// A start tag found in the document, with the raw text content of `script` and `style`.
 #[derive(Debug)]
 struct Element {
     /// Lower-case tag name.
     name: String,
-    /// `(lower-case name, raw value)` of each attribute.
-    attrs: Vec<(String, Option<String>)>,
+    /// The attributes.
+    attrs: Attributes,
     /// Byte range of the start tag.
     open: std::ops::Range<usize>,
     /// Byte range of the content (empty for elements other than `script` and `style`).
@@ -312,7 +315,7 @@ fn scan(html: &str) -> Result<Vec<Element>, String> {
 
 /// Parses attributes from `from` to the end of the start tag; returns them and the offset just
 /// past its `>`.
-fn attributes(html: &str, from: usize) -> Result<(Vec<(String, Option<String>)>, usize), String> {
+fn attributes(html: &str, from: usize) -> Result<(Attributes, usize), String> {
     let bytes = html.as_bytes();
     let mut attrs = Vec::new();
     let mut i = from;
