@@ -94,12 +94,11 @@ extern "C" {
 /// Defines `<mfa-manager>` on this page (once; later calls do nothing). Elements already in
 /// the document are upgraded and mount at once.
 pub fn define_element() {
-    let connect = Closure::<dyn Fn(web_sys::HtmlElement) -> JsValue>::new(
-        |element: web_sys::HtmlElement| {
+    let connect =
+        Closure::<dyn Fn(web_sys::HtmlElement) -> JsValue>::new(|element: web_sys::HtmlElement| {
             let raw = raw_config(|name| element.get_attribute(name));
             JsValue::from(mount_config(element, validate_widget(raw), None))
-        },
-    );
+        });
     let attributes = ATTRIBUTES.iter().copied().map(JsValue::from_str).collect();
     if define_custom_element(ELEMENT_NAME, attributes, &connect) {
         // The element class keeps calling it for as long as the page lives.

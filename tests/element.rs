@@ -115,7 +115,10 @@ async fn bad_attributes_name_each_field_and_raise_an_error_event() {
         .unwrap();
     let messages = messages.borrow();
     assert_eq!(messages.len(), 1, "{messages:?}");
-    assert!(messages[0].contains("\"client_id\" is missing"), "{messages:?}");
+    assert!(
+        messages[0].contains("\"client_id\" is missing"),
+        "{messages:?}"
+    );
     widget.remove();
 }
 

@@ -3,8 +3,10 @@
 
 pub mod a11y;
 pub mod browser;
+pub mod examples;
 pub mod harness;
 pub mod journeys;
+pub mod popup;
 pub mod qr;
 pub mod site;
 pub mod tenant;

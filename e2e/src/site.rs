@@ -72,6 +72,7 @@ impl Site {
         let base = if base == "/" { String::new() } else { base };
         let config_route = format!("{base}/config.json");
         let widget_script = widget_script(&dist, &config)?;
+        let examples = crate::examples::router(&base, &dist, &config)?;
         let csp = header::HeaderValue::from_str(&content_security_policy(tenant_origin))?;
         let app =
             Router::new()
@@ -86,6 +87,7 @@ impl Site {
                         ([(header::CONTENT_TYPE, "text/javascript")], widget_script)
                     }),
                 );
+        let app = app.merge(examples);
         let files = ServeDir::new(dist);
         let app = if base.is_empty() {
             app.fallback_service(files)

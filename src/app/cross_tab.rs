@@ -21,13 +21,12 @@ impl CrossTab {
     /// changed the user's sign-in methods. `None` when the browser has no `BroadcastChannel`.
     pub fn open(on_changed: impl Fn() + 'static) -> Option<CrossTab> {
         let channel = web_sys::BroadcastChannel::new(CHANNEL_NAME).ok()?;
-        let listener = Closure::<dyn Fn(web_sys::MessageEvent)>::new(
-            move |event: web_sys::MessageEvent| {
+        let listener =
+            Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
                 if event.data().as_string().as_deref() == Some(CHANGED_NOTICE) {
                     on_changed();
                 }
-            },
-        );
+            });
         channel.set_onmessage(Some(listener.as_ref().unchecked_ref()));
         Some(CrossTab {
             channel,

@@ -54,11 +54,7 @@ pub fn dispatch_error(host: &web_sys::EventTarget, message: &str) {
 fn object(entries: &[(&str, &str)]) -> js_sys::Object {
     let detail = js_sys::Object::new();
     for (key, value) in entries {
-        let _ = js_sys::Reflect::set(
-            &detail,
-            &JsValue::from_str(key),
-            &JsValue::from_str(value),
-        );
+        let _ = js_sys::Reflect::set(&detail, &JsValue::from_str(key), &JsValue::from_str(value));
     }
     detail
 }

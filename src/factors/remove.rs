@@ -42,7 +42,10 @@ pub fn RemoveDialog(
     let done_summary = summary.clone();
     Effect::new(move |_| {
         if let Some(Ok(())) = remove.value().get() {
-            factors.changed(FactorChange::removed(kind), format!("Removed {done_summary}."));
+            factors.changed(
+                FactorChange::removed(kind),
+                format!("Removed {done_summary}."),
+            );
             focus_first("#mfa-announce");
         }
     });

@@ -25,6 +25,7 @@ pub fn run_setup() -> Result<Duration, String> {
     trunk()?;
     wasm_bindgen()?;
     npm_tools()?;
+    example_packages()?;
     chromium()?;
     Ok(all.finish("toolchain ready"))
 }
@@ -120,6 +121,32 @@ fn npm_tools() -> Result<(), String> {
             wanted.join(", ")
         )
     })?;
+    step.finish("installed");
+    Ok(())
+}
+
+/// The embedding example built on a JavaScript framework from npm; its end-to-end journey
+/// loads the packages from its `node_modules`.
+pub const FRAMEWORK_EXAMPLE: &str = "examples/preact";
+
+/// Installs the framework example's packages with `npm ci` when `node_modules` is missing or
+/// older than `package-lock.json` (npm writes `node_modules/.package-lock.json` on install).
+fn example_packages() -> Result<(), String> {
+    let step = Step::start(format!("npm packages of {FRAMEWORK_EXAMPLE}"));
+    let dir = paths::root().join(FRAMEWORK_EXAMPLE);
+    let modified = |file: &Path| fs::metadata(file).and_then(|m| m.modified()).ok();
+    let wanted = modified(&dir.join("package-lock.json"));
+    let installed = modified(&dir.join("node_modules/.package-lock.json"));
+    if matches!((wanted, installed), (Some(wanted), Some(installed)) if installed >= wanted) {
+        step.finish("present");
+        return Ok(());
+    }
+    run_checked(
+        Command::new("npm")
+            .args(["ci", "--no-audit", "--no-fund"])
+            .current_dir(&dir),
+    )
+    .map_err(|e| format!("{e}\n    Node.js and npm are required for {FRAMEWORK_EXAMPLE}."))?;
     step.finish("installed");
     Ok(())
 }

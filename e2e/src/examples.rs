@@ -1,0 +1,149 @@
+//! Serves the embedding examples of `examples/` the way a site owner deploys them: an
+//! example's own files, with the built module's hashed file names and the emulated tenant's
+//! settings put in for the placeholders they ship with, and the files of `dist/` beside them.
+//! `…/examples/plain-html/` is `examples/plain-html/index.html`, and
+//! `…/examples/plain-html/mfa-manager-….js` is the module from `dist/`.
+
+use crate::site::ConfigFile;
+use crate::TestResult;
+use axum::extract::Path as UrlPath;
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// The examples shipped in the repository.
+pub fn examples_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../examples")
+}
+
+/// Recognises a built file by its name.
+type NameTest = fn(&str) -> bool;
+
+/// Placeholders written in the examples and what the test site puts in their place.
+#[derive(Clone, Debug)]
+struct Substitutions(Vec<(&'static str, String)>);
+
+impl Substitutions {
+    /// The built file names in `dist`, and the tenant of `config` when it is JSON. A file
+    /// missing from `dist` leaves its placeholder, so only the example journeys notice.
+    fn new(dist: &Path, config: &ConfigFile) -> TestResult<Substitutions> {
+        let names: Vec<String> = std::fs::read_dir(dist)?
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        let built: [(&'static str, NameTest); 3] = [
+            ("mfa-manager-HASH.js", |n| {
+                n.starts_with("mfa-manager") && n.ends_with(".js")
+            }),
+            ("mfa-manager-HASH_bg.wasm", |n| n.ends_with("_bg.wasm")),
+            ("main-HASH.css", |n| n.ends_with(".css")),
+        ];
+        let mut pairs: Vec<(&'static str, String)> = built
+            .iter()
+            .filter_map(|(placeholder, wanted)| {
+                let name = names.iter().find(|n| wanted(n))?;
+                Some((*placeholder, name.clone()))
+            })
+            .collect();
+        if let ConfigFile::Json(config) = config {
+            let field = |key: &str| config[key].as_str().map(str::to_owned);
+            for (placeholder, key) in [
+                ("acme.us.auth0.com", "domain"),
+                ("YOUR_SPA_CLIENT_ID", "client_id"),
+                ("https://api.acme.com/", "app_audience"),
+            ] {
+                if let Some(value) = field(key) {
+                    pairs.push((placeholder, value));
+                }
+            }
+        }
+        Ok(Substitutions(pairs))
+    }
+
+    fn apply(&self, text: &str) -> String {
+        self.0
+            .iter()
+            .fold(text.to_owned(), |text, (from, to)| text.replace(from, to))
+    }
+}
+
+/// Routes `{base}/examples/{example}/{file}` for the examples, next to `dist`.
+pub fn router(base: &str, dist: &Path, config: &ConfigFile) -> TestResult<Router> {
+    let substitutions = Arc::new(Substitutions::new(dist, config)?);
+    let roots = Arc::new((examples_dir(), dist.to_path_buf()));
+    Ok(Router::new().route(
+        &format!("{base}/examples/{{*path}}"),
+        get(move |UrlPath(path): UrlPath<String>| {
+            let substitutions = Arc::clone(&substitutions);
+            let roots = Arc::clone(&roots);
+            async move { serve(&path, &roots.0, &roots.1, &substitutions).await }
+        }),
+    ))
+}
+
+/// Reads `path` (`plain-html/`, `plain-html/main.js`, `preact/node_modules/…`) from the
+/// example's folder, else from `dist`.
+async fn serve(
+    path: &str,
+    examples: &Path,
+    dist: &Path,
+    substitutions: &Substitutions,
+) -> Response {
+    let mut parts = path.split('/');
+    let Some(example) = parts.next().filter(|e| is_plain_name(e)) else {
+        return not_found();
+    };
+    let rest: Vec<&str> = parts.collect();
+    let rest: Vec<&str> = match rest.as_slice() {
+        [] | [""] => vec!["index.html"],
+        _ => rest,
+    };
+    if !rest.iter().all(|part| is_plain_name(part)) {
+        return not_found();
+    }
+    let relative: PathBuf = rest.iter().collect();
+    let own = examples.join(example).join(&relative);
+    let (file, fill_in) = if own.is_file() {
+        // Only the example's own pages and scripts carry placeholders, not its packages.
+        let fill_in = rest[0] != "node_modules";
+        (own, fill_in)
+    } else {
+        (dist.join(&relative), false)
+    };
+    let Ok(bytes) = tokio::fs::read(&file).await else {
+        return not_found();
+    };
+    let kind = content_type(&file);
+    let body = match (
+        fill_in && kind.starts_with("text/"),
+        String::from_utf8(bytes),
+    ) {
+        (true, Ok(text)) => substitutions.apply(&text).into_bytes(),
+        (_, Ok(text)) => text.into_bytes(),
+        (_, Err(e)) => e.into_bytes(),
+    };
+    ([(header::CONTENT_TYPE, kind)], body).into_response()
+}
+
+/// A single path segment that cannot leave its folder.
+fn is_plain_name(part: &str) -> bool {
+    !part.is_empty() && part != "." && part != ".." && !part.contains('\\')
+}
+
+fn content_type(file: &Path) -> &'static str {
+    match file.extension().and_then(|e| e.to_str()) {
+        Some("html") => "text/html; charset=utf-8",
+        Some("js" | "mjs") => "text/javascript",
+        Some("css") => "text/css",
+        Some("json") => "application/json",
+        Some("wasm") => "application/wasm",
+        _ => "application/octet-stream",
+    }
+}
+
+fn not_found() -> Response {
+    (StatusCode::NOT_FOUND, "not found").into_response()
+}

@@ -1,0 +1,298 @@
+//! Embedding journeys: the `<mfa-manager>` element in the examples of `examples/` (plain HTML
+//! and Preact), its `mfa-manager:*` events, and open tabs keeping their lists in step.
+
+use e2e::examples::examples_dir;
+use e2e::journeys::SIGNED_IN_HEADING;
+use e2e::{Harness, Setup, TestResult};
+use mfa_emulator::model::seed;
+use serde_json::{json, Value};
+
+/// Records every `mfa-manager:*` event heard on the document (so they bubble out of the
+/// element) in `window.__events`: the change and error details, and for `done` the decoded
+/// claims of the token, never the token itself.
+async fn record_events(h: &Harness) -> TestResult {
+    h.browser
+        .driver
+        .execute(
+            "window.__events = [];
+             document.addEventListener('mfa-manager:change', (e) => {
+                 window.__events.push({ type: 'change', reason: e.detail.reason,
+                                        kind: e.detail.kind, keys: Object.keys(e.detail) });
+             });
+             document.addEventListener('mfa-manager:error', (e) => {
+                 window.__events.push({ type: 'error', message: e.detail.message });
+             });
+             document.addEventListener('mfa-manager:done', (e) => {
+                 const d = e.detail;
+                 const b64 = d.access_token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
+                 const claims = JSON.parse(atob(b64));
+                 window.__events.push({ type: 'done', aud: claims.aud, scope: d.scope,
+                                        expires_in: d.expires_in, token_type: d.token_type });
+             });",
+            Vec::new(),
+        )
+        .await?;
+    Ok(())
+}
+
+/// The events recorded by [`record_events`] of one `type`.
+async fn events(h: &Harness, kind: &str) -> TestResult<Vec<Value>> {
+    let all = h
+        .browser
+        .driver
+        .execute("return window.__events || [];", Vec::new())
+        .await?
+        .json()
+        .clone();
+    Ok(all
+        .as_array()
+        .map(|all| all.iter().filter(|e| e["type"] == kind).cloned().collect())
+        .unwrap_or_default())
+}
+
+async fn click(h: &Harness, css: &str) -> TestResult {
+    h.browser.find(css).await?.click().await?;
+    Ok(())
+}
+
+/// From the signed-in list: enrolls an authenticator app with the key shown on the page, goes
+/// through the one-time recovery code, and returns the key.
+async fn enroll_authenticator_app(h: &Harness) -> TestResult<String> {
+    click(h, "#mfa-add-app").await?;
+    let secret = h
+        .browser
+        .find("#mfa-otp-secret")
+        .await?
+        .text()
+        .await?
+        .replace(' ', "");
+    let code = h.tenant.totp(&secret)?;
+    h.browser
+        .find("#mfa-otp-code")
+        .await?
+        .send_keys(&code)
+        .await?;
+    click(h, "#mfa-otp-code ~ button[type=submit]").await?;
+    h.browser.find("#mfa-recovery-code").await?;
+    click(h, "#mfa-saved-recovery").await?;
+    click(h, "#mfa-recovery-continue").await?;
+    h.browser
+        .wait_text("#mfa-announce", "Authenticator app added.")
+        .await?;
+    Ok(secret)
+}
+
+fn aud_contains(aud: &Value, wanted: &str) -> bool {
+    match aud {
+        Value::String(s) => s == wanted,
+        Value::Array(items) => items.iter().any(|a| a == wanted),
+        _ => false,
+    }
+}
+
+/// The host part of the tenant origin, as the signed-out screen names it.
+fn tenant_host(h: &Harness) -> String {
+    h.tenant
+        .origin
+        .trim_start_matches("http://")
+        .split(':')
+        .next()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn plain_html_element_signs_in_enrolls_and_hands_back_the_app_token() -> TestResult {
+    let h = Harness::start(Setup::default()).await?;
+    h.browser
+        .open(&format!("{}examples/plain-html/", h.site.url))
+        .await?;
+    record_events(&h).await?;
+    h.browser
+        .wait_text("mfa-manager h2", "Sign in to manage your security settings")
+        .await?;
+    h.browser.wait_text("mfa-manager", &tenant_host(&h)).await?;
+
+    h.sign_in_by_popup("mfa-manager #mfa-sign-in", seed::NEW_USER)
+        .await?;
+    h.browser
+        .wait_text("mfa-manager h2", SIGNED_IN_HEADING)
+        .await?;
+    let secret = enroll_authenticator_app(&h).await?;
+    h.browser
+        .wait_text(
+            "mfa-manager .mfa-factor[data-active=true]",
+            "Authenticator app",
+        )
+        .await?;
+    // The page's own listener on the element heard it, and so did the document.
+    h.browser
+        .wait_text(
+            "#app-changes",
+            "Sign-in methods changed: authenticator-app added.",
+        )
+        .await?;
+    let changes = events(&h, "change").await?;
+    assert_eq!(
+        changes,
+        vec![
+            json!({"type": "change", "reason": "added", "kind": "authenticator-app",
+                    "keys": ["reason", "kind"]})
+        ],
+        "one change event, naming no secret"
+    );
+
+    // The user has a second factor now, so the silent return needs it: one more popup, where
+    // the tenant asks only for a new code.
+    click(&h, "mfa-manager #mfa-done").await?;
+    let driver = &h.browser.driver;
+    let page = driver.window().await?;
+    let before = driver.windows().await?;
+    click(&h, "mfa-manager #mfa-continue").await?;
+    let popup = h.wait_for_new_window(&before).await?;
+    driver.switch_to_window(popup).await?;
+    h.tenant.advance_clock(30).await?;
+    h.tenant_second_factor(&h.tenant.totp(&secret)?).await?;
+    driver.switch_to_window(page).await?;
+    h.browser.wait_text("#mfa-finished", "All set").await?;
+    h.browser
+        .wait_text("#app-status", "The app has a token for its API")
+        .await?;
+    let done = events(&h, "done").await?;
+    assert_eq!(done.len(), 1, "{done:?}");
+    assert!(
+        aud_contains(&done[0]["aud"], seed::APP_AUDIENCE),
+        "{done:?}"
+    );
+    assert_eq!(done[0]["token_type"], "Bearer");
+    assert!(events(&h, "error").await?.is_empty());
+    let url = h.browser.driver.current_url().await?;
+    assert!(
+        url.path().ends_with("/examples/plain-html/"),
+        "the host page stayed: {url}"
+    );
+    h.audit_no_token_leak("plain HTML example").await?;
+    h.finish().await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn preact_example_mounts_the_element_and_hears_its_events() -> TestResult {
+    let packages = examples_dir().join("preact/node_modules/preact");
+    if !packages.is_dir() {
+        return Err(format!(
+            "{} is missing: run `cargo xtask setup` (it runs npm ci in examples/preact)",
+            packages.display()
+        )
+        .into());
+    }
+    let h = Harness::start(Setup::default()).await?;
+    h.browser
+        .open(&format!("{}examples/preact/", h.site.url))
+        .await?;
+    h.browser.wait_text("h1", "Example app (Preact)").await?;
+    h.browser
+        .wait_text("mfa-manager h2", "Sign in to manage your security settings")
+        .await?;
+    h.browser.wait_text("mfa-manager", &tenant_host(&h)).await?;
+    h.sign_in_by_popup("mfa-manager #mfa-sign-in", seed::NEW_USER)
+        .await?;
+    h.browser
+        .wait_text("mfa-manager h2", SIGNED_IN_HEADING)
+        .await?;
+    // Preact's `onmfa-manager:done` handler receives the token.
+    click(&h, "mfa-manager #mfa-done").await?;
+    h.browser
+        .wait_text("#app-status", "The app has a token for its API")
+        .await?;
+    h.audit_no_token_leak("Preact example").await?;
+    h.finish().await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn open_tabs_refresh_their_list_when_another_tab_changes_it() -> TestResult {
+    let h = Harness::start(Setup::default()).await?;
+    let driver = &h.browser.driver;
+    let first = driver.window().await?;
+    h.open_app().await?;
+    h.sign_in_new_user().await?;
+    h.browser
+        .wait_text("#mfa-empty", "no extra sign-in methods")
+        .await?;
+
+    // A second window of the page signs in without a password (the tenant session).
+    let second = driver.new_window().await?;
+    driver.switch_to_window(second.clone()).await?;
+    h.open_app().await?;
+    click(&h, "#mfa-sign-in").await?;
+    h.browser.wait_text("h2", SIGNED_IN_HEADING).await?;
+    h.browser
+        .wait_text("#mfa-empty", "no extra sign-in methods")
+        .await?;
+    driver
+        .execute("window.__notReloaded = true;", Vec::new())
+        .await?;
+    record_events(&h).await?;
+
+    driver.switch_to_window(first.clone()).await?;
+    record_events(&h).await?;
+    enroll_authenticator_app(&h).await?;
+
+    driver.switch_to_window(second.clone()).await?;
+    h.browser
+        .wait_text(".mfa-factor[data-active=true]", "Authenticator app")
+        .await?;
+    h.browser
+        .wait_text("#mfa-announce", "changed in another window")
+        .await?;
+    let same_page = driver
+        .execute("return window.__notReloaded === true;", Vec::new())
+        .await?
+        .json()
+        .clone();
+    assert_eq!(
+        same_page,
+        json!(true),
+        "the list refreshed without a reload"
+    );
+    assert!(
+        events(&h, "change").await?.is_empty(),
+        "only the tab that made the change raises the event"
+    );
+
+    // And back: removing it in the second window empties the first one's list.
+    click(&h, ".mfa-factor[data-active=true] .mfa-danger").await?;
+    click(&h, "#mfa-confirm-remove").await?;
+    h.browser
+        .wait_text("#mfa-announce", "Removed Authenticator app")
+        .await?;
+    let removed = events(&h, "change").await?;
+    assert_eq!(removed.len(), 1, "{removed:?}");
+    assert_eq!(
+        (&removed[0]["reason"], &removed[0]["kind"]),
+        (&json!("removed"), &json!("authenticator-app"))
+    );
+    driver.switch_to_window(first).await?;
+    h.browser
+        .wait_text("#mfa-announce", "changed in another window")
+        .await?;
+    let list = h.browser.find(".mfa-list").await?;
+    let mut shown = list.text().await?;
+    for _ in 0..100 {
+        if !shown.contains("Authenticator app") {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        shown = list.text().await?;
+    }
+    assert!(
+        !shown.contains("Authenticator app"),
+        "the first window's list lost the app: {shown}"
+    );
+    let added = events(&h, "change").await?;
+    assert_eq!(
+        (&added[0]["reason"], &added[0]["kind"]),
+        (&json!("added"), &json!("authenticator-app"))
+    );
+    h.audit_no_token_leak("two tabs").await?;
+    h.finish().await
+}
