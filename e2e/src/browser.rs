@@ -96,6 +96,20 @@ impl Browser {
         Err(format!("no `{css}` containing {text:?} within {WAIT:?}; saw {seen:?}").into())
     }
 
+    /// Waits for the element matching `css` and clicks it.
+    pub async fn click(&self, css: &str) -> TestResult {
+        self.find(css).await?.click().await?;
+        Ok(())
+    }
+
+    /// Waits for the field matching `css`, empties it and types `text`.
+    pub async fn type_into(&self, css: &str, text: &str) -> TestResult {
+        let field = self.find(css).await?;
+        field.clear().await?;
+        field.send_keys(text).await?;
+        Ok(())
+    }
+
     /// Waits for the first element matching `css`. On failure the error carries the page's
     /// visible text, so a failed journey says what the user saw instead.
     pub async fn find(&self, css: &str) -> TestResult<WebElement> {

@@ -5,6 +5,15 @@ use crate::TestResult;
 use mfa_emulator::model::seed;
 use serde_json::Value;
 
+/// True when a token's `aud` claim (a string or an array) names `wanted`.
+pub fn aud_contains(aud: &Value, wanted: &str) -> bool {
+    match aud {
+        Value::String(s) => s == wanted,
+        Value::Array(items) => items.iter().any(|a| a == wanted),
+        _ => false,
+    }
+}
+
 /// Heading of the signed-in screen.
 pub const SIGNED_IN_HEADING: &str = "Your sign-in methods";
 

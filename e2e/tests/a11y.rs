@@ -8,11 +8,6 @@ use serde_json::json;
 use std::time::{SystemTime, UNIX_EPOCH};
 use thirtyfour::Key;
 
-async fn click(h: &Harness, css: &str) -> TestResult {
-    h.browser.find(css).await?.click().await?;
-    Ok(())
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn signed_out_and_configuration_errors_are_accessible() -> TestResult {
     let h = Harness::start(Setup::default()).await?;
@@ -42,7 +37,7 @@ async fn every_signed_in_screen_is_accessible() -> TestResult {
     h.browser.wait_text(".mfa-factor", "2046").await?;
     h.assert_accessible("factor list").await?;
 
-    click(&h, "#mfa-add-app").await?;
+    h.browser.click("#mfa-add-app").await?;
     h.browser.find("#mfa-otp-secret").await?;
     h.assert_accessible("add authenticator app").await?;
     h.browser
@@ -50,40 +45,44 @@ async fn every_signed_in_screen_is_accessible() -> TestResult {
         .await?
         .send_keys("000000")
         .await?;
-    click(&h, "#mfa-otp-code ~ button[type=submit]").await?;
+    h.browser
+        .click("#mfa-otp-code ~ button[type=submit]")
+        .await?;
     h.browser.wait_text("[role=alert]", "code").await?;
     h.assert_accessible("wrong code").await?;
-    click(&h, ".mfa-card > .mfa-button").await?;
+    h.browser.click(".mfa-card > .mfa-button").await?;
 
-    click(&h, "#mfa-add-phone").await?;
+    h.browser.click("#mfa-add-phone").await?;
     h.browser
         .find("#mfa-destination")
         .await?
         .send_keys("12")
         .await?;
-    click(&h, "#mfa-send-code").await?;
+    h.browser.click("#mfa-send-code").await?;
     h.browser.find("#mfa-destination-error").await?;
     h.assert_accessible("add phone with an invalid number")
         .await?;
     let field = h.browser.find("#mfa-destination").await?;
     field.clear().await?;
     field.send_keys("+14155550123").await?;
-    click(&h, "#mfa-send-code").await?;
+    h.browser.click("#mfa-send-code").await?;
     h.browser.find("#mfa-code-sent").await?;
     h.assert_accessible("code sent").await?;
-    click(&h, ".mfa-card > .mfa-button:last-child").await?;
+    h.browser
+        .click(".mfa-card > .mfa-button:last-child")
+        .await?;
 
-    click(&h, "#mfa-add-push").await?;
+    h.browser.click("#mfa-add-push").await?;
     h.browser.find("#mfa-push-waiting").await?;
     h.assert_accessible("add push").await?;
-    click(&h, "#mfa-cancel-push").await?;
+    h.browser.click("#mfa-cancel-push").await?;
 
-    click(&h, "[data-remove^='sms|']").await?;
+    h.browser.click("[data-remove^='sms|']").await?;
     h.browser.find("#mfa-remove-text").await?;
     h.assert_accessible("remove dialog").await?;
-    click(&h, "#mfa-cancel-remove").await?;
+    h.browser.click("#mfa-cancel-remove").await?;
 
-    click(&h, "#mfa-done").await?;
+    h.browser.click("#mfa-done").await?;
     h.browser.find("#mfa-finished").await?;
     h.assert_accessible("finished").await?;
     h.finish().await
@@ -95,14 +94,16 @@ async fn recovery_code_and_demo_screens_are_accessible() -> TestResult {
     h.browser.open(&format!("{}?demo", h.site.url)).await?;
     h.browser.wait_text("h2", SIGNED_IN_HEADING).await?;
     h.assert_accessible("demo list").await?;
-    click(&h, "#mfa-add-app").await?;
+    h.browser.click("#mfa-add-app").await?;
     let secret = h.browser.find("#mfa-otp-secret").await?.text().await?;
     h.browser
         .find("#mfa-otp-code")
         .await?
         .send_keys(current_code(&secret)?)
         .await?;
-    click(&h, "#mfa-otp-code ~ button[type=submit]").await?;
+    h.browser
+        .click("#mfa-otp-code ~ button[type=submit]")
+        .await?;
     h.browser.find("#mfa-recovery-code").await?;
     h.assert_accessible("recovery code").await?;
     h.finish().await

@@ -9,11 +9,6 @@ use serde_json::{json, Value};
 /// Page loads measured for the cold-start median.
 const LOADS: usize = 10;
 
-async fn click(h: &Harness, css: &str) -> TestResult {
-    h.browser.find(css).await?.click().await?;
-    Ok(())
-}
-
 /// API round trips since the log was last cleared (CORS preflights and login pages excluded).
 async fn round_trips(h: &Harness) -> TestResult<usize> {
     let log = h.tenant.control("GET", "requests", None).await?;
@@ -77,13 +72,13 @@ async fn measure() -> TestResult {
     h.browser.open(&h.site.url).await?;
     h.browser.find("#mfa-sign-in").await?;
     round_trips(&h).await?;
-    click(&h, "#mfa-sign-in").await?;
+    h.browser.click("#mfa-sign-in").await?;
     h.tenant_login("new@example.com").await?;
     h.browser.wait_text("h2", SIGNED_IN_HEADING).await?;
     h.browser.find("#mfa-empty").await?;
     let sign_in = round_trips(&h).await?;
 
-    click(&h, "#mfa-add-app").await?;
+    h.browser.click("#mfa-add-app").await?;
     let secret = h.browser.find("#mfa-otp-secret").await?.text().await?;
     let enroll = round_trips(&h).await?;
 
@@ -93,16 +88,18 @@ async fn measure() -> TestResult {
         .await?
         .send_keys(&code)
         .await?;
-    click(&h, "#mfa-otp-code ~ button[type=submit]").await?;
-    click(&h, "#mfa-saved-recovery").await?;
-    click(&h, "#mfa-recovery-continue").await?;
+    h.browser
+        .click("#mfa-otp-code ~ button[type=submit]")
+        .await?;
+    h.browser.click("#mfa-saved-recovery").await?;
+    h.browser.click("#mfa-recovery-continue").await?;
     h.browser
         .wait_text(".mfa-factor", "Authenticator app")
         .await?;
     let confirm = round_trips(&h).await?;
 
-    click(&h, ".mfa-factor .mfa-danger").await?;
-    click(&h, "#mfa-confirm-remove").await?;
+    h.browser.click(".mfa-factor .mfa-danger").await?;
+    h.browser.click("#mfa-confirm-remove").await?;
     h.browser.wait_text("#mfa-announce", "Removed").await?;
     h.browser.wait_text(".mfa-factor", "Recovery code").await?;
     let remove = round_trips(&h).await?;

@@ -79,11 +79,6 @@ impl Violations {
     }
 }
 
-async fn click(h: &Harness, css: &str) -> TestResult {
-    h.browser.find(css).await?.click().await?;
-    Ok(())
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_host_sends_the_policy_on_every_response_and_the_page_has_no_inline_script(
 ) -> TestResult {
@@ -181,7 +176,7 @@ async fn sign_in_enroll_an_app_and_done_without_violations() -> TestResult {
         h.sign_in_new_user().await?;
         violations.watch(&h).await?;
 
-        click(&h, "#mfa-add-app").await?;
+        h.browser.click("#mfa-add-app").await?;
         let secret = h.browser.find("#mfa-otp-secret").await?.text().await?;
         let secret = secret.replace(' ', "");
         let code = h.tenant.totp(&secret)?;
@@ -190,9 +185,11 @@ async fn sign_in_enroll_an_app_and_done_without_violations() -> TestResult {
             .await?
             .send_keys(&code)
             .await?;
-        click(&h, "#mfa-otp-code ~ button[type=submit]").await?;
-        click(&h, "#mfa-saved-recovery").await?;
-        click(&h, "#mfa-recovery-continue").await?;
+        h.browser
+            .click("#mfa-otp-code ~ button[type=submit]")
+            .await?;
+        h.browser.click("#mfa-saved-recovery").await?;
+        h.browser.click("#mfa-recovery-continue").await?;
         h.browser
             .wait_text("#mfa-announce", "Authenticator app added.")
             .await?;
@@ -200,7 +197,7 @@ async fn sign_in_enroll_an_app_and_done_without_violations() -> TestResult {
 
         // Done tries the hidden iframe first (frame-src); the tenant session predates the new
         // factor, so the tenant wants it and the page signs in again at the tenant.
-        click(&h, "#mfa-done").await?;
+        h.browser.click("#mfa-done").await?;
         h.browser.find("#code").await?;
         h.tenant.advance_clock(30).await?;
         h.tenant_second_factor(&h.tenant.totp(&secret)?).await?;
@@ -226,7 +223,7 @@ async fn done_re_authorizes_silently_in_the_hidden_iframe_without_violations() -
         h.sign_in_enrolled_user().await?;
         violations.watch(&h).await?;
         mark_page(&h).await?;
-        click(&h, "#mfa-done").await?;
+        h.browser.click("#mfa-done").await?;
         h.browser.wait_text("#mfa-finished", "All set").await?;
         if !still_same_page(&h).await? {
             return Err("Done left the page instead of re-authorizing in the iframe".into());

@@ -5,16 +5,6 @@ use e2e::{ConfigFile, Harness, Setup, TestResult};
 use mfa_emulator::model::totp;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-async fn click(h: &Harness, css: &str) -> TestResult {
-    h.browser.find(css).await?.click().await?;
-    Ok(())
-}
-
-async fn type_into(h: &Harness, css: &str, text: &str) -> TestResult {
-    h.browser.find(css).await?.send_keys(text).await?;
-    Ok(())
-}
-
 async fn resources_loaded(h: &Harness) -> TestResult<u64> {
     Ok(h.browser
         .driver
@@ -41,23 +31,29 @@ async fn demo_mode_full_journey_offline() -> TestResult {
     h.browser.set_offline(true).await?;
 
     // Authenticator app, with a code computed from the page's setup key and the real clock.
-    click(&h, "#mfa-add-app").await?;
+    h.browser.click("#mfa-add-app").await?;
     let secret = h.browser.find("#mfa-otp-secret").await?.text().await?;
     let key = totp::decode_secret(&secret.replace(' ', "")).ok_or("bad secret")?;
     let now = SystemTime::now().duration_since(UNIX_EPOCH)?.as_secs();
-    type_into(&h, "#mfa-otp-code", &totp::code_at(&key, now)).await?;
-    click(&h, "#mfa-otp-code ~ button[type=submit]").await?;
+    h.browser
+        .type_into("#mfa-otp-code", &totp::code_at(&key, now))
+        .await?;
+    h.browser
+        .click("#mfa-otp-code ~ button[type=submit]")
+        .await?;
     h.browser.find("#mfa-recovery-code").await?;
-    click(&h, "#mfa-saved-recovery").await?;
-    click(&h, "#mfa-recovery-continue").await?;
+    h.browser.click("#mfa-saved-recovery").await?;
+    h.browser.click("#mfa-recovery-continue").await?;
     h.browser
         .wait_text("#mfa-announce", "Authenticator app added.")
         .await?;
 
     // A phone: the "sent" code appears in the demo panel.
-    click(&h, "#mfa-add-phone").await?;
-    type_into(&h, "#mfa-destination", "+44 20 7946 0958").await?;
-    click(&h, "#mfa-send-code").await?;
+    h.browser.click("#mfa-add-phone").await?;
+    h.browser
+        .type_into("#mfa-destination", "+44 20 7946 0958")
+        .await?;
+    h.browser.click("#mfa-send-code").await?;
     h.browser
         .wait_text("#mfa-code-sent", "+442079460958")
         .await?;
@@ -67,15 +63,19 @@ async fn demo_mode_full_journey_offline() -> TestResult {
         .await?
         .text()
         .await?;
-    type_into(&h, "#mfa-oob-code", &code).await?;
-    click(&h, "#mfa-oob-code ~ button[type=submit]").await?;
+    h.browser.type_into("#mfa-oob-code", &code).await?;
+    h.browser
+        .click("#mfa-oob-code ~ button[type=submit]")
+        .await?;
     h.browser.wait_text("#mfa-announce", "Phone added.").await?;
     h.browser.wait_text(".mfa-factor", "0958").await?;
 
     // Push, approved from the demo panel.
-    click(&h, "#mfa-add-push").await?;
+    h.browser.click("#mfa-add-push").await?;
     h.browser.wait_text("#mfa-push-waiting", "Waiting").await?;
-    click(&h, ".mfa-demo-message[data-channel=push] .mfa-demo-approve").await?;
+    h.browser
+        .click(".mfa-demo-message[data-channel=push] .mfa-demo-approve")
+        .await?;
     h.browser
         .wait_text("#mfa-announce", "Push notifications added.")
         .await?;
@@ -87,10 +87,10 @@ async fn demo_mode_full_journey_offline() -> TestResult {
         .await?;
     phone_remove.click().await?;
     h.browser.wait_text("#mfa-remove-text", "voice").await?;
-    click(&h, "#mfa-confirm-remove").await?;
+    h.browser.click("#mfa-confirm-remove").await?;
     h.browser.wait_text("#mfa-announce", "Removed").await?;
 
-    click(&h, "#mfa-done").await?;
+    h.browser.click("#mfa-done").await?;
     h.browser.wait_text("#mfa-finished", "All set").await?;
     h.browser.wait_text("#mfa-note", "Demo mode").await?;
     assert_eq!(

@@ -14,18 +14,6 @@ async fn signed_in_new_user() -> TestResult<Harness> {
     Ok(h)
 }
 
-async fn click(h: &Harness, css: &str) -> TestResult {
-    h.browser.find(css).await?.click().await?;
-    Ok(())
-}
-
-async fn type_into(h: &Harness, css: &str, text: &str) -> TestResult {
-    let field = h.browser.find(css).await?;
-    field.clear().await?;
-    field.send_keys(text).await?;
-    Ok(())
-}
-
 /// Reads the setup key from the page and returns a valid code for it.
 async fn code_from_page(h: &Harness) -> TestResult<String> {
     let secret = h.browser.find("#mfa-otp-secret").await?.text().await?;
@@ -40,7 +28,7 @@ async fn save_recovery_code(h: &Harness) -> TestResult<String> {
         !continue_button.is_enabled().await?,
         "Continue waits for 'I have saved this code'"
     );
-    click(h, "#mfa-saved-recovery").await?;
+    h.browser.click("#mfa-saved-recovery").await?;
     continue_button.click().await?;
     Ok(code.replace(' ', ""))
 }
@@ -51,7 +39,7 @@ async fn totp_enrollment_with_qr_secret_and_one_time_recovery_code() -> TestResu
     h.browser
         .wait_text("#mfa-empty", "no extra sign-in methods")
         .await?;
-    click(&h, "#mfa-add-app").await?;
+    h.browser.click("#mfa-add-app").await?;
     let link = h.browser.find("#mfa-otpauth-link").await?;
     let uri = link.attr("href").await?.ok_or("no otpauth link")?;
     assert!(uri.starts_with("otpauth://totp/"), "{uri}");
@@ -63,8 +51,12 @@ async fn totp_enrollment_with_qr_secret_and_one_time_recovery_code() -> TestResu
         "grouped in fours: {secret}"
     );
     assert!(uri.contains(&format!("secret={}", secret.replace(' ', ""))));
-    type_into(&h, "#mfa-otp-code", &code_from_page(&h).await?).await?;
-    click(&h, "#mfa-otp-code ~ button[type=submit]").await?;
+    h.browser
+        .type_into("#mfa-otp-code", &code_from_page(&h).await?)
+        .await?;
+    h.browser
+        .click("#mfa-otp-code ~ button[type=submit]")
+        .await?;
     let recovery = save_recovery_code(&h).await?;
     assert_eq!(recovery.len(), 24, "{recovery}");
     h.browser
@@ -75,10 +67,14 @@ async fn totp_enrollment_with_qr_secret_and_one_time_recovery_code() -> TestResu
         .await?;
 
     // A second app: the recovery code is only issued on the first enrollment.
-    click(&h, "#mfa-add-app").await?;
+    h.browser.click("#mfa-add-app").await?;
     h.tenant.advance_clock(30).await?;
-    type_into(&h, "#mfa-otp-code", &code_from_page(&h).await?).await?;
-    click(&h, "#mfa-otp-code ~ button[type=submit]").await?;
+    h.browser
+        .type_into("#mfa-otp-code", &code_from_page(&h).await?)
+        .await?;
+    h.browser
+        .click("#mfa-otp-code ~ button[type=submit]")
+        .await?;
     h.browser
         .wait_text("#mfa-announce", "Authenticator app added.")
         .await?;
@@ -95,14 +91,18 @@ async fn totp_enrollment_with_qr_secret_and_one_time_recovery_code() -> TestResu
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn wrong_codes_explain_and_suggest_checking_the_clock() -> TestResult {
     let h = signed_in_new_user().await?;
-    click(&h, "#mfa-add-app").await?;
+    h.browser.click("#mfa-add-app").await?;
     h.browser.find("#mfa-otp-secret").await?;
-    type_into(&h, "#mfa-otp-code", "12 34").await?;
-    click(&h, "#mfa-otp-code ~ button[type=submit]").await?;
+    h.browser.type_into("#mfa-otp-code", "12 34").await?;
+    h.browser
+        .click("#mfa-otp-code ~ button[type=submit]")
+        .await?;
     h.browser.wait_text(".mfa-field-error", "6 digits").await?;
     for attempt in 1..=3 {
-        type_into(&h, "#mfa-otp-code", "000000").await?;
-        click(&h, "#mfa-otp-code ~ button[type=submit]").await?;
+        h.browser.type_into("#mfa-otp-code", "000000").await?;
+        h.browser
+            .click("#mfa-otp-code ~ button[type=submit]")
+            .await?;
         h.browser.wait_text("[role=alert]", "code").await?;
         if attempt >= 2 {
             h.browser
@@ -111,8 +111,12 @@ async fn wrong_codes_explain_and_suggest_checking_the_clock() -> TestResult {
         }
     }
     // The enrollment in progress still works after the mistakes.
-    type_into(&h, "#mfa-otp-code", &code_from_page(&h).await?).await?;
-    click(&h, "#mfa-otp-code ~ button[type=submit]").await?;
+    h.browser
+        .type_into("#mfa-otp-code", &code_from_page(&h).await?)
+        .await?;
+    h.browser
+        .click("#mfa-otp-code ~ button[type=submit]")
+        .await?;
     save_recovery_code(&h).await?;
     h.browser
         .wait_text("#mfa-announce", "Authenticator app added.")
@@ -123,12 +127,16 @@ async fn wrong_codes_explain_and_suggest_checking_the_clock() -> TestResult {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sms_enrollment_and_removing_the_phone_removes_its_voice_twin() -> TestResult {
     let h = signed_in_new_user().await?;
-    click(&h, "#mfa-add-phone").await?;
-    type_into(&h, "#mfa-destination", "415 555 0100").await?;
-    click(&h, "#mfa-send-code").await?;
+    h.browser.click("#mfa-add-phone").await?;
+    h.browser
+        .type_into("#mfa-destination", "415 555 0100")
+        .await?;
+    h.browser.click("#mfa-send-code").await?;
     h.browser.wait_text("#mfa-destination-error", "+").await?;
-    type_into(&h, "#mfa-destination", "+1 (415) 555-0100").await?;
-    click(&h, "#mfa-send-code").await?;
+    h.browser
+        .type_into("#mfa-destination", "+1 (415) 555-0100")
+        .await?;
+    h.browser.click("#mfa-send-code").await?;
     h.browser
         .wait_text("#mfa-code-sent", "+14155550100")
         .await?;
@@ -138,8 +146,10 @@ async fn sms_enrollment_and_removing_the_phone_removes_its_voice_twin() -> TestR
     let message = h.tenant.last_message("sms").await?;
     assert_eq!(message["to"], "+14155550100");
     let code = message["code"].as_str().ok_or("no code")?.to_owned();
-    type_into(&h, "#mfa-oob-code", &code).await?;
-    click(&h, "#mfa-oob-code ~ button[type=submit]").await?;
+    h.browser.type_into("#mfa-oob-code", &code).await?;
+    h.browser
+        .click("#mfa-oob-code ~ button[type=submit]")
+        .await?;
     save_recovery_code(&h).await?;
     h.browser.wait_text("#mfa-announce", "Phone added.").await?;
     let row = h
@@ -151,11 +161,13 @@ async fn sms_enrollment_and_removing_the_phone_removes_its_voice_twin() -> TestR
         "the voice twin shares the row: {row}"
     );
 
-    click(&h, ".mfa-factor[data-active=true] .mfa-danger").await?;
+    h.browser
+        .click(".mfa-factor[data-active=true] .mfa-danger")
+        .await?;
     let text = h.browser.wait_text("#mfa-remove-text", "0100").await?;
     assert!(text.contains("voice"), "the dialog names the twin: {text}");
     h.browser.wait_text("#mfa-last-warning", "last").await?;
-    click(&h, "#mfa-confirm-remove").await?;
+    h.browser.click("#mfa-confirm-remove").await?;
     h.browser
         .wait_text("#mfa-announce", "Removed Phone ••••0100")
         .await?;
@@ -171,28 +183,29 @@ async fn sms_enrollment_and_removing_the_phone_removes_its_voice_twin() -> TestR
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn email_enrollment_with_the_code_from_the_outbox() -> TestResult {
     let h = signed_in_new_user().await?;
-    click(&h, "#mfa-add-email").await?;
-    type_into(&h, "#mfa-destination", "jane@example.org").await?;
-    click(&h, "#mfa-send-code").await?;
+    h.browser.click("#mfa-add-email").await?;
+    h.browser
+        .type_into("#mfa-destination", "jane@example.org")
+        .await?;
+    h.browser.click("#mfa-send-code").await?;
     h.browser
         .wait_text("#mfa-code-sent", "jane@example.org")
         .await?;
     let message = h.tenant.last_message("email").await?;
     let code = message["code"].as_str().ok_or("no code")?.to_owned();
-    type_into(
-        &h,
-        "#mfa-oob-code",
-        &format!("{} {}", &code[..3], &code[3..]),
-    )
-    .await?;
-    click(&h, "#mfa-oob-code ~ button[type=submit]").await?;
+    h.browser
+        .type_into("#mfa-oob-code", &format!("{} {}", &code[..3], &code[3..]))
+        .await?;
+    h.browser
+        .click("#mfa-oob-code ~ button[type=submit]")
+        .await?;
     save_recovery_code(&h).await?;
     h.browser.wait_text("#mfa-announce", "Email added.").await?;
     h.finish().await
 }
 
 async fn start_push(h: &Harness) -> TestResult<u64> {
-    click(h, "#mfa-add-push").await?;
+    h.browser.click("#mfa-add-push").await?;
     h.browser.find("svg.mfa-qr").await?;
     h.browser
         .wait_text("#mfa-push-waiting", "Waiting for your approval")
@@ -234,7 +247,7 @@ async fn push_enrollment_rejected_on_the_phone() -> TestResult {
 async fn push_enrollment_cancelled_stops_polling() -> TestResult {
     let h = signed_in_new_user().await?;
     start_push(&h).await?;
-    click(&h, "#mfa-cancel-push").await?;
+    h.browser.click("#mfa-cancel-push").await?;
     h.browser.find("#mfa-add-push").await?;
     h.tenant.control("DELETE", "requests", None).await?;
     tokio::time::sleep(std::time::Duration::from_secs(7)).await;
@@ -253,10 +266,12 @@ async fn rate_limit_shows_the_time_to_wait_and_retry_works() -> TestResult {
     h.tenant
         .inject(json!({"kind": "rate_limit", "retry_after_seconds": 360, "count": 1, "path_prefix": "/mfa/associate"}))
         .await?;
-    click(&h, "#mfa-add-app").await?;
+    h.browser.click("#mfa-add-app").await?;
     h.browser.wait_text("[role=alert]", "6 minutes").await?;
     h.browser.wait_text("button", "Try again").await?;
-    click(&h, ".mfa-card .mfa-actions .mfa-button").await?;
+    h.browser
+        .click(".mfa-card .mfa-actions .mfa-button")
+        .await?;
     h.browser.find("#mfa-otp-secret").await?;
     h.finish().await
 }

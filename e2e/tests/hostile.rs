@@ -10,11 +10,6 @@ use thirtyfour::By;
 
 const HOSTILE: &str = "<img src=x onerror=\"window.__pwned=1\">Phone";
 
-async fn click(h: &Harness, css: &str) -> TestResult {
-    h.browser.find(css).await?.click().await?;
-    Ok(())
-}
-
 async fn not_pwned(h: &Harness) -> TestResult {
     let pwned = h
         .browser
@@ -63,7 +58,7 @@ async fn factor_names_and_error_texts_with_markup_are_shown_as_text() -> TestRes
                        "path_prefix": "/mfa/associate"}),
         )
         .await?;
-    click(&h, "#mfa-add-app").await?;
+    h.browser.click("#mfa-add-app").await?;
     h.browser
         .wait_text("[role=alert]", "<script>window.__pwned=1</script>bad")
         .await?;
@@ -189,7 +184,7 @@ async fn list_fault(fault: serde_json::Value, expected: &str) -> TestResult {
     h.browser
         .wait_text(".mfa-list [role=alert]", expected)
         .await?;
-    click(&h, ".mfa-list button").await?;
+    h.browser.click(".mfa-list button").await?;
     h.browser
         .wait_text("#mfa-empty", "no extra sign-in methods")
         .await?;
@@ -238,7 +233,7 @@ async fn enrollment_survives_a_dropped_connection_and_a_503() -> TestResult {
     let h = Harness::start(Setup::default()).await?;
     h.open_app().await?;
     h.sign_in_new_user().await?;
-    click(&h, "#mfa-add-app").await?;
+    h.browser.click("#mfa-add-app").await?;
     let secret = h.browser.find("#mfa-otp-secret").await?.text().await?;
     let code = h.tenant.totp(&secret.replace(' ', ""))?;
     // Chromium silently retries a request once when a kept-alive connection closes without
@@ -257,7 +252,9 @@ async fn enrollment_survives_a_dropped_connection_and_a_503() -> TestResult {
         let field = h.browser.find("#mfa-otp-code").await?;
         field.clear().await?;
         field.send_keys(&code).await?;
-        click(&h, "#mfa-otp-code ~ button[type=submit]").await?;
+        h.browser
+            .click("#mfa-otp-code ~ button[type=submit]")
+            .await?;
         h.browser.wait_text("[role=alert]", expected).await?;
         h.tenant.control("DELETE", "faults", None).await?;
     }
@@ -266,7 +263,9 @@ async fn enrollment_survives_a_dropped_connection_and_a_503() -> TestResult {
         h.browser.find("#mfa-otp-secret").await?.text().await?,
         secret
     );
-    click(&h, "#mfa-otp-code ~ button[type=submit]").await?;
+    h.browser
+        .click("#mfa-otp-code ~ button[type=submit]")
+        .await?;
     h.browser.find("#mfa-recovery-code").await?;
     h.finish().await
 }
@@ -281,7 +280,7 @@ async fn a_request_without_an_answer_times_out_and_can_be_retried() -> TestResul
             json!({"kind": "latency", "ms": 25000, "count": 1, "path_prefix": "/mfa/associate"}),
         )
         .await?;
-    click(&h, "#mfa-add-app").await?;
+    h.browser.click("#mfa-add-app").await?;
     h.browser
         .wait_text("#mfa-add-app-title", "Add an authenticator app")
         .await?;
@@ -301,7 +300,9 @@ async fn a_request_without_an_answer_times_out_and_can_be_retried() -> TestResul
         tokio::time::sleep(std::time::Duration::from_millis(250)).await;
     }
     h.browser.wait_text(".mfa-card button", "Try again").await?;
-    click(&h, ".mfa-card .mfa-actions .mfa-button").await?;
+    h.browser
+        .click(".mfa-card .mfa-actions .mfa-button")
+        .await?;
     h.browser.find("#mfa-otp-secret").await?;
     h.finish().await
 }

@@ -1,6 +1,6 @@
 //! Sign-in and session journeys against the emulated tenant in real Chromium.
 
-use e2e::journeys::SIGNED_IN_HEADING;
+use e2e::journeys::{aud_contains, SIGNED_IN_HEADING};
 use e2e::{Harness, Setup, TestResult};
 use serde_json::json;
 
@@ -181,7 +181,7 @@ async fn popup_mode_signs_in_without_leaving_the_page() -> TestResult {
     h.open_app().await?;
     let main = h.browser.driver.window().await?;
     h.browser.find("#mfa-sign-in").await?.click().await?;
-    let popup = wait_for_second_window(&h).await?;
+    let popup = h.wait_for_new_window(std::slice::from_ref(&main)).await?;
     h.browser.driver.switch_to_window(popup).await?;
     h.tenant_login("new@example.com").await?;
     h.browser.driver.switch_to_window(main).await?;
@@ -202,7 +202,7 @@ async fn closing_the_popup_is_reported() -> TestResult {
     h.open_app().await?;
     let main = h.browser.driver.window().await?;
     h.browser.find("#mfa-sign-in").await?.click().await?;
-    let popup = wait_for_second_window(&h).await?;
+    let popup = h.wait_for_new_window(std::slice::from_ref(&main)).await?;
     h.browser.driver.switch_to_window(popup).await?;
     h.browser.driver.close_window().await?;
     h.browser.driver.switch_to_window(main).await?;
@@ -256,28 +256,6 @@ async fn done_event(h: &Harness) -> TestResult<serde_json::Value> {
         .clone())
 }
 
-fn aud_contains(aud: &serde_json::Value, wanted: &str) -> bool {
-    match aud {
-        serde_json::Value::String(s) => s == wanted,
-        serde_json::Value::Array(items) => items.iter().any(|a| a == wanted),
-        _ => false,
-    }
-}
-
-async fn wait_for_second_window(h: &Harness) -> TestResult<thirtyfour::WindowHandle> {
-    for _ in 0..200 {
-        let windows = h.browser.driver.windows().await?;
-        if windows.len() > 1 {
-            let main = h.browser.driver.window().await?;
-            if let Some(other) = windows.into_iter().find(|w| *w != main) {
-                return Ok(other);
-            }
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
-    Err("the sign-in popup did not open".into())
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn expiry_without_a_tenant_session_signs_in_again_and_reopens_the_panel() -> TestResult {
     let h = Harness::start(Setup::default()).await?;
@@ -310,7 +288,7 @@ async fn widget_mount_signs_in_by_popup_and_calls_back_with_the_app_token() -> T
         .await?
         .click()
         .await?;
-    let popup = wait_for_second_window(&h).await?;
+    let popup = h.wait_for_new_window(std::slice::from_ref(&main)).await?;
     h.browser.driver.switch_to_window(popup).await?;
     h.tenant_login("new@example.com").await?;
     h.browser.driver.switch_to_window(main).await?;

@@ -2,7 +2,7 @@
 //! and Preact), its `mfa-manager:*` events, and open tabs keeping their lists in step.
 
 use e2e::examples::examples_dir;
-use e2e::journeys::SIGNED_IN_HEADING;
+use e2e::journeys::{aud_contains, SIGNED_IN_HEADING};
 use e2e::{Harness, Setup, TestResult};
 use mfa_emulator::model::seed;
 use serde_json::{json, Value};
@@ -50,15 +50,10 @@ async fn events(h: &Harness, kind: &str) -> TestResult<Vec<Value>> {
         .unwrap_or_default())
 }
 
-async fn click(h: &Harness, css: &str) -> TestResult {
-    h.browser.find(css).await?.click().await?;
-    Ok(())
-}
-
 /// From the signed-in list: enrolls an authenticator app with the key shown on the page, goes
 /// through the one-time recovery code, and returns the key.
 async fn enroll_authenticator_app(h: &Harness) -> TestResult<String> {
-    click(h, "#mfa-add-app").await?;
+    h.browser.click("#mfa-add-app").await?;
     let secret = h
         .browser
         .find("#mfa-otp-secret")
@@ -72,22 +67,16 @@ async fn enroll_authenticator_app(h: &Harness) -> TestResult<String> {
         .await?
         .send_keys(&code)
         .await?;
-    click(h, "#mfa-otp-code ~ button[type=submit]").await?;
+    h.browser
+        .click("#mfa-otp-code ~ button[type=submit]")
+        .await?;
     h.browser.find("#mfa-recovery-code").await?;
-    click(h, "#mfa-saved-recovery").await?;
-    click(h, "#mfa-recovery-continue").await?;
+    h.browser.click("#mfa-saved-recovery").await?;
+    h.browser.click("#mfa-recovery-continue").await?;
     h.browser
         .wait_text("#mfa-announce", "Authenticator app added.")
         .await?;
     Ok(secret)
-}
-
-fn aud_contains(aud: &Value, wanted: &str) -> bool {
-    match aud {
-        Value::String(s) => s == wanted,
-        Value::Array(items) => items.iter().any(|a| a == wanted),
-        _ => false,
-    }
 }
 
 /// The host part of the tenant origin, as the signed-out screen names it.
@@ -144,11 +133,11 @@ async fn plain_html_element_signs_in_enrolls_and_hands_back_the_app_token() -> T
 
     // The user has a second factor now, so the silent return needs it: one more popup, where
     // the tenant asks only for a new code.
-    click(&h, "mfa-manager #mfa-done").await?;
+    h.browser.click("mfa-manager #mfa-done").await?;
     let driver = &h.browser.driver;
     let page = driver.window().await?;
     let before = driver.windows().await?;
-    click(&h, "mfa-manager #mfa-continue").await?;
+    h.browser.click("mfa-manager #mfa-continue").await?;
     let popup = h.wait_for_new_window(&before).await?;
     driver.switch_to_window(popup).await?;
     h.tenant.advance_clock(30).await?;
@@ -200,7 +189,7 @@ async fn preact_example_mounts_the_element_and_hears_its_events() -> TestResult 
         .wait_text("mfa-manager h2", SIGNED_IN_HEADING)
         .await?;
     // Preact's `onmfa-manager:done` handler receives the token.
-    click(&h, "mfa-manager #mfa-done").await?;
+    h.browser.click("mfa-manager #mfa-done").await?;
     h.browser
         .wait_text("#app-status", "The app has a token for its API")
         .await?;
@@ -223,7 +212,7 @@ async fn open_tabs_refresh_their_list_when_another_tab_changes_it() -> TestResul
     let second = driver.new_window().await?;
     driver.switch_to_window(second.clone()).await?;
     h.open_app().await?;
-    click(&h, "#mfa-sign-in").await?;
+    h.browser.click("#mfa-sign-in").await?;
     h.browser.wait_text("h2", SIGNED_IN_HEADING).await?;
     h.browser
         .wait_text("#mfa-empty", "no extra sign-in methods")
@@ -260,8 +249,10 @@ async fn open_tabs_refresh_their_list_when_another_tab_changes_it() -> TestResul
     );
 
     // And back: removing it in the second window empties the first one's list.
-    click(&h, ".mfa-factor[data-active=true] .mfa-danger").await?;
-    click(&h, "#mfa-confirm-remove").await?;
+    h.browser
+        .click(".mfa-factor[data-active=true] .mfa-danger")
+        .await?;
+    h.browser.click("#mfa-confirm-remove").await?;
     h.browser
         .wait_text("#mfa-announce", "Removed Authenticator app")
         .await?;

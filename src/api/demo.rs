@@ -281,34 +281,12 @@ fn token_response(tokens: &TokenSet) -> Value {
     body
 }
 
-/// Reads an associate body as the endpoint does: a single string is accepted where an array
-/// is expected; members of the wrong type are refused.
+/// Reads an associate body as the endpoint does (a non-object body has no members).
 fn associate_request(body: &Value) -> Result<AssociateRequest, Error> {
-    let list = |name: &str| -> Result<Vec<String>, Error> {
-        match body.get(name) {
-            None | Some(Value::Null) => Ok(Vec::new()),
-            Some(Value::String(one)) => Ok(vec![one.clone()]),
-            Some(Value::Array(items)) => items
-                .iter()
-                .map(|item| item.as_str().map(str::to_owned))
-                .collect::<Option<Vec<_>>>()
-                .ok_or_else(|| Error::InvalidParameter(name.to_owned())),
-            Some(_) => Err(Error::InvalidParameter(name.to_owned())),
-        }
-    };
-    let text = |name: &str| -> Result<Option<String>, Error> {
-        match body.get(name) {
-            None | Some(Value::Null) => Ok(None),
-            Some(Value::String(s)) => Ok(Some(s.clone())),
-            Some(_) => Err(Error::InvalidParameter(name.to_owned())),
-        }
-    };
-    Ok(AssociateRequest {
-        authenticator_types: list("authenticator_types")?,
-        oob_channels: list("oob_channels")?,
-        phone_number: text("phone_number")?,
-        email: text("email")?,
-    })
+    match body.as_object() {
+        Some(object) => AssociateRequest::from_json(object),
+        None => AssociateRequest::from_json(&serde_json::Map::new()),
+    }
 }
 
 /// The outbox channel as the emulator's control endpoint names it.

@@ -25,6 +25,39 @@ pub struct AssociateRequest {
     pub email: Option<String>,
 }
 
+impl AssociateRequest {
+    /// Reads an associate body's members as the endpoint does: a single string is accepted
+    /// where an array is expected; members of the wrong type are refused.
+    pub fn from_json(object: &serde_json::Map<String, serde_json::Value>) -> Result<Self, Error> {
+        use serde_json::Value;
+        let list = |name: &str| -> Result<Vec<String>, Error> {
+            match object.get(name) {
+                None | Some(Value::Null) => Ok(Vec::new()),
+                Some(Value::String(one)) => Ok(vec![one.clone()]),
+                Some(Value::Array(items)) => items
+                    .iter()
+                    .map(|item| item.as_str().map(str::to_owned))
+                    .collect::<Option<Vec<_>>>()
+                    .ok_or_else(|| Error::InvalidParameter(name.to_owned())),
+                Some(_) => Err(Error::InvalidParameter(name.to_owned())),
+            }
+        };
+        let text = |name: &str| -> Result<Option<String>, Error> {
+            match object.get(name) {
+                None | Some(Value::Null) => Ok(None),
+                Some(Value::String(s)) => Ok(Some(s.clone())),
+                Some(_) => Err(Error::InvalidParameter(name.to_owned())),
+            }
+        };
+        Ok(AssociateRequest {
+            authenticator_types: list("authenticator_types")?,
+            oob_channels: list("oob_channels")?,
+            phone_number: text("phone_number")?,
+            email: text("email")?,
+        })
+    }
+}
+
 /// A successful associate response (§6.2).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Enrollment {

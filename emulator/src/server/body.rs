@@ -98,31 +98,7 @@ pub fn associate(headers: &HeaderMap, body: &[u8]) -> Result<AssociateRequest, E
         _ if body.is_empty() => serde_json::Map::new(),
         _ => return Err(Error::UnsupportedContentType),
     };
-    let list = |name: &str| -> Result<Vec<String>, Error> {
-        match object.get(name) {
-            None | Some(Value::Null) => Ok(Vec::new()),
-            Some(Value::String(one)) => Ok(vec![one.clone()]),
-            Some(Value::Array(items)) => items
-                .iter()
-                .map(|item| item.as_str().map(str::to_owned))
-                .collect::<Option<Vec<_>>>()
-                .ok_or_else(|| Error::InvalidParameter(name.to_owned())),
-            Some(_) => Err(Error::InvalidParameter(name.to_owned())),
-        }
-    };
-    let text = |name: &str| -> Result<Option<String>, Error> {
-        match object.get(name) {
-            None | Some(Value::Null) => Ok(None),
-            Some(Value::String(s)) => Ok(Some(s.clone())),
-            Some(_) => Err(Error::InvalidParameter(name.to_owned())),
-        }
-    };
-    Ok(AssociateRequest {
-        authenticator_types: list("authenticator_types")?,
-        oob_channels: list("oob_channels")?,
-        phone_number: text("phone_number")?,
-        email: text("email")?,
-    })
+    AssociateRequest::from_json(&object)
 }
 
 /// The token of an `Authorization: Bearer …` header.
