@@ -169,6 +169,17 @@ impl Browser {
             .map(|_| ())
     }
 
+    /// Emulates the user's colour-scheme preference (`light` or `dark`) for this page.
+    pub async fn prefer_color_scheme(&self, scheme: &str) -> TestResult {
+        let command = serde_json::json!({
+            "cmd": "Emulation.setEmulatedMedia",
+            "params": {"features": [{"name": "prefers-color-scheme", "value": scheme}]}
+        });
+        self.chromedriver("goog/cdp/execute", command)
+            .await
+            .map(|_| ())
+    }
+
     /// Browser console messages since the last call (ChromeDriver's log endpoint).
     pub async fn console_log(&self) -> TestResult<Vec<String>> {
         let entries = self

@@ -1,0 +1,36 @@
+//! Theming: the dark theme follows the user's preference, and the QR code stays dark on light
+//! so phones can still read it.
+
+use e2e::journeys::SIGNED_IN_HEADING;
+use e2e::qr::read_qr;
+use e2e::{Harness, Setup, TestResult};
+
+async fn page_background(h: &Harness) -> TestResult<String> {
+    Ok(h.browser
+        .driver
+        .execute(
+            "return getComputedStyle(document.body).backgroundColor;",
+            Vec::new(),
+        )
+        .await?
+        .convert()?)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn dark_theme_keeps_a_readable_qr_code() -> TestResult {
+    let h = Harness::start(Setup::default()).await?;
+    h.browser.open(&format!("{}?demo", h.site.url)).await?;
+    h.browser.wait_text("h2", SIGNED_IN_HEADING).await?;
+    let light = page_background(&h).await?;
+    h.browser.prefer_color_scheme("dark").await?;
+    let dark = page_background(&h).await?;
+    assert_ne!(light, dark, "the page follows the dark preference");
+    assert_eq!(dark, "rgb(17, 20, 24)", "the dark theme's --mfa-bg");
+
+    h.browser.click("#mfa-add-app").await?;
+    let link = h.browser.find("#mfa-otpauth-link").await?;
+    let uri = link.attr("href").await?.ok_or("no otpauth link")?;
+    let qr = read_qr(&h.browser.find("svg.mfa-qr").await?).await?;
+    assert_eq!(qr, uri, "the QR code decodes in the dark theme");
+    h.finish().await
+}
