@@ -9,7 +9,7 @@ mod load;
 mod origin;
 
 pub use error::ConfigError;
-pub use load::{load, page_url, CONFIG_FILE};
+pub use load::{load, page_lang, page_url, CONFIG_FILE};
 pub use origin::TenantOrigin;
 
 use crate::i18n::{Lang, SUPPORTED};

@@ -104,3 +104,33 @@ fn fill_replaces_named_placeholders_only() {
         ("You will sign in at ", ".")
     );
 }
+
+#[test]
+fn errors_render_in_german_and_keep_english_methods() {
+    use crate::api::error::wait_text_in;
+    use crate::api::ApiError;
+    use crate::auth::AuthError;
+    let error = ApiError::RateLimited {
+        retry_after: Some(90),
+        description: "Too many sms".into(),
+    };
+    assert_eq!(error.message(), "Too many requests were made: Too many sms");
+    assert_eq!(
+        error.message_in(&de::DE),
+        "Es wurden zu viele Anfragen gestellt: Too many sms"
+    );
+    assert_eq!(
+        error.hint_in(&de::DE).as_deref(),
+        Some("Versuchen Sie es in 2 Minuten erneut.")
+    );
+    assert_eq!(wait_text_in(1, &de::DE), "1 Sekunde");
+    assert_eq!(wait_text_in(5400, &de::DE), "1 Stunde 30 Minuten");
+    assert_eq!(
+        AuthError::PopupBlocked.hint_in(&de::DE),
+        Some("Erlauben Sie Pop-ups für diese Website und versuchen Sie es dann erneut.")
+    );
+    assert_eq!(
+        crate::factors::phone::PhoneError::TooShort.message_in(&de::DE),
+        "Die Nummer ist zu kurz: Mit Ländervorwahl braucht sie mindestens 8 Ziffern."
+    );
+}
