@@ -18,6 +18,7 @@ use crate::api::http::HttpMfaApi;
 use crate::api::ApiHandle;
 use crate::config::{self, Config};
 use crate::factors::context::Factors;
+use crate::i18n::texts;
 use config_error::ConfigErrorView;
 use demo_panel::DemoHandle;
 use finished::{FinishedScreen, NeedsClickScreen};
@@ -65,15 +66,24 @@ pub fn App(
             });
         }
     });
+    // The configured language once loaded; before that (and for configuration errors) the
+    // page's `?lang=`, else English.
+    let lang = Memo::new(move |_| match loaded.get() {
+        Some(Ok(config)) => config.lang,
+        _ => config::page_lang().unwrap_or_default(),
+    });
     view! {
-        <main class="mfa-manager" node_ref=host>
+        <main class="mfa-manager" node_ref=host lang=move || lang.get().tag() dir=move || lang.get().dir()>
             <header class="mfa-header">
-                <h1>"Security settings"</h1>
+                <h1>{move || lang.get().texts().heading}</h1>
             </header>
-            {move || match loaded.get() {
-                None => view! { <Working text="Loading…".into() /> }.into_any(),
-                Some(Ok(config)) => view! { <Screens config host on_done /> }.into_any(),
-                Some(Err(errors)) => view! { <ConfigErrorView errors /> }.into_any(),
+            {move || {
+                provide_context(lang.get());
+                match loaded.get() {
+                    None => view! { <Working text=lang.get().texts().loading.into() /> }.into_any(),
+                    Some(Ok(config)) => view! { <Screens config host on_done /> }.into_any(),
+                    Some(Err(errors)) => view! { <ConfigErrorView errors /> }.into_any(),
+                }
             }}
         </main>
     }
@@ -86,6 +96,7 @@ fn Screens(
     host: NodeRef<leptos::html::Main>,
     on_done: StoredValue<Option<js_sys::Function>, LocalStorage>,
 ) -> impl IntoView {
+    provide_context(config.lang);
     let flow = Flow::new(config.clone(), host, on_done);
     provide_context(flow);
     let api = if config.demo {
@@ -107,7 +118,7 @@ fn Screens(
     view! {
         <Notices />
         {move || match flow.stage.get() {
-            Stage::Starting => view! { <Working text="Checking sign-in…".into() /> }.into_any(),
+            Stage::Starting => view! { <Working text=texts().checking_sign_in.into() /> }.into_any(),
             Stage::SignedOut => view! { <SignedOutScreen /> }.into_any(),
             Stage::Working(text) => view! { <Working text /> }.into_any(),
             Stage::SignedIn => view! { <SignedInScreen /> }.into_any(),

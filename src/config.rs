@@ -9,9 +9,10 @@ mod load;
 mod origin;
 
 pub use error::ConfigError;
-pub use load::{load, page_url, CONFIG_FILE};
+pub use load::{load, page_lang, page_url, CONFIG_FILE};
 pub use origin::TenantOrigin;
 
+use crate::i18n::{Lang, SUPPORTED};
 use serde::Deserialize;
 
 /// How the sign-in round trip is performed.
@@ -47,9 +48,8 @@ pub struct RawConfig {
     pub mode: Option<String>,
     /// Run against the in-browser demo tenant, no network.
     pub demo: Option<bool>,
-    /// Preferred language of the interface (a BCP 47 tag such as `fr`). Accepted so that
-    /// pages and `<mfa-manager lang=…>` can already pass it; the interface is English-only
-    /// for now, so it is not used yet.
+    /// Language of the interface, a BCP 47 tag such as `de` or `de-CH` (see [`Lang::parse`]);
+    /// well-formed tags of languages the page does not have fall back to English.
     pub lang: Option<String>,
 }
 
@@ -74,6 +74,8 @@ pub struct Config {
     pub mode: Mode,
     /// Demo mode: in-browser tenant, no network.
     pub demo: bool,
+    /// Language of the interface.
+    pub lang: Lang,
 }
 
 /// Scopes requested for the app audience when `app_scope` is not given.
@@ -174,6 +176,30 @@ impl RawConfig {
             }
         };
 
+        let lang = match non_empty(self.lang) {
+            None => Lang::En,
+            Some(tag) => match Lang::parse(&tag) {
+                Some(lang) => lang,
+                // A host page passing its own language (say `fr`) still gets a working
+                // widget, in English; only a value that is no language tag is a mistake.
+                None if Lang::is_well_formed(&tag) => Lang::En,
+                None => {
+                    errors.push(ConfigError::Invalid {
+                        field: "lang",
+                        reason: format!(
+                            "is \"{tag}\", which is not a language tag; use one of {}",
+                            SUPPORTED
+                                .iter()
+                                .map(|t| format!("\"{t}\""))
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        ),
+                    });
+                    Lang::En
+                }
+            },
+        };
+
         match (domain, canonical, client_id, redirect_uri) {
             (Some(domain), Some(canonical_domain), Some(client_id), Some(redirect_uri))
                 if errors.is_empty() =>
@@ -189,6 +215,7 @@ impl RawConfig {
                     return_to,
                     mode,
                     demo,
+                    lang,
                 })
             }
             _ => Err(errors),

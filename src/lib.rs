@@ -7,6 +7,7 @@
 //! - [`app`]: the top-level component and its screens.
 //! - [`api`]: the MFA API behind one trait, its wire types and typed errors.
 //! - [`factors`]: the user's sign-in methods as rows, and the pieces of an enrollment.
+//! - [`i18n`]: every user-facing text, one table per language, and the [`i18n::Lang`] enum.
 //! - [`mount`]: the JavaScript `mount(element, config, onDone)` entry point for widgets.
 //! - [`element`]: the `<mfa-manager>` custom element, configured by attributes.
 
@@ -16,6 +17,7 @@ pub mod auth;
 pub mod config;
 pub mod element;
 pub mod factors;
+pub mod i18n;
 pub mod mount;
 
 pub use mount::{mount, MountHandle};

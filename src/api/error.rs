@@ -7,6 +7,8 @@
 //! code alone cannot tell two documented cases apart. Tenant texts are carried as data and only
 //! ever shown as text.
 
+use crate::i18n::en::EN;
+use crate::i18n::{fill, Texts};
 use std::fmt;
 
 /// A refused or failed call to the MFA API or to an MFA grant.
@@ -122,148 +124,119 @@ impl ApiError {
         }
     }
 
-    /// One sentence for the user saying what happened.
+    /// One sentence for the user saying what happened (English).
     pub fn message(&self) -> String {
+        self.message_in(&EN)
+    }
+
+    /// One sentence for the user saying what happened, in the language of `t`. Tenant texts
+    /// are inserted as they are.
+    pub fn message_in(&self, t: &Texts) -> String {
+        let described =
+            |template: &str, description: &str| fill(template, &[("description", description)]);
         match self {
-            ApiError::SessionExpired => {
-                "Your session for changing sign-in methods has expired.".into()
-            }
-            ApiError::InvalidOtp => "That code from your authenticator app is not correct.".into(),
-            ApiError::InvalidBindingCode => "That code does not match the one we sent.".into(),
-            ApiError::Rejected => "The request was declined.".into(),
-            ApiError::AuthorizationPending => {
-                "Waiting for you to approve the request on your device.".into()
-            }
-            ApiError::SlowDown { .. } => "The page checked for your approval too often.".into(),
-            ApiError::CodeExpired => "The code has expired.".into(),
-            ApiError::TooManyAttempts { .. } => "Too many wrong codes were entered.".into(),
+            ApiError::SessionExpired => t.api_session_expired.into(),
+            ApiError::InvalidOtp => t.api_invalid_otp.into(),
+            ApiError::InvalidBindingCode => t.api_invalid_binding_code.into(),
+            ApiError::Rejected => t.api_rejected.into(),
+            ApiError::AuthorizationPending => t.api_pending.into(),
+            ApiError::SlowDown { .. } => t.api_slow_down.into(),
+            ApiError::CodeExpired => t.api_code_expired.into(),
+            ApiError::TooManyAttempts { .. } => t.api_too_many_attempts.into(),
             ApiError::RateLimited { description, .. } => {
                 if description.is_empty() {
-                    "Too many requests were made.".into()
+                    t.api_rate_limited.into()
                 } else {
-                    format!("Too many requests were made: {description}")
+                    described(t.api_rate_limited_described, description)
                 }
             }
-            ApiError::AlreadyEnrolled => {
-                "You already have a sign-in method, so a new one can only be added after using it."
-                    .into()
-            }
+            ApiError::AlreadyEnrolled => t.api_already_enrolled.into(),
             ApiError::InsufficientScope(scope) => {
-                format!("This page is not allowed to do that (missing permission: {scope}).")
+                fill(t.api_insufficient_scope, &[("scope", scope)])
             }
-            ApiError::InvalidPhoneNumber => "The phone number is not valid.".into(),
-            ApiError::InvalidRequest(description) => {
-                format!("The request was refused: {description}")
-            }
-            ApiError::FactorDisabled(description) => {
-                format!("This kind of sign-in method is not available: {description}")
-            }
-            ApiError::NotFound => "That sign-in method no longer exists.".into(),
+            ApiError::InvalidPhoneNumber => t.api_invalid_phone.into(),
+            ApiError::InvalidRequest(description) => described(t.api_invalid_request, description),
+            ApiError::FactorDisabled(description) => described(t.api_factor_disabled, description),
+            ApiError::NotFound => t.api_not_found.into(),
             ApiError::GrantNotEnabled(description) => {
-                format!("This application may not confirm new sign-in methods: {description}")
+                described(t.api_grant_not_enabled, description)
             }
-            ApiError::OriginNotAllowed => {
-                "The sign-in service refused requests from this page's address.".into()
-            }
-            ApiError::AccessDenied(description) => format!("Access was denied: {description}"),
-            ApiError::WrongAudience(description) => {
-                format!("The sign-in was issued for the wrong service: {description}")
-            }
-            ApiError::Network(why) => format!("The sign-in service could not be reached ({why})."),
-            ApiError::Server { status } => {
-                format!("The sign-in service had a problem (HTTP {status}).")
-            }
-            ApiError::Unexpected { status, detail } => {
-                format!("The sign-in service answered unexpectedly (HTTP {status}: {detail}).")
-            }
+            ApiError::OriginNotAllowed => t.api_origin_not_allowed.into(),
+            ApiError::AccessDenied(description) => described(t.api_access_denied, description),
+            ApiError::WrongAudience(description) => described(t.api_wrong_audience, description),
+            ApiError::Network(why) => fill(t.api_network, &[("why", why)]),
+            ApiError::Server { status } => fill(t.api_server, &[("status", &status.to_string())]),
+            ApiError::Unexpected { status, detail } => fill(
+                t.api_unexpected,
+                &[("status", &status.to_string()), ("detail", detail)],
+            ),
             ApiError::Other {
                 status,
                 error,
                 description,
             } => {
+                let status = status.to_string();
                 if description.is_empty() {
-                    format!("The request failed ({error}, HTTP {status}).")
+                    fill(t.api_other, &[("error", error), ("status", &status)])
                 } else {
-                    format!("The request failed: {description} ({error}, HTTP {status}).")
+                    fill(
+                        t.api_other_described,
+                        &[
+                            ("description", description),
+                            ("error", error),
+                            ("status", &status),
+                        ],
+                    )
                 }
             }
         }
     }
 
-    /// The likely cause and what to do, when there is something useful to say.
+    /// The likely cause and what to do, when there is something useful to say (English).
     pub fn hint(&self) -> Option<String> {
+        self.hint_in(&EN)
+    }
+
+    /// The likely cause and what to do, in the language of `t`.
+    pub fn hint_in(&self, t: &Texts) -> Option<String> {
         let wait = |retry_after: &Option<u64>, otherwise: &str| match retry_after {
-            Some(seconds) => format!("Try again in {}.", wait_text(*seconds)),
+            Some(seconds) => fill(t.hint_try_again_in, &[("wait", &wait_text_in(*seconds, t))]),
             None => otherwise.to_owned(),
         };
         Some(match self {
-            ApiError::SessionExpired => {
-                "For your security this session lasts only a few minutes. Sign in again to continue where you left off.".into()
-            }
-            ApiError::InvalidOtp => {
-                "Enter the current 6-digit code from your app; each code works once. If codes keep failing, check that your phone sets its clock automatically.".into()
-            }
-            ApiError::InvalidBindingCode => {
-                "Type the 6-digit code from the latest message, or send a new code.".into()
-            }
-            ApiError::Rejected => {
-                "If you declined by mistake, start the setup again and approve the request.".into()
-            }
-            ApiError::AuthorizationPending => {
-                "Open the notification on your device and approve it.".into()
-            }
-            ApiError::SlowDown { retry_after } => wait(retry_after, "Wait a few seconds."),
-            ApiError::CodeExpired => {
-                "Codes are valid for 5 minutes. Send a new code and enter it right away.".into()
-            }
-            ApiError::TooManyAttempts { retry_after } => format!(
-                "For your security, codes are blocked for a while. {}",
-                wait(retry_after, "Wait a few minutes before trying again.")
+            ApiError::SessionExpired => t.hint_session_expired.into(),
+            ApiError::InvalidOtp => t.hint_invalid_otp.into(),
+            ApiError::InvalidBindingCode => t.hint_invalid_binding_code.into(),
+            ApiError::Rejected => t.hint_rejected.into(),
+            ApiError::AuthorizationPending => t.hint_pending.into(),
+            ApiError::SlowDown { retry_after } => wait(retry_after, t.hint_wait_seconds),
+            ApiError::CodeExpired => t.hint_code_expired.into(),
+            ApiError::TooManyAttempts { retry_after } => fill(
+                t.hint_codes_blocked,
+                &[("wait", &wait(retry_after, t.hint_wait_minutes))],
             ),
             ApiError::RateLimited {
                 retry_after,
                 description,
             } => {
                 if description.contains("maximum amount of authenticators") {
-                    "Remove setups you did not finish (they also disappear after 24 hours), then try again.".into()
+                    t.hint_too_many_enrollments.into()
                 } else {
-                    wait(retry_after, "Wait a few minutes before trying again.")
+                    wait(retry_after, t.hint_wait_minutes)
                 }
             }
-            ApiError::AlreadyEnrolled => {
-                "Sign in again with your existing method, then add the new one here.".into()
-            }
-            ApiError::InsufficientScope(_) => {
-                "Sign in again. If this keeps happening, the page must request the scopes enroll, read:authenticators and remove:authenticators.".into()
-            }
-            ApiError::InvalidPhoneNumber => {
-                "Enter the number with its country code, e.g. +1 415 555 2046.".into()
-            }
-            ApiError::FactorDisabled(_) => {
-                "An administrator can enable it in the Auth0 dashboard (Security → Multi-factor Auth).".into()
-            }
-            ApiError::NotFound => {
-                "It may have been removed in another window. Refresh the list.".into()
-            }
-            ApiError::GrantNotEnabled(_) => {
-                "Enable the MFA grant type for this application (Auth0 dashboard → Applications → Advanced Settings → Grant Types).".into()
-            }
-            ApiError::OriginNotAllowed => {
-                "Add this page's origin to Allowed Web Origins of the application in the Auth0 dashboard.".into()
-            }
-            ApiError::AccessDenied(_) => {
-                "If you tried to remove an email address, it may be your account's verified email: it is always available as a sign-in method and cannot be removed.".into()
-            }
-            ApiError::WrongAudience(_) => {
-                "The MFA API always uses the tenant's own *.auth0.com domain, even behind a custom domain: set canonical_domain in config.json to it.".into()
-            }
-            ApiError::Network(_) => {
-                "Check your connection. If it works, this page's origin may be missing from Allowed Web Origins, so the browser blocks the answer (CORS).".into()
-            }
-            ApiError::Server { .. } => "Try again in a moment.".into(),
-            ApiError::Unexpected { .. } => {
-                "Check that the configured domain is your Auth0 tenant and that no proxy rewrites its answers.".into()
-            }
+            ApiError::AlreadyEnrolled => t.hint_already_enrolled.into(),
+            ApiError::InsufficientScope(_) => t.hint_insufficient_scope.into(),
+            ApiError::InvalidPhoneNumber => t.hint_invalid_phone.into(),
+            ApiError::FactorDisabled(_) => t.hint_factor_disabled.into(),
+            ApiError::NotFound => t.hint_not_found.into(),
+            ApiError::GrantNotEnabled(_) => t.hint_grant_not_enabled.into(),
+            ApiError::OriginNotAllowed => t.hint_origin_not_allowed.into(),
+            ApiError::AccessDenied(_) => t.hint_access_denied.into(),
+            ApiError::WrongAudience(_) => t.hint_wrong_audience.into(),
+            ApiError::Network(_) => t.hint_api_network.into(),
+            ApiError::Server { .. } => t.hint_server.into(),
+            ApiError::Unexpected { .. } => t.hint_unexpected.into(),
             ApiError::InvalidRequest(_) | ApiError::Other { .. } => return None,
         })
     }
@@ -293,27 +266,36 @@ impl fmt::Display for ApiError {
 impl std::error::Error for ApiError {}
 
 /// A wait in words, rounded up so the user never retries too early: "40 seconds", "1 minute",
-/// "6 minutes", "1 hour 30 minutes".
+/// "6 minutes", "1 hour 30 minutes" (English).
 pub fn wait_text(seconds: u64) -> String {
-    fn unit(count: u64, one: &str) -> String {
+    wait_text_in(seconds, &EN)
+}
+
+/// [`wait_text`] in the language of `t`.
+pub fn wait_text_in(seconds: u64, t: &Texts) -> String {
+    let unit = |count: u64, one: &str, many: &str| {
         if count == 1 {
-            format!("1 {one}")
+            one.to_owned()
         } else {
-            format!("{count} {one}s")
+            fill(many, &[("count", &count.to_string())])
         }
-    }
+    };
     if seconds < 60 {
-        return unit(seconds, "second");
+        return unit(seconds, t.second, t.seconds);
     }
     let minutes = seconds.div_ceil(60);
     if minutes < 60 {
-        return unit(minutes, "minute");
+        return unit(minutes, t.minute, t.minutes);
     }
     let (hours, minutes) = (minutes / 60, minutes % 60);
     if minutes == 0 {
-        unit(hours, "hour")
+        unit(hours, t.hour, t.hours)
     } else {
-        format!("{} {}", unit(hours, "hour"), unit(minutes, "minute"))
+        format!(
+            "{} {}",
+            unit(hours, t.hour, t.hours),
+            unit(minutes, t.minute, t.minutes)
+        )
     }
 }
 

@@ -2,6 +2,7 @@
 
 use super::events::dispatch_error;
 use crate::config::ConfigError;
+use crate::i18n::{fill, texts};
 use leptos::prelude::*;
 
 /// Lists every configuration problem, each naming its field, as plain text.
@@ -12,13 +13,17 @@ pub fn ConfigErrorView(
 ) -> impl IntoView {
     // The embedding page hears about the problems too (`mfa-manager:error`, bubbling from here).
     let section = NodeRef::<leptos::html::Section>::new();
-    let message = format!(
-        "The configuration has a problem: {}",
-        errors
-            .iter()
-            .map(ToString::to_string)
-            .collect::<Vec<_>>()
-            .join(" ")
+    let t = texts();
+    let message = fill(
+        t.config_error_event,
+        &[(
+            "errors",
+            &errors
+                .iter()
+                .map(|e| e.message_in(t))
+                .collect::<Vec<_>>()
+                .join(" "),
+        )],
     );
     Effect::new(move |_| {
         if let Some(section) = section.get() {
@@ -28,16 +33,16 @@ pub fn ConfigErrorView(
     view! {
         <section class="mfa-card mfa-error" role="alert" aria-labelledby="mfa-config-error-title"
             node_ref=section>
-            <h2 id="mfa-config-error-title">"This page is not set up correctly"</h2>
-            <p>"The site's configuration (config.json) has a problem, so sign-in cannot start:"</p>
+            <h2 id="mfa-config-error-title">{t.config_error_title}</h2>
+            <p>{t.config_error_intro}</p>
             <ul class="mfa-config-errors">
                 {errors
                     .into_iter()
-                    .map(|e| view! { <li data-field=e.field().unwrap_or("file")>{e.to_string()}</li> })
+                    .map(|e| view! { <li data-field=e.field().unwrap_or("file")>{e.message_in(t)}</li> })
                     .collect_view()}
             </ul>
             <p class="mfa-hint">
-                "If you run this site, fix config.json and reload. If you are a visitor, please tell the site's support team."
+                {t.config_error_hint}
             </p>
         </section>
     }

@@ -5,6 +5,7 @@ use crate::auth::request::{authorize, Delivery};
 use crate::auth::transaction::{Resume, Transaction};
 use crate::auth::{popup, silent, AuthError, AuthorizeResponse, IssuedToken, Purpose, Session};
 use crate::config::{Config, Mode};
+use crate::i18n::{fill, Texts};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -72,6 +73,11 @@ impl Flow {
         }
     }
 
+    /// The texts of the configured language.
+    pub fn texts(&self) -> &'static Texts {
+        self.config.with_value(|c| c.lang.texts())
+    }
+
     fn fail(&self, stage: Stage, error: AuthError) {
         self.stage.set(stage);
         self.error.set(Some(error));
@@ -111,7 +117,8 @@ impl Flow {
             Ok(r) => r,
             Err(e) => return self.fail(Stage::SignedOut, e),
         };
-        self.stage.set(Stage::Working("Finishing sign-in…".into()));
+        self.stage
+            .set(Stage::Working(self.texts().finishing_sign_in.into()));
         let config = self.config.get_value();
         let issued = crate::auth::exchange::finish(&config, response, tx.verifier, &tx.nonce).await;
         self.note.set(tx.resume.note);
@@ -154,7 +161,7 @@ impl Flow {
             ),
             Mode::Popup => {
                 self.stage
-                    .set(Stage::Working("Waiting for the sign-in window…".into()));
+                    .set(Stage::Working(self.texts().waiting_for_window.into()));
                 spawn_local(async move {
                     match popup::sign_in(&config, Purpose::Mfa).await {
                         Ok(token) => self.signed_in(token),
@@ -183,11 +190,11 @@ impl Flow {
             return self.fail(Stage::SignedOut, e);
         }
         self.stage
-            .set(Stage::Working("Taking you to sign in…".into()));
+            .set(Stage::Working(self.texts().taking_you_to_sign_in.into()));
         if window().location().assign(&request.url).is_err() {
             self.fail(
                 Stage::SignedOut,
-                AuthError::Config("the sign-in address was refused by the browser".into()),
+                AuthError::Config(self.texts().address_refused.into()),
             );
         }
     }
@@ -200,8 +207,7 @@ impl Flow {
             match silent::sign_in(&config, Purpose::Mfa).await {
                 Ok(token) => {
                     self.signed_in(token);
-                    self.note
-                        .set(Some("Your secure session was renewed.".into()));
+                    self.note.set(Some(self.texts().session_renewed.into()));
                 }
                 Err(_) => {
                     self.session.set(None);
@@ -210,15 +216,18 @@ impl Flow {
                             Purpose::Mfa,
                             Resume {
                                 screen: self.screen.get_untracked(),
-                                note: Some(format!(
-                                    "{reason} You signed in again and can carry on."
+                                note: Some(fill(
+                                    self.texts().renewed_by_sign_in,
+                                    &[("reason", reason)],
                                 )),
                             },
                         ),
                         Mode::Popup => {
                             self.stage.set(Stage::SignedOut);
-                            self.note
-                                .set(Some(format!("{reason} Sign in again to carry on.")));
+                            self.note.set(Some(fill(
+                                self.texts().renew_needs_sign_in,
+                                &[("reason", reason)],
+                            )));
                         }
                     }
                 }
@@ -232,20 +241,17 @@ impl Flow {
         self.error.set(None);
         if self.config.with_value(|c| c.demo) {
             self.stage.set(Stage::Finished(None));
-            self.note.set(Some(
-                "Demo mode: a real deployment would now hand the app's token back to the site."
-                    .into(),
-            ));
+            self.note.set(Some(self.texts().demo_done.into()));
             return;
         }
         self.stage
-            .set(Stage::Working("Returning you to the app…".into()));
+            .set(Stage::Working(self.texts().returning_to_app.into()));
         spawn_local(async move {
             let config = self.config.get_value();
             match silent::sign_in(&config, Purpose::App).await {
                 Ok(token) => self.deliver(token),
                 Err(e) => {
-                    let why = fallback_reason(&e);
+                    let why = fallback_reason(&e, self.texts());
                     match config.mode {
                         Mode::Redirect => self.redirect(
                             Purpose::App,
@@ -264,7 +270,7 @@ impl Flow {
     /// The popup fallback of "Done", started by a click.
     pub fn done_with_popup(self) {
         self.stage
-            .set(Stage::Working("Waiting for the sign-in window…".into()));
+            .set(Stage::Working(self.texts().waiting_for_window.into()));
         spawn_local(async move {
             let config = self.config.get_value();
             match popup::sign_in(&config, Purpose::App).await {
@@ -287,7 +293,7 @@ impl Flow {
         let config = self.config.get_value();
         if let Some(target) = &config.return_to {
             self.stage
-                .set(Stage::Working("Returning you to the app…".into()));
+                .set(Stage::Working(self.texts().returning_to_app.into()));
             let _ = window().location().assign(target);
         } else {
             self.stage.set(Stage::Finished(self.note.get_untracked()));
@@ -296,16 +302,13 @@ impl Flow {
 }
 
 /// Why the silent path did not work, in words for the user.
-fn fallback_reason(e: &AuthError) -> String {
+fn fallback_reason(e: &AuthError, t: &Texts) -> String {
     let cause = match e {
-        AuthError::Timeout => {
-            "the browser did not let the page finish silently (third-party cookies may be blocked)"
-                .to_owned()
-        }
-        e if e.needs_interaction() => "the sign-in service needs you to sign in again".to_owned(),
-        e => e.message(),
+        AuthError::Timeout => t.fallback_timeout.to_owned(),
+        e if e.needs_interaction() => t.fallback_interaction.to_owned(),
+        e => e.message_in(t),
     };
-    format!("Signing you back in silently did not work ({cause}), so the sign-in page was used instead.")
+    fill(t.fallback, &[("cause", &cause)])
 }
 
 /// Removes `code`, `state`, `error`, `error_description` from the address bar, keeping the rest.

@@ -2,26 +2,28 @@
 
 use super::events::dispatch_error;
 use super::flow::Flow;
+use crate::i18n::texts;
 use leptos::prelude::*;
 
 /// Shows the last sign-in error (with its likely cause) and any note for the user.
 #[component]
 pub fn Notices() -> impl IntoView {
     let flow = expect_context::<Flow>();
+    let t = texts();
     // The embedding page hears about each error shown (`mfa-manager:error`).
     Effect::new(move |_| {
         if let (Some(error), Some(host)) = (flow.error.get(), flow.host.get_untracked()) {
-            dispatch_error(&host, &error.message());
+            dispatch_error(&host, &error.message_in(t));
         }
     });
     view! {
         {move || flow.error.get().map(|e| view! {
             <div class="mfa-card mfa-error mfa-notice" role="alert" id="mfa-error">
-                <p class="mfa-error-message">{e.message()}</p>
-                {e.hint().map(|h| view! { <p class="mfa-hint">{h}</p> })}
+                <p class="mfa-error-message">{e.message_in(t)}</p>
+                {e.hint_in(t).map(|h| view! { <p class="mfa-hint">{h}</p> })}
                 <button type="button" class="mfa-button" id="mfa-retry"
                     on:click=move |_| flow.sign_in()>
-                    "Sign in again"
+                    {t.sign_in_again}
                 </button>
             </div>
         })}

@@ -3,6 +3,7 @@
 
 use super::flow::Flow;
 use crate::auth::session::{clock, Phase};
+use crate::i18n::{around, texts};
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -10,6 +11,9 @@ use std::time::Duration;
 #[component]
 pub fn SessionBar() -> impl IntoView {
     let flow = expect_context::<Flow>();
+    let t = texts();
+    let (left_before, left_after) = around(t.session_left, "clock");
+    let (ends_before, ends_after) = around(t.session_ends, "clock");
     let now = RwSignal::new(js_sys::Date::now());
     if let Ok(tick) =
         set_interval_with_handle(move || now.set(js_sys::Date::now()), Duration::from_secs(1))
@@ -24,27 +28,27 @@ pub fn SessionBar() -> impl IntoView {
     Effect::new(move |_| {
         if phase.get() == Some(Phase::Expired) && !renewing.get_untracked() {
             renewing.set(true);
-            flow.renew("Your secure session ended after 10 minutes.");
+            flow.renew(t.session_ended_after);
         }
     });
     view! {
         {move || match phase.get() {
             Some(Phase::Active { seconds_left }) => view! {
                 <p class="mfa-session" id="mfa-session">
-                    "Secure session: " <span class="mfa-countdown">{clock(seconds_left)}</span> " left"
+                    {left_before} <span class="mfa-countdown">{clock(seconds_left)}</span> {left_after}
                 </p>
             }.into_any(),
             Some(Phase::Expiring { seconds_left }) => view! {
                 <div class="mfa-session mfa-warning" id="mfa-session-warning" role="alert">
-                    <p>"Your secure session ends in " <span class="mfa-countdown">{clock(seconds_left)}</span> "."</p>
+                    <p>{ends_before} <span class="mfa-countdown">{clock(seconds_left)}</span> {ends_after}</p>
                     <button type="button" class="mfa-button" id="mfa-stay"
-                        on:click=move |_| { renewing.set(true); flow.renew("You asked to stay signed in."); }>
-                        "Stay signed in"
+                        on:click=move |_| { renewing.set(true); flow.renew(t.asked_to_stay); }>
+                        {t.stay_signed_in}
                     </button>
                 </div>
             }.into_any(),
             Some(Phase::Expired) => view! {
-                <p class="mfa-session mfa-warning" role="status">"Your secure session ended. Renewing…"</p>
+                <p class="mfa-session mfa-warning" role="status">{t.session_ended_renewing}</p>
             }.into_any(),
             None => ().into_any(),
         }}

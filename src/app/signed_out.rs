@@ -2,6 +2,7 @@
 
 use super::flow::Flow;
 use crate::config::Config;
+use crate::i18n::{around, texts};
 use leptos::prelude::*;
 
 /// Signed-out screen with the sign-in button.
@@ -14,21 +15,20 @@ pub fn SignedOut(
     on_sign_in: Callback<()>,
 ) -> impl IntoView {
     let host = config.domain.host().to_owned();
+    let t = texts();
+    let (before, after) = around(t.sign_in_at, "host");
     view! {
         <section class="mfa-card" aria-labelledby="mfa-signed-out-title">
-            <h2 id="mfa-signed-out-title">"Sign in to manage your security settings"</h2>
-            <p>
-                "Add or remove the ways you prove it's you when signing in: an authenticator app, "
-                "text messages, phone calls, email or push notifications."
-            </p>
-            <p class="mfa-hint">"You will sign in at " <strong>{host}</strong> "."</p>
+            <h2 id="mfa-signed-out-title">{t.signed_out_title}</h2>
+            <p>{t.signed_out_intro}</p>
+            <p class="mfa-hint">{before} <strong>{host}</strong> {after}</p>
             <button
                 type="button"
                 class="mfa-button mfa-primary"
                 id="mfa-sign-in"
                 on:click=move |_| on_sign_in.run(())
             >
-                "Sign in"
+                {t.sign_in}
             </button>
         </section>
     }

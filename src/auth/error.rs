@@ -1,6 +1,8 @@
 //! Everything that can go wrong while signing in, with a human message and, where it helps,
 //! the likely cause and fix. Tenant texts are carried as data and only ever shown as text.
 
+use crate::i18n::en::EN;
+use crate::i18n::{fill, Texts};
 use std::fmt;
 
 /// A sign-in failure.
@@ -46,73 +48,67 @@ pub enum AuthError {
 }
 
 impl AuthError {
-    /// One sentence saying what happened.
+    /// One sentence saying what happened (English).
     pub fn message(&self) -> String {
+        self.message_in(&EN)
+    }
+
+    /// One sentence saying what happened, in the language of `t`.
+    pub fn message_in(&self, t: &Texts) -> String {
         match self {
-            AuthError::MalformedCallback(why) => format!("The sign-in answer is incomplete: {why}."),
-            AuthError::StateMismatch => {
-                "The sign-in answer does not belong to the sign-in this page started, so it was refused.".into()
-            }
-            AuthError::NoTransaction => {
-                "This page received a sign-in answer it was not waiting for, so it was ignored.".into()
-            }
-            AuthError::NonceMismatch => {
-                "The identity token does not match this sign-in, so it was refused.".into()
-            }
-            AuthError::Authorize { error, description } | AuthError::Token { error, description } => {
+            AuthError::MalformedCallback(why) => fill(t.auth_malformed, &[("why", why)]),
+            AuthError::StateMismatch => t.auth_state.into(),
+            AuthError::NoTransaction => t.auth_no_transaction.into(),
+            AuthError::NonceMismatch => t.auth_nonce.into(),
+            AuthError::Authorize { error, description }
+            | AuthError::Token { error, description } => {
                 if description.is_empty() {
-                    format!("Sign-in failed ({error}).")
+                    fill(t.auth_failed, &[("error", error)])
                 } else {
-                    format!("Sign-in failed: {description} ({error}).")
+                    fill(
+                        t.auth_failed_described,
+                        &[("description", description), ("error", error)],
+                    )
                 }
             }
-            AuthError::Network(why) => format!("The sign-in service could not be reached ({why})."),
-            AuthError::UnexpectedResponse(why) => {
-                format!("The sign-in service answered unexpectedly ({why}).")
-            }
-            AuthError::PopupBlocked => "The browser blocked the sign-in window.".into(),
-            AuthError::PopupClosed => "The sign-in window was closed before sign-in finished.".into(),
-            AuthError::Timeout => "Sign-in did not answer in time.".into(),
-            AuthError::Storage(why) => format!("This browser does not allow the page to keep sign-in state ({why})."),
-            AuthError::Config(why) => format!("The page's configuration cannot be used to sign in ({why})."),
+            AuthError::Network(why) => fill(t.auth_network, &[("why", why)]),
+            AuthError::UnexpectedResponse(why) => fill(t.auth_unexpected, &[("why", why)]),
+            AuthError::PopupBlocked => t.auth_popup_blocked.into(),
+            AuthError::PopupClosed => t.auth_popup_closed.into(),
+            AuthError::Timeout => t.auth_timeout.into(),
+            AuthError::Storage(why) => fill(t.auth_storage, &[("why", why)]),
+            AuthError::Config(why) => fill(t.auth_config, &[("why", why)]),
         }
     }
 
-    /// The likely cause and what to do, when there is something useful to say.
+    /// The likely cause and what to do, when there is something useful to say (English).
     pub fn hint(&self) -> Option<&'static str> {
+        self.hint_in(&EN)
+    }
+
+    /// The likely cause and what to do, in the language of `t`.
+    pub fn hint_in(&self, t: &'static Texts) -> Option<&'static str> {
         Some(match self {
-            AuthError::StateMismatch | AuthError::NoTransaction | AuthError::MalformedCallback(_) => {
-                "Start again with the Sign in button. If this keeps happening, someone may be trying to sign you in to their account."
-            }
+            AuthError::StateMismatch
+            | AuthError::NoTransaction
+            | AuthError::MalformedCallback(_) => t.hint_auth_forged,
             AuthError::Authorize { error, .. } => match error.as_str() {
-                "login_required" | "interaction_required" => "You need to sign in again.",
-                "consent_required" => {
-                    "The application needs your consent; sign in interactively to give it."
-                }
-                "access_denied" => {
-                    "If the message says \"Service not found\", the MFA audience uses the wrong domain: set canonical_domain to the tenant's own *.auth0.com domain."
-                }
+                "login_required" | "interaction_required" => t.hint_auth_login_required,
+                "consent_required" => t.hint_auth_consent,
+                "access_denied" => t.hint_auth_service_not_found,
                 _ => return None,
             },
             AuthError::Token { error, .. } => match error.as_str() {
-                "unauthorized_client" => {
-                    "Enable the MFA grant type for this application (Auth0 dashboard → Applications → Advanced Settings → Grant Types)."
-                }
-                "access_denied" => {
-                    "Add this page's origin to Allowed Web Origins of the application in the Auth0 dashboard."
-                }
-                "invalid_grant" => "The sign-in took too long or was already used. Sign in again.",
+                "unauthorized_client" => t.hint_grant_not_enabled,
+                "access_denied" => t.hint_origin_not_allowed,
+                "invalid_grant" => t.hint_auth_invalid_grant,
                 _ => return None,
             },
-            AuthError::Network(_) => {
-                "Check your connection. If it works, the site's origin may be missing from Allowed Web Origins (a CORS block)."
-            }
-            AuthError::PopupBlocked => "Allow popups for this site, then try again.",
-            AuthError::PopupClosed => "Try again and finish signing in in the window that opens.",
-            AuthError::Timeout => {
-                "Check your connection and that this page's origin is listed in Allowed Web Origins, then try again."
-            }
-            AuthError::Storage(_) => "Allow site data for this page, or leave private browsing, then try again.",
+            AuthError::Network(_) => t.hint_auth_network,
+            AuthError::PopupBlocked => t.hint_auth_popup_blocked,
+            AuthError::PopupClosed => t.hint_auth_popup_closed,
+            AuthError::Timeout => t.hint_auth_timeout,
+            AuthError::Storage(_) => t.hint_auth_storage,
             AuthError::NonceMismatch | AuthError::UnexpectedResponse(_) | AuthError::Config(_) => {
                 return None
             }

@@ -1,5 +1,7 @@
 //! Configuration mistakes, each naming its field and saying how to fix it.
 
+use crate::i18n::en::EN;
+use crate::i18n::{fill, Texts};
 use std::fmt;
 
 /// One problem found in the runtime configuration.
@@ -37,32 +39,34 @@ impl ConfigError {
     }
 }
 
-impl fmt::Display for ConfigError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ConfigError {
+    /// The error in the language of `t`. The reasons of [`ConfigError::Invalid`] and the
+    /// loading failures are kept as written when the error was found.
+    pub fn message_in(&self, t: &Texts) -> String {
         match self {
-            ConfigError::Unavailable(why) => write!(f, "config.json could not be loaded: {why}."),
-            ConfigError::NotJson(why) => write!(f, "config.json is not valid: {why}."),
-            ConfigError::Missing("domain") => f.write_str(
-                "\"domain\" is missing: set it to your Auth0 domain, e.g. \"acme.us.auth0.com\".",
-            ),
-            ConfigError::Missing("client_id") => f.write_str(
-                "\"client_id\" is missing: copy the Client ID of your Single Page Application \
-                 from the Auth0 dashboard (Applications → your app → Settings).",
-            ),
-            ConfigError::Missing(field) => write!(f, "\"{field}\" is missing."),
-            ConfigError::Invalid { field, reason } => write!(f, "\"{field}\" {reason}."),
-            ConfigError::CustomDomainNeedsCanonical(host) => write!(
-                f,
-                "\"canonical_domain\" is missing: \"domain\" ({host}) looks like a custom domain, \
-                 but the MFA API audience always uses the tenant's own domain \
-                 (e.g. \"acme.us.auth0.com\"). Set \"canonical_domain\" to it."
-            ),
-            ConfigError::AppAudienceIsMfa(aud, canonical) => write!(
-                f,
-                "\"app_audience\" ({aud}) is the MFA API; set it to your own API's identifier. \
-                 mfa-manager requests {canonical}/mfa/ by itself."
+            ConfigError::Unavailable(why) => fill(t.config_unavailable, &[("why", why)]),
+            ConfigError::NotJson(why) => fill(t.config_not_json, &[("why", why)]),
+            ConfigError::Missing("domain") => t.config_missing_domain.to_owned(),
+            ConfigError::Missing("client_id") => t.config_missing_client_id.to_owned(),
+            ConfigError::Missing(field) => fill(t.config_missing, &[("field", field)]),
+            ConfigError::Invalid { field, reason } => {
+                fill(t.config_invalid, &[("field", field), ("reason", reason)])
+            }
+            ConfigError::CustomDomainNeedsCanonical(host) => {
+                fill(t.config_needs_canonical, &[("host", host)])
+            }
+            ConfigError::AppAudienceIsMfa(audience, canonical) => fill(
+                t.config_audience_is_mfa,
+                &[("audience", audience), ("canonical", canonical)],
             ),
         }
+    }
+}
+
+/// English, as [`ConfigError::message_in`] with the English table.
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message_in(&EN))
     }
 }
 

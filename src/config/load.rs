@@ -1,6 +1,7 @@
 //! Fetches `config.json` from beside the page and validates it.
 
 use super::{Config, ConfigError, RawConfig};
+use crate::i18n::Lang;
 use gloo_net::http::Request;
 
 /// File name of the runtime configuration, resolved against the page URL so the page works
@@ -14,6 +15,7 @@ pub async fn load() -> Result<Config, Vec<ConfigError>> {
         // `?demo` needs no config.json and no network at all.
         return RawConfig {
             demo: Some(true),
+            lang: page_lang().map(|l| l.tag().to_owned()),
             ..RawConfig::default()
         }
         .validate(&page_url);
@@ -37,7 +39,22 @@ pub async fn load() -> Result<Config, Vec<ConfigError>> {
         .text()
         .await
         .map_err(|e| vec![ConfigError::Unavailable(format!("reading it failed ({e})"))])?;
-    Config::from_json(&text, &page_url)
+    let mut config = Config::from_json(&text, &page_url)?;
+    if let Some(lang) = page_lang() {
+        config.lang = lang;
+    }
+    Ok(config)
+}
+
+/// The language asked for by the page URL (`?lang=de`), when it is one the page has; it
+/// takes precedence over `lang` in `config.json`.
+pub fn page_lang() -> Option<Lang> {
+    let search = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
+    url::form_urlencoded::parse(search.trim_start_matches('?').as_bytes())
+        .find(|(k, _)| k == "lang")
+        .and_then(|(_, v)| Lang::parse(&v))
 }
 
 /// The page URL without query or fragment: the default callback URL.

@@ -139,3 +139,28 @@ fn same_origin_return_path_is_accepted() {
     let c = validate(r#"{"domain":"acme.auth0.com","client_id":"x","return_to":"/home"}"#).unwrap();
     assert_eq!(c.return_to.as_deref(), Some("/home"));
 }
+
+#[test]
+fn lang_selects_the_language_and_defaults_to_english() {
+    let base = r#""domain":"acme.us.auth0.com","client_id":"abc""#;
+    let lang = |value: &str| validate(&format!("{{{base},\"lang\":{value}}}")).map(|c| c.lang);
+    assert_eq!(validate(&format!("{{{base}}}")).unwrap().lang, Lang::En);
+    assert_eq!(lang("\"de\""), Ok(Lang::De));
+    assert_eq!(lang("\"de-CH\""), Ok(Lang::De));
+    assert_eq!(lang("\"ar\""), Ok(Lang::Ar));
+    assert_eq!(lang("\" \""), Ok(Lang::En));
+    // A language the page does not have falls back to English instead of failing.
+    assert_eq!(lang("\"fr\""), Ok(Lang::En));
+}
+
+#[test]
+fn malformed_lang_names_the_field_and_the_supported_values() {
+    let errors =
+        messages(r#"{"domain":"acme.us.auth0.com","client_id":"abc","lang":"German please"}"#);
+    assert_eq!(
+        errors,
+        vec![
+            "\"lang\" is \"German please\", which is not a language tag; use one of \"en\", \"de\", \"ar\"."
+        ]
+    );
+}

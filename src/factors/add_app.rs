@@ -7,6 +7,7 @@ use super::qr_view::QrCode;
 use super::row::FactorKind;
 use super::secret::{group_secret, parse_otpauth};
 use crate::api::{ApiError, Associate, Confirm, Enrollment};
+use crate::i18n::fill;
 use leptos::prelude::*;
 
 /// Wrong codes after which the user is told to check their phone's clock.
@@ -16,20 +17,21 @@ const CLOCK_HINT_AFTER: u32 = 2;
 #[component]
 pub fn AddApp() -> impl IntoView {
     let factors = expect_context::<Factors>();
+    let t = factors.texts;
     let enrollment = LocalResource::new(move || {
         let api = factors.api();
         async move { api.0.associate(Associate::Otp).await }
     });
     view! {
         <section class="mfa-card" aria-labelledby="mfa-add-app-title">
-            <h2 id="mfa-add-app-title" class="mfa-panel-title" tabindex="-1">"Add an authenticator app"</h2>
+            <h2 id="mfa-add-app-title" class="mfa-panel-title" tabindex="-1">{t.add_app_title}</h2>
             {move || match enrollment.get() {
-                None => view! { <p class="mfa-status" role="status">"Preparing your setup key…"</p> }.into_any(),
+                None => view! { <p class="mfa-status" role="status">{t.preparing_key}</p> }.into_any(),
                 Some(Err(error)) => view! {
                     <ApiErrorView error />
                     <div class="mfa-actions">
-                        <button type="button" class="mfa-button" on:click=move |_| enrollment.refetch()>"Try again"</button>
-                        <button type="button" class="mfa-button" on:click=move |_| factors.panel.set(Panel::List)>"Cancel"</button>
+                        <button type="button" class="mfa-button" on:click=move |_| enrollment.refetch()>{t.try_again}</button>
+                        <button type="button" class="mfa-button" on:click=move |_| factors.panel.set(Panel::List)>{t.cancel}</button>
                     </div>
                 }.into_any(),
                 Some(Ok(enrollment)) => view! { <AppSteps enrollment /> }.into_any(),
@@ -47,6 +49,7 @@ fn AppSteps(enrollment: Enrollment) -> impl IntoView {
     let details = parse_otpauth(&uri).ok();
     let recovery = enrollment.recovery_codes.first().cloned();
     let failures = RwSignal::new(0u32);
+    let t = factors.texts;
     let verify = Action::new_local(move |code: &String| {
         let api = factors.api();
         let otp = code.clone();
@@ -55,7 +58,7 @@ fn AppSteps(enrollment: Enrollment) -> impl IntoView {
     Effect::new(move |_| match verify.value().get() {
         Some(Ok(confirmed)) => factors.enrolled(
             FactorKind::AuthenticatorApp,
-            "Authenticator app",
+            t.title_app,
             recovery.clone().or(confirmed.recovery_code),
         ),
         Some(Err(ApiError::InvalidOtp)) => failures.update(|f| *f += 1),
@@ -66,33 +69,33 @@ fn AppSteps(enrollment: Enrollment) -> impl IntoView {
     view! {
         <ol class="mfa-steps">
             <li>
-                <p>"Scan this QR code with your authenticator app (for example Google Authenticator, Microsoft Authenticator or 1Password)."</p>
-                <QrCode data=uri.clone() label="QR code to add this account to your authenticator app" />
-                <p><a href=uri.clone() id="mfa-otpauth-link">"Open in an authenticator app on this device"</a></p>
+                <p>{t.scan_app}</p>
+                <QrCode data=uri.clone() label=t.qr_app_label />
+                <p><a href=uri.clone() id="mfa-otpauth-link">{t.open_in_app}</a></p>
             </li>
             <li>
-                <p>"Or type this setup key:"</p>
+                <p>{t.or_type_key}</p>
                 <p class="mfa-secret" id="mfa-otp-secret">{group_secret(&secret)}</p>
                 <button type="button" class="mfa-button" id="mfa-copy-secret"
                     on:click=move |_| { super::clipboard::copy(&copy_secret); copied.set(true); }>
-                    {move || if copied.get() { "Copied" } else { "Copy" }}
+                    {move || if copied.get() { t.copied } else { t.copy }}
                 </button>
                 <details class="mfa-details">
-                    <summary>"Can't scan?"</summary>
+                    <summary>{t.cant_scan}</summary>
                     <dl>
-                        <dt>"Account"</dt><dd>{details.as_ref().map(|d| d.account.clone())}</dd>
-                        <dt>"Issuer"</dt><dd>{details.as_ref().map(|d| d.issuer.clone())}</dd>
-                        <dt>"Type"</dt><dd>"Time-based"</dd>
-                        <dt>"Algorithm"</dt><dd>{details.as_ref().map(|d| d.algorithm.clone())}</dd>
-                        <dt>"Digits"</dt><dd>{details.as_ref().map(|d| d.digits)}</dd>
-                        <dt>"Interval"</dt><dd>{details.as_ref().map(|d| format!("{} seconds", d.period))}</dd>
+                        <dt>{t.key_account}</dt><dd>{details.as_ref().map(|d| d.account.clone())}</dd>
+                        <dt>{t.key_issuer}</dt><dd>{details.as_ref().map(|d| d.issuer.clone())}</dd>
+                        <dt>{t.key_type}</dt><dd>{t.key_time_based}</dd>
+                        <dt>{t.key_algorithm}</dt><dd>{details.as_ref().map(|d| d.algorithm.clone())}</dd>
+                        <dt>{t.key_digits}</dt><dd>{details.as_ref().map(|d| d.digits)}</dd>
+                        <dt>{t.key_interval}</dt><dd>{details.as_ref().map(|d| fill(t.key_interval_seconds, &[("seconds", &d.period.to_string())]))}</dd>
                     </dl>
                 </details>
             </li>
             <li>
                 <CodeForm
                     id="mfa-otp-code"
-                    help="Enter the 6-digit code your app shows for this account.".into()
+                    help=t.otp_help.into()
                     busy=verify.pending()
                     on_code=move |code| { verify.dispatch(code); }
                 />
@@ -102,11 +105,11 @@ fn AppSteps(enrollment: Enrollment) -> impl IntoView {
                 }}
                 {move || (failures.get() >= CLOCK_HINT_AFTER).then(|| view! {
                     <p class="mfa-hint" id="mfa-clock-hint">
-                        "Codes keep failing? Check that your phone's date and time are set automatically: the codes depend on the exact time."
+                        {t.clock_hint}
                     </p>
                 })}
             </li>
         </ol>
-        <button type="button" class="mfa-button" on:click=move |_| factors.panel.set(Panel::List)>"Cancel"</button>
+        <button type="button" class="mfa-button" on:click=move |_| factors.panel.set(Panel::List)>{t.cancel}</button>
     }
 }

@@ -7,6 +7,7 @@ use super::phone::normalize_e164;
 use super::row::FactorKind;
 use crate::api::{ApiError, Associate, Confirm, Enrollment};
 use crate::auth::session::clock;
+use crate::i18n::fill;
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -29,6 +30,7 @@ pub fn AddOob(
     destination: Destination,
 ) -> impl IntoView {
     let factors = expect_context::<Factors>();
+    let t = factors.texts;
     let input = RwSignal::new(String::new());
     let by_call = RwSignal::new(false);
     let problem = RwSignal::new(None::<String>);
@@ -62,7 +64,7 @@ pub fn AddOob(
         let value = input.get_untracked();
         match destination {
             Destination::Phone => {
-                let phone = normalize_e164(&value).map_err(|e| e.to_string())?;
+                let phone = normalize_e164(&value).map_err(|e| e.message_in(t))?;
                 let associate = if by_call.get_untracked() {
                     Associate::Voice(phone.clone())
                 } else {
@@ -78,7 +80,7 @@ pub fn AddOob(
                 if plausible {
                     Ok((Associate::Email(email.clone()), email))
                 } else {
-                    Err("Enter an email address like name@example.com.".into())
+                    Err(t.email_invalid.into())
                 }
             }
         }
@@ -115,8 +117,8 @@ pub fn AddOob(
         }
     });
     let (factor_kind, what) = match destination {
-        Destination::Phone => (FactorKind::Phone, "Phone"),
-        Destination::Email => (FactorKind::Email, "Email"),
+        Destination::Phone => (FactorKind::Phone, t.title_phone),
+        Destination::Email => (FactorKind::Email, t.title_email),
     };
     Effect::new(move |_| {
         if let Some(Ok(recovery)) = verify.value().get() {
@@ -125,19 +127,13 @@ pub fn AddOob(
     });
 
     let (title, label, kind, autocomplete, help) = match destination {
-        Destination::Phone => (
-            "Add a phone",
-            "Phone number",
-            "tel",
-            "tel",
-            "Include the country code, for example +1 415 555 2046.",
-        ),
+        Destination::Phone => (t.add_phone_title, t.phone_label, "tel", "tel", t.phone_help),
         Destination::Email => (
-            "Add an email address",
-            "Email address",
+            t.add_email_title,
+            t.email_label,
             "email",
             "email",
-            "We will send a 6-digit code to this address.",
+            t.email_help,
         ),
     };
     let seconds_to_resend = move || ((resend_at.get() - now.get()) / 1000.0).ceil() as i64;
@@ -147,9 +143,9 @@ pub fn AddOob(
             <form class="mfa-form" on:submit=submit novalidate>
                 {(destination == Destination::Phone).then(|| view! {
                     <fieldset class="mfa-choice">
-                        <legend>"How should we send codes?"</legend>
-                        <label><input type="radio" name="mfa-channel" id="mfa-channel-sms" prop:checked=move || !by_call.get() on:change=move |_| by_call.set(false) />"Text message"</label>
-                        <label><input type="radio" name="mfa-channel" id="mfa-channel-voice" prop:checked=move || by_call.get() on:change=move |_| by_call.set(true) />"Phone call"</label>
+                        <legend>{t.how_to_send}</legend>
+                        <label><input type="radio" name="mfa-channel" id="mfa-channel-sms" prop:checked=move || !by_call.get() on:change=move |_| by_call.set(false) />{t.channel_sms}</label>
+                        <label><input type="radio" name="mfa-channel" id="mfa-channel-voice" prop:checked=move || by_call.get() on:change=move |_| by_call.set(true) />{t.channel_voice}</label>
                     </fieldset>
                 })}
                 <label for="mfa-destination">{label}</label>
@@ -162,7 +158,7 @@ pub fn AddOob(
                 {move || problem.get().map(|p| view! { <p class="mfa-field-error" id="mfa-destination-error" role="alert">{p}</p> })}
                 {move || sent.get().is_none().then(|| view! {
                     <button type="submit" class="mfa-button mfa-primary" id="mfa-send-code" disabled=move || send.pending().get()>
-                        {move || if send.pending().get() { "Sending…" } else { "Send code" }}
+                        {move || if send.pending().get() { t.sending } else { t.send_code }}
                     </button>
                 })}
             </form>
@@ -171,10 +167,10 @@ pub fn AddOob(
                 _ => None,
             }}
             {move || sent.get().map(|(_, shown)| view! {
-                <p class="mfa-note" role="status" id="mfa-code-sent">{format!("We sent a code to {shown}.")}</p>
+                <p class="mfa-note" role="status" id="mfa-code-sent">{fill(t.code_sent, &[("to", &shown)])}</p>
                 <CodeForm
                     id="mfa-oob-code"
-                    help="Enter the 6-digit code from the message.".into()
+                    help=t.oob_help.into()
                     busy=verify.pending()
                     on_code=move |code| { verify.dispatch(code); }
                 />
@@ -186,12 +182,12 @@ pub fn AddOob(
                     disabled=move || { seconds_to_resend() > 0 || send.pending().get() }
                     on:click=move |_| { if let Ok(r) = request() { send.dispatch(r); } }>
                     {move || match seconds_to_resend() {
-                        s if s > 0 => format!("Send a new code ({})", clock(s)),
-                        _ => "Send a new code".to_owned(),
+                        s if s > 0 => fill(t.send_new_code_in, &[("clock", &clock(s))]),
+                        _ => t.send_new_code.to_owned(),
                     }}
                 </button>
             })}
-            <button type="button" class="mfa-button" on:click=move |_| factors.panel.set(Panel::List)>"Cancel"</button>
+            <button type="button" class="mfa-button" on:click=move |_| factors.panel.set(Panel::List)>{t.cancel}</button>
         </section>
     }
 }

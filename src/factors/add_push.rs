@@ -18,22 +18,23 @@ const POLL_EVERY: Duration = Duration::from_secs(5);
 #[component]
 pub fn AddPush() -> impl IntoView {
     let factors = expect_context::<Factors>();
+    let t = factors.texts;
     let enrollment = LocalResource::new(move || {
         let api = factors.api();
         async move { api.0.associate(Associate::Push).await }
     });
     view! {
         <section class="mfa-card" aria-labelledby="mfa-add-push-title">
-            <h2 id="mfa-add-push-title" class="mfa-panel-title" tabindex="-1">"Add push notifications"</h2>
+            <h2 id="mfa-add-push-title" class="mfa-panel-title" tabindex="-1">{t.add_push_title}</h2>
             {move || match enrollment.get() {
-                None => view! { <p class="mfa-status" role="status">"Preparing the enrollment…"</p> }.into_any(),
+                None => view! { <p class="mfa-status" role="status">{t.preparing_enrollment}</p> }.into_any(),
                 Some(Err(error)) => view! {
                     <ApiErrorView error />
-                    <button type="button" class="mfa-button" on:click=move |_| enrollment.refetch()>"Try again"</button>
+                    <button type="button" class="mfa-button" on:click=move |_| enrollment.refetch()>{t.try_again}</button>
                 }.into_any(),
                 Some(Ok(e)) => view! { <PushSteps enrollment=e on_retry=Callback::new(move |()| enrollment.refetch()) /> }.into_any(),
             }}
-            <button type="button" class="mfa-button" id="mfa-cancel-push" on:click=move |_| factors.panel.set(Panel::List)>"Cancel"</button>
+            <button type="button" class="mfa-button" id="mfa-cancel-push" on:click=move |_| factors.panel.set(Panel::List)>{t.cancel}</button>
         </section>
     }
 }
@@ -43,6 +44,7 @@ pub fn AddPush() -> impl IntoView {
 fn PushSteps(enrollment: Enrollment, on_retry: Callback<()>) -> impl IntoView {
     let factors = expect_context::<Factors>();
     let failed = RwSignal::new(None::<ApiError>);
+    let t = factors.texts;
     let live = RwSignal::new(true);
     on_cleanup(move || live.set(false));
     let oob_code = enrollment.oob_code.clone().unwrap_or_default();
@@ -69,7 +71,7 @@ fn PushSteps(enrollment: Enrollment, on_retry: Callback<()>) -> impl IntoView {
                 Ok(confirmed) => {
                     return factors.enrolled(
                         FactorKind::Push,
-                        "Push notifications",
+                        t.title_push,
                         recovery.or(confirmed.recovery_code),
                     );
                 }
@@ -84,19 +86,19 @@ fn PushSteps(enrollment: Enrollment, on_retry: Callback<()>) -> impl IntoView {
         }
     });
     view! {
-        <p>"Scan this QR code with the Auth0 Guardian app on your phone, then approve the request it shows."</p>
-        <QrCode data=enrollment.barcode_uri.clone().unwrap_or_default() label="QR code to enroll the Guardian app" />
+        <p>{t.scan_guardian}</p>
+        <QrCode data=enrollment.barcode_uri.clone().unwrap_or_default() label=t.qr_guardian_label />
         {move || match failed.get() {
-            None => view! { <p class="mfa-status" role="status" id="mfa-push-waiting">"Waiting for your approval…"</p> }.into_any(),
+            None => view! { <p class="mfa-status" role="status" id="mfa-push-waiting">{t.waiting_for_approval}</p> }.into_any(),
             Some(ApiError::Rejected) => view! {
                 <div class="mfa-error mfa-inline-error" role="alert" id="mfa-push-rejected">
-                    <p>"The request was declined on your phone, so push notifications were not added."</p>
+                    <p>{t.push_declined}</p>
                 </div>
-                <button type="button" class="mfa-button" on:click=move |_| on_retry.run(())>"Try again"</button>
+                <button type="button" class="mfa-button" on:click=move |_| on_retry.run(())>{t.try_again}</button>
             }.into_any(),
             Some(error) => view! {
                 <ApiErrorView error />
-                <button type="button" class="mfa-button" on:click=move |_| on_retry.run(())>"Try again"</button>
+                <button type="button" class="mfa-button" on:click=move |_| on_retry.run(())>{t.try_again}</button>
             }.into_any(),
         }}
     }

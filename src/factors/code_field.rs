@@ -1,6 +1,7 @@
 //! The "Verification code" field: numeric keyboard, one-time-code autofill, paste-friendly.
 
 use super::secret::normalize_code;
+use crate::i18n::texts;
 use leptos::prelude::*;
 
 /// A form with the verification code field and a "Verify" button. `on_code` receives the
@@ -17,6 +18,7 @@ pub fn CodeForm(
     /// Called with the normalised code.
     on_code: impl Fn(String) + 'static,
 ) -> impl IntoView {
+    let t = texts();
     let value = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<String>);
     let help_id = format!("{id}-help");
@@ -28,7 +30,7 @@ pub fn CodeForm(
                 problem.set(None);
                 on_code(code);
             }
-            Err(e) => problem.set(Some(e.to_string())),
+            Err(e) => problem.set(Some(e.message_in(t))),
         }
     };
     let described = {
@@ -43,7 +45,7 @@ pub fn CodeForm(
     };
     view! {
         <form class="mfa-code-form" on:submit=submit novalidate>
-            <label for=id>"Verification code"</label>
+            <label for=id>{t.code_label}</label>
             <p class="mfa-hint" id=help_id>{help}</p>
             <input
                 id=id
@@ -60,7 +62,7 @@ pub fn CodeForm(
             />
             {move || problem.get().map(|p| view! { <p class="mfa-field-error" id=error_id.clone()>{p}</p> })}
             <button type="submit" class="mfa-button mfa-primary" disabled=move || busy.get()>
-                {move || if busy.get() { "Verifying…" } else { "Verify" }}
+                {move || if busy.get() { t.verifying } else { t.verify }}
             </button>
         </form>
     }

@@ -4,6 +4,7 @@
 use super::change::FactorChange;
 use super::row::{FactorKind, FactorRow};
 use crate::api::ApiHandle;
+use crate::i18n::{fill, texts, Texts};
 use leptos::prelude::*;
 use std::rc::Rc;
 
@@ -68,10 +69,13 @@ pub struct Factors {
     pub rows: RwSignal<Vec<FactorRow>>,
     /// Told about every change made here (host page event, other tabs).
     pub on_change: StoredValue<Option<OnChange>, LocalStorage>,
+    /// The texts of the language provided as context when the factors were created.
+    pub texts: &'static Texts,
 }
 
 impl Factors {
-    /// Creates the context around an API.
+    /// Creates the context around an API, in the language provided as context (English
+    /// without one).
     pub fn new(api: ApiHandle) -> Factors {
         Factors {
             api: StoredValue::new_local(api),
@@ -80,6 +84,7 @@ impl Factors {
             announcement: RwSignal::new(String::new()),
             rows: RwSignal::new(Vec::new()),
             on_change: StoredValue::new_local(None),
+            texts: texts(),
         }
     }
 
@@ -108,15 +113,17 @@ impl Factors {
     /// the open panel. Does nothing once the screens are gone.
     pub fn changed_elsewhere(&self) {
         if self.version.try_update(|v| *v += 1).is_some() {
-            self.announcement
-                .set("Your sign-in methods were changed in another window.".into());
+            self.announcement.set(self.texts.changed_elsewhere.into());
         }
     }
 
     /// An enrollment of a `kind` method succeeded: show the recovery code first if the tenant
     /// issued one.
     pub fn enrolled(&self, kind: FactorKind, what: &str, recovery_code: Option<String>) {
-        self.changed(FactorChange::added(kind), format!("{what} added."));
+        self.changed(
+            FactorChange::added(kind),
+            fill(self.texts.added, &[("what", what)]),
+        );
         if let Some(code) = recovery_code {
             self.panel.set(Panel::Recovery(code));
         }

@@ -2,13 +2,14 @@
 
 use super::api_error::ApiErrorView;
 use super::context::{Factors, Panel};
-use super::row::{rows, FactorKind, FactorRow};
+use super::row::{rows_in, FactorKind, FactorRow};
 use leptos::prelude::*;
 
 /// Loads and shows the user's sign-in methods and the buttons to add more.
 #[component]
 pub fn FactorList() -> impl IntoView {
     let factors = expect_context::<Factors>();
+    let t = factors.texts;
     let listed = LocalResource::new(move || {
         factors.version.track();
         let api = factors.api();
@@ -17,23 +18,23 @@ pub fn FactorList() -> impl IntoView {
     view! {
         <div class="mfa-list" aria-busy=move || listed.get().is_none().to_string()>
             {move || match listed.get() {
-                None => view! { <p class="mfa-status" role="status">"Loading your sign-in methods…"</p> }.into_any(),
+                None => view! { <p class="mfa-status" role="status">{t.loading_methods}</p> }.into_any(),
                 Some(Err(error)) => view! {
                     <ApiErrorView error />
-                    <button type="button" class="mfa-button" on:click=move |_| listed.refetch()>"Try again"</button>
+                    <button type="button" class="mfa-button" on:click=move |_| listed.refetch()>{t.try_again}</button>
                 }.into_any(),
                 Some(Ok(list)) => {
-                    let rows = rows(&list);
+                    let rows = rows_in(&list, t);
                     factors.rows.set(rows.clone());
                     if rows.is_empty() {
                         view! {
                             <p class="mfa-empty" id="mfa-empty">
-                                "You have no extra sign-in methods yet. Multi-factor authentication asks for a second proof, like a code from your phone, so a stolen password alone is not enough."
+                                {t.no_methods}
                             </p>
                         }.into_any()
                     } else {
                         view! {
-                            <ul class="mfa-factors" aria-label="Your sign-in methods">
+                            <ul class="mfa-factors" aria-label=t.methods_label>
                                 {rows.into_iter().map(|row| view! { <Row row /> }).collect_view()}
                             </ul>
                         }.into_any()
@@ -41,11 +42,11 @@ pub fn FactorList() -> impl IntoView {
                 }
             }}
         </div>
-        <div class="mfa-add" role="group" aria-label="Add a sign-in method">
-            <button type="button" class="mfa-button" id="mfa-add-app" on:click=move |_| factors.panel.set(Panel::AddApp)>"Add authenticator app"</button>
-            <button type="button" class="mfa-button" id="mfa-add-phone" on:click=move |_| factors.panel.set(Panel::AddPhone)>"Add phone"</button>
-            <button type="button" class="mfa-button" id="mfa-add-email" on:click=move |_| factors.panel.set(Panel::AddEmail)>"Add email"</button>
-            <button type="button" class="mfa-button" id="mfa-add-push" on:click=move |_| factors.panel.set(Panel::AddPush)>"Add push notifications"</button>
+        <div class="mfa-add" role="group" aria-label=t.add_group_label>
+            <button type="button" class="mfa-button" id="mfa-add-app" on:click=move |_| factors.panel.set(Panel::AddApp)>{t.add_app}</button>
+            <button type="button" class="mfa-button" id="mfa-add-phone" on:click=move |_| factors.panel.set(Panel::AddPhone)>{t.add_phone}</button>
+            <button type="button" class="mfa-button" id="mfa-add-email" on:click=move |_| factors.panel.set(Panel::AddEmail)>{t.add_email}</button>
+            <button type="button" class="mfa-button" id="mfa-add-push" on:click=move |_| factors.panel.set(Panel::AddPush)>{t.add_push}</button>
         </div>
     }
 }
@@ -65,15 +66,16 @@ fn setup_panel(kind: FactorKind) -> Option<Panel> {
 #[component]
 fn Row(row: FactorRow) -> impl IntoView {
     let factors = expect_context::<Factors>();
+    let t = factors.texts;
     let status = if row.active {
-        "Active"
+        t.status_active
     } else {
-        "Setup not finished"
+        t.status_pending
     };
     let finish = (!row.active).then(|| setup_panel(row.kind)).flatten().map(|panel| {
         view! {
             <button type="button" class="mfa-button" on:click=move |_| factors.panel.set(panel.clone())>
-                "Finish setup"
+                {t.finish_setup}
             </button>
         }
     });
@@ -83,7 +85,7 @@ fn Row(row: FactorRow) -> impl IntoView {
             view! {
                 <button type="button" class="mfa-button mfa-danger" data-remove=row.ids.first().map(|i| i.0.clone()).unwrap_or_default()
                     on:click=move |_| factors.panel.set(Panel::Remove(target.clone()))>
-                    "Remove"
+                    {t.remove}
                 </button>
             }.into_any()
         }

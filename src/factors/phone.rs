@@ -1,6 +1,8 @@
 //! Phone numbers as people type them, turned into the E.164 form `/mfa/associate` requires
 //! (`+14155552046`, protocol §6.1).
 
+use crate::i18n::en::EN;
+use crate::i18n::{fill, Texts};
 use std::fmt;
 
 /// Why a typed phone number cannot be used.
@@ -26,29 +28,26 @@ pub const MIN_DIGITS: usize = 8;
 /// E.164 allows at most 15 digits.
 pub const MAX_DIGITS: usize = 15;
 
+impl PhoneError {
+    /// The problem in the language of `t`.
+    pub fn message_in(&self, t: &Texts) -> String {
+        match self {
+            PhoneError::Empty => t.phone_empty.into(),
+            PhoneError::MissingCountryCode => t.phone_missing_country_code.into(),
+            PhoneError::InvalidCharacter(c) => {
+                fill(t.phone_invalid_character, &[("character", &c.to_string())])
+            }
+            PhoneError::TooShort => fill(t.phone_too_short, &[("digits", &MIN_DIGITS.to_string())]),
+            PhoneError::TooLong => fill(t.phone_too_long, &[("digits", &MAX_DIGITS.to_string())]),
+            PhoneError::CountryCodeStartsWithZero => t.phone_country_code_zero.into(),
+        }
+    }
+}
+
+/// English, as [`PhoneError::message_in`] with the English table.
 impl fmt::Display for PhoneError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            PhoneError::Empty => f.write_str("Enter a phone number."),
-            PhoneError::MissingCountryCode => f.write_str(
-                "Start the number with + and its country code, e.g. +1 415 555 2046 or +44 20 7946 0958.",
-            ),
-            PhoneError::InvalidCharacter(c) => write!(
-                f,
-                "A phone number can only contain digits, spaces, dots, dashes and parentheses; remove \u{201c}{c}\u{201d}."
-            ),
-            PhoneError::TooShort => write!(
-                f,
-                "The number is too short: with its country code it needs at least {MIN_DIGITS} digits."
-            ),
-            PhoneError::TooLong => write!(
-                f,
-                "The number is too long: with its country code it can have at most {MAX_DIGITS} digits."
-            ),
-            PhoneError::CountryCodeStartsWithZero => f.write_str(
-                "Country codes never start with 0: leave out the leading 0 of the local number, e.g. +44 20 7946 0958.",
-            ),
-        }
+        f.write_str(&self.message_in(&EN))
     }
 }
 

@@ -2,6 +2,7 @@
 //! scans in dark mode too. Built from the module matrix, never from markup text.
 
 use super::qr::qr_svg;
+use crate::i18n::{fill, texts};
 use leptos::prelude::*;
 
 /// Renders `data` (an `otpauth://` URI) as a QR code with an accessible name.
@@ -26,6 +27,6 @@ pub fn QrCode(
             </svg>
         }
         .into_any(),
-        Err(e) => view! { <p class="mfa-error" role="alert">{format!("The QR code cannot be drawn ({e}); use the setup key below.")}</p> }.into_any(),
+        Err(e) => view! { <p class="mfa-error" role="alert">{fill(texts().qr_failed, &[("error", &e.to_string())])}</p> }.into_any(),
     }
 }

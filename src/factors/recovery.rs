@@ -3,6 +3,7 @@
 
 use super::context::{Factors, Panel};
 use super::secret::group_secret;
+use crate::i18n::fill;
 use leptos::prelude::*;
 
 /// The recovery-code screen.
@@ -12,6 +13,7 @@ pub fn RecoveryCode(
     code: String,
 ) -> impl IntoView {
     let factors = expect_context::<Factors>();
+    let t = factors.texts;
     let saved = RwSignal::new(false);
     let copied = RwSignal::new(false);
     let grouped = group_secret(&code);
@@ -19,17 +21,17 @@ pub fn RecoveryCode(
     let download_code = code.clone();
     view! {
         <section class="mfa-card" aria-labelledby="mfa-recovery-title">
-            <h2 id="mfa-recovery-title" class="mfa-panel-title" tabindex="-1">"Save your recovery code"</h2>
-            <p>"If you lose access to your other sign-in methods, this code lets you in once. It is shown only now."</p>
+            <h2 id="mfa-recovery-title" class="mfa-panel-title" tabindex="-1">{t.recovery_title}</h2>
+            <p>{t.recovery_intro}</p>
             <p class="mfa-secret" id="mfa-recovery-code">{grouped}</p>
             <div class="mfa-actions">
                 <button type="button" class="mfa-button" id="mfa-copy-recovery"
                     on:click=move |_| { super::clipboard::copy(&copy_code); copied.set(true); }>
-                    {move || if copied.get() { "Copied" } else { "Copy" }}
+                    {move || if copied.get() { t.copied } else { t.copy }}
                 </button>
                 <button type="button" class="mfa-button" id="mfa-download-recovery"
-                    on:click=move |_| super::clipboard::download("recovery-code.txt", &format!("Recovery code: {download_code}\n"))>
-                    "Download"
+                    on:click=move |_| super::clipboard::download("recovery-code.txt", &format!("{}\n", fill(t.recovery_file, &[("code", &download_code)])))>
+                    {t.download}
                 </button>
             </div>
             <label class="mfa-check">
@@ -41,12 +43,12 @@ pub fn RecoveryCode(
                         ev.prevent_default();
                         saved.update(|s| *s = !*s);
                     } />
-                "I have saved this code"
+                {t.recovery_saved}
             </label>
             <button type="button" class="mfa-button mfa-primary" id="mfa-recovery-continue"
                 disabled=move || !saved.get()
                 on:click=move |_| factors.panel.set(Panel::List)>
-                "Continue"
+                {t.continue_}
             </button>
         </section>
     }

@@ -5,8 +5,9 @@ use super::api_error::ApiErrorView;
 use super::change::FactorChange;
 use super::context::{Factors, Panel};
 use super::manager::focus_first;
-use super::row::{removal_summary, remove_warning, FactorRow};
+use super::row::{removal_summary_in, remove_warning_in, FactorRow};
 use crate::api::ApiError;
+use crate::i18n::{around, fill};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -17,11 +18,15 @@ pub fn RemoveDialog(
     row: FactorRow,
 ) -> impl IntoView {
     let factors = expect_context::<Factors>();
-    let summary = removal_summary(&row);
+    let t = factors.texts;
+    let summary = removal_summary_in(&row, t);
+    let (removes_before, removes_after) = around(t.removes, "what");
     let id = row.ids.first().cloned();
     let kind = row.kind;
     // The list under the dialog is current, so the warning needs no extra round trip.
-    let warning = factors.rows.with_untracked(|all| remove_warning(&row, all));
+    let warning = factors
+        .rows
+        .with_untracked(|all| remove_warning_in(&row, all, t));
     let remove = Action::new_local(move |_: &()| {
         let api = factors.api();
         let id = id.clone();
@@ -44,7 +49,7 @@ pub fn RemoveDialog(
         if let Some(Ok(())) = remove.value().get() {
             factors.changed(
                 FactorChange::removed(kind),
-                format!("Removed {done_summary}."),
+                fill(t.removed, &[("what", &done_summary)]),
             );
             focus_first("#mfa-announce");
         }
@@ -82,8 +87,8 @@ pub fn RemoveDialog(
                 node_ref=dialog
                 on:keydown=keydown
             >
-                <h2 id="mfa-remove-title">"Remove this sign-in method?"</h2>
-                <p id="mfa-remove-text">"This removes " <strong>{summary}</strong> "."</p>
+                <h2 id="mfa-remove-title">{t.remove_title}</h2>
+                <p id="mfa-remove-text">{removes_before} <strong>{summary}</strong> {removes_after}</p>
                 {warning.map(|w| view! { <p class="mfa-warning" id="mfa-last-warning">{w}</p> })}
                 {move || match remove.value().get() {
                     Some(Err(error)) => Some(view! { <ApiErrorView error /> }),
@@ -93,11 +98,11 @@ pub fn RemoveDialog(
                     <button type="button" class="mfa-button mfa-danger" id="mfa-confirm-remove"
                         disabled=move || remove.pending().get()
                         on:click=move |_| { remove.dispatch(()); }>
-                        {move || if remove.pending().get() { "Removing…" } else { "Remove" }}
+                        {move || if remove.pending().get() { t.removing } else { t.remove }}
                     </button>
                     <button type="button" class="mfa-button" id="mfa-cancel-remove" node_ref=cancel_button
                         on:click=move |_| close()>
-                        "Cancel"
+                        {t.cancel}
                     </button>
                 </div>
             </div>

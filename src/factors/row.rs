@@ -10,6 +10,8 @@
 //!   by [`crate::api::ApiError::AccessDenied`]'s hint.
 
 use crate::api::{Authenticator, AuthenticatorId};
+use crate::i18n::en::EN;
+use crate::i18n::{fill, Texts};
 
 /// The kinds of sign-in method, in the order the page lists them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -53,13 +55,16 @@ pub struct FactorRow {
     pub removal: Removal,
 }
 
-/// Why the recovery code cannot be removed on its own.
-const RECOVERY_CODE_KEPT: &str = "Your recovery code is kept for when you cannot use your other methods; it is replaced automatically each time you use it.";
-
 /// The rows for a listing: active ones first in [`FactorKind`] order, then unfinished ones,
 /// each group keeping the listing's order. Entries of kinds this page does not know are left
-/// out.
+/// out. Titles and details are English; see [`rows_in`].
 pub fn rows(list: &[Authenticator]) -> Vec<FactorRow> {
+    rows_in(list, &EN)
+}
+
+/// [`rows`] with titles, details and reasons in the language of `t`. Tenant names (numbers,
+/// addresses, device names) are inserted as they are.
+pub fn rows_in(list: &[Authenticator], t: &Texts) -> Vec<FactorRow> {
     let mut drafts: Vec<Draft> = Vec::new();
     for authenticator in list {
         let Some(kind) = kind_of(authenticator) else {
@@ -88,7 +93,7 @@ pub fn rows(list: &[Authenticator]) -> Vec<FactorRow> {
             voice: channel == Some("voice"),
         });
     }
-    let mut rows: Vec<FactorRow> = drafts.into_iter().map(Draft::into_row).collect();
+    let mut rows: Vec<FactorRow> = drafts.into_iter().map(|d| d.into_row(t)).collect();
     // Stable: rows of one kind keep the listing's order.
     rows.sort_by_key(|row| (!row.active, row.kind));
     rows
@@ -101,13 +106,14 @@ pub fn rows(list: &[Authenticator]) -> Vec<FactorRow> {
 /// the rows, so pushes and app rows are paired up and a pair counts once; removing any row then
 /// takes exactly one method away.
 pub fn remove_warning(row: &FactorRow, rows: &[FactorRow]) -> Option<String> {
+    remove_warning_in(row, rows, &EN)
+}
+
+/// [`remove_warning`] in the language of `t`.
+pub fn remove_warning_in(row: &FactorRow, rows: &[FactorRow], t: &Texts) -> Option<String> {
     let mut warnings = Vec::new();
     if row.active && row.kind != FactorKind::RecoveryCode && independent_methods(rows) <= 1 {
-        warnings.push(
-            "This is your last sign-in method other than the recovery code: after removing it, \
-             your account is protected by your password alone until you set up another one."
-                .to_owned(),
-        );
+        warnings.push(t.warn_last.to_owned());
     }
     if row.kind == FactorKind::AuthenticatorApp {
         let devices: Vec<&str> = rows
@@ -116,10 +122,7 @@ pub fn remove_warning(row: &FactorRow, rows: &[FactorRow]) -> Option<String> {
             .map(|r| r.title.as_str())
             .collect();
         if !devices.is_empty() {
-            warnings.push(format!(
-                "If this authenticator app entry was created together with {}, removing it removes that too.",
-                devices.join(" or ")
-            ));
+            warnings.push(fill(t.warn_push_twin, &[("devices", &devices.join(t.or))]));
         }
     }
     (!warnings.is_empty()).then(|| warnings.join(" "))
@@ -128,9 +131,17 @@ pub fn remove_warning(row: &FactorRow, rows: &[FactorRow]) -> Option<String> {
 /// Names exactly what removing `row` deletes, twin included: `Phone ••••2046 (text message
 /// and voice call)`, `Push notifications on John's Device and its authenticator-app codes`.
 pub fn removal_summary(row: &FactorRow) -> String {
+    removal_summary_in(row, &EN)
+}
+
+/// [`removal_summary`] in the language of `t` (for rows made with the same table).
+pub fn removal_summary_in(row: &FactorRow, t: &Texts) -> String {
     let what = match row.kind {
-        FactorKind::Phone => format!("{} ({})", row.title, row.detail),
-        FactorKind::Push => format!("{} and its authenticator-app codes", row.title),
+        FactorKind::Phone => fill(
+            t.summary_phone,
+            &[("title", &row.title), ("detail", &row.detail)],
+        ),
+        FactorKind::Push => fill(t.summary_push, &[("title", &row.title)]),
         FactorKind::AuthenticatorApp | FactorKind::Email | FactorKind::RecoveryCode => {
             row.title.clone()
         }
@@ -138,7 +149,7 @@ pub fn removal_summary(row: &FactorRow) -> String {
     if row.active {
         what
     } else {
-        format!("{what} (setup not finished)")
+        fill(t.summary_unfinished, &[("what", &what)])
     }
 }
 
@@ -163,40 +174,38 @@ struct Draft {
 }
 
 impl Draft {
-    fn into_row(self) -> FactorRow {
+    fn into_row(self, t: &Texts) -> FactorRow {
         let name = self.name.as_deref();
         let (title, detail) = match self.kind {
-            FactorKind::AuthenticatorApp => (
-                "Authenticator app".to_owned(),
-                "6-digit codes from an app on your phone".to_owned(),
-            ),
+            FactorKind::AuthenticatorApp => (t.title_app.to_owned(), t.detail_app),
             FactorKind::Phone => (
-                name.map_or("Phone".to_owned(), |n| format!("Phone {}", short_phone(n))),
+                name.map_or(t.title_phone.to_owned(), |n| {
+                    fill(t.title_phone_named, &[("number", &short_phone(n))])
+                }),
                 match (self.sms, self.voice) {
-                    (true, true) => "text message and voice call",
-                    (true, false) => "text message",
-                    (false, true) => "voice call",
-                    (false, false) => "codes to your phone",
-                }
-                .to_owned(),
+                    (true, true) => t.detail_sms_and_voice,
+                    (true, false) => t.detail_sms,
+                    (false, true) => t.detail_voice,
+                    (false, false) => t.detail_phone,
+                },
             ),
             FactorKind::Email => (
-                name.map_or("Email".to_owned(), |n| format!("Email {n}")),
-                "codes sent by email".to_owned(),
+                name.map_or(t.title_email.to_owned(), |n| {
+                    fill(t.title_email_named, &[("name", n)])
+                }),
+                t.detail_email,
             ),
             FactorKind::Push => (
-                name.map_or("Push notifications".to_owned(), |n| {
-                    format!("Push notifications on {n}")
+                name.map_or(t.title_push.to_owned(), |n| {
+                    fill(t.title_push_named, &[("name", n)])
                 }),
-                "approve sign-ins in the Guardian app, which also shows codes".to_owned(),
+                t.detail_push,
             ),
-            FactorKind::RecoveryCode => (
-                "Recovery code".to_owned(),
-                "for when you cannot use your other methods".to_owned(),
-            ),
+            FactorKind::RecoveryCode => (t.title_recovery.to_owned(), t.detail_recovery),
         };
+        let detail = detail.to_owned();
         let removal = match self.kind {
-            FactorKind::RecoveryCode => Removal::NotAllowed(RECOVERY_CODE_KEPT.to_owned()),
+            FactorKind::RecoveryCode => Removal::NotAllowed(t.recovery_kept.to_owned()),
             _ => Removal::Allowed,
         };
         FactorRow {
@@ -489,5 +498,31 @@ mod tests {
             warning.starts_with("If this authenticator app entry"),
             "{warning}"
         );
+    }
+
+    #[test]
+    fn german_rows_keep_tenant_names_as_given() {
+        let german = crate::i18n::de::DE;
+        let rows = rows_in(&listing(LISTING), &german);
+        assert_eq!(
+            titles(&rows),
+            vec![
+                ("Authentifizierungs-App", true),
+                ("Telefon ••••2046", true),
+                ("E-Mail example******@gmai*****", true),
+                ("Push-Benachrichtigungen auf John's Device", true),
+                ("Wiederherstellungscode", true),
+                ("Authentifizierungs-App", false),
+            ]
+        );
+        assert_eq!(rows[1].detail, "SMS und Anruf");
+        assert_eq!(
+            removal_summary_in(&rows[5], &german),
+            "Authentifizierungs-App (Einrichtung nicht abgeschlossen)"
+        );
+        let Removal::NotAllowed(reason) = &rows[4].removal else {
+            panic!("{:?}", rows[4]);
+        };
+        assert!(reason.starts_with("Ihr Wiederherstellungscode"), "{reason}");
     }
 }

@@ -1,6 +1,8 @@
 //! The authenticator-app enrollment's secret and `otpauth://` URI (protocol §6.2), and the
 //! 6-digit codes the user types back.
 
+use crate::i18n::en::EN;
+use crate::i18n::{fill, Texts};
 use std::fmt;
 
 /// Splits a TOTP secret into groups of four (`ABCD EFGH …`) so it can be typed by hand.
@@ -183,16 +185,25 @@ pub enum CodeError {
 /// Every code this page asks for (authenticator app, text message, voice, email) has 6 digits.
 pub const CODE_DIGITS: usize = 6;
 
-impl fmt::Display for CodeError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl CodeError {
+    /// The problem in the language of `t`.
+    pub fn message_in(&self, t: &Texts) -> String {
+        let digits = CODE_DIGITS.to_string();
         match self {
-            CodeError::Empty => write!(f, "Enter the {CODE_DIGITS}-digit code."),
-            CodeError::NotDigits => f.write_str("The code can only contain digits."),
-            CodeError::WrongLength(count) => write!(
-                f,
-                "The code needs exactly {CODE_DIGITS} digits; this one has {count}."
+            CodeError::Empty => fill(t.code_empty, &[("digits", &digits)]),
+            CodeError::NotDigits => t.code_not_digits.into(),
+            CodeError::WrongLength(count) => fill(
+                t.code_count,
+                &[("digits", &digits), ("count", &count.to_string())],
             ),
         }
+    }
+}
+
+/// English, as [`CodeError::message_in`] with the English table.
+impl fmt::Display for CodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message_in(&EN))
     }
 }
 
