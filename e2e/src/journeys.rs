@@ -53,6 +53,54 @@ impl Harness {
         Ok(())
     }
 
+    /// On the open authenticator-app panel: types the code for the page's setup key (by the
+    /// tenant's clock) and verifies it. Returns the setup key without spaces.
+    pub async fn verify_app_code(&self) -> TestResult<String> {
+        let secret = self
+            .browser
+            .find("#mfa-otp-secret")
+            .await?
+            .text()
+            .await?
+            .replace(' ', "");
+        let code = self.tenant.totp(&secret)?;
+        self.browser.type_into("#mfa-otp-code", &code).await?;
+        self.browser
+            .click("#mfa-otp-code ~ button[type=submit]")
+            .await?;
+        Ok(secret)
+    }
+
+    /// On the recovery-code screen: checks that Continue waits for "I have saved this code",
+    /// confirms and continues. Returns the code without spaces.
+    pub async fn save_recovery_code(&self) -> TestResult<String> {
+        let code = self
+            .browser
+            .find("#mfa-recovery-code")
+            .await?
+            .text()
+            .await?;
+        let continue_button = self.browser.find("#mfa-recovery-continue").await?;
+        if continue_button.is_enabled().await? {
+            return Err("Continue must wait for 'I have saved this code'".into());
+        }
+        self.browser.click("#mfa-saved-recovery").await?;
+        continue_button.click().await?;
+        Ok(code.replace(' ', ""))
+    }
+
+    /// From the list: adds an authenticator app (the user's first method, so a recovery code
+    /// is shown and saved). Returns the setup key.
+    pub async fn enroll_authenticator_app(&self) -> TestResult<String> {
+        self.browser.click("#mfa-add-app").await?;
+        let secret = self.verify_app_code().await?;
+        self.save_recovery_code().await?;
+        self.browser
+            .wait_text("#mfa-announce", "Authenticator app added.")
+            .await?;
+        Ok(secret)
+    }
+
     /// Asserts that no token (any JWT, `eyJ…`) is in storage, cookies, the URL, the DOM or the
     /// browser console. Tokens must live in memory only.
     pub async fn audit_no_token_leak(&self, step: &str) -> TestResult {

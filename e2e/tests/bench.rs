@@ -79,20 +79,11 @@ async fn measure() -> TestResult {
     let sign_in = round_trips(&h).await?;
 
     h.browser.click("#mfa-add-app").await?;
-    let secret = h.browser.find("#mfa-otp-secret").await?.text().await?;
+    h.browser.find("#mfa-otp-secret").await?;
     let enroll = round_trips(&h).await?;
 
-    let code = h.tenant.totp(&secret.replace(' ', ""))?;
-    h.browser
-        .find("#mfa-otp-code")
-        .await?
-        .send_keys(&code)
-        .await?;
-    h.browser
-        .click("#mfa-otp-code ~ button[type=submit]")
-        .await?;
-    h.browser.click("#mfa-saved-recovery").await?;
-    h.browser.click("#mfa-recovery-continue").await?;
+    h.verify_app_code().await?;
+    h.save_recovery_code().await?;
     h.browser
         .wait_text(".mfa-factor", "Authenticator app")
         .await?;

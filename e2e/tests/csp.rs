@@ -176,23 +176,7 @@ async fn sign_in_enroll_an_app_and_done_without_violations() -> TestResult {
         h.sign_in_new_user().await?;
         violations.watch(&h).await?;
 
-        h.browser.click("#mfa-add-app").await?;
-        let secret = h.browser.find("#mfa-otp-secret").await?.text().await?;
-        let secret = secret.replace(' ', "");
-        let code = h.tenant.totp(&secret)?;
-        h.browser
-            .find("#mfa-otp-code")
-            .await?
-            .send_keys(&code)
-            .await?;
-        h.browser
-            .click("#mfa-otp-code ~ button[type=submit]")
-            .await?;
-        h.browser.click("#mfa-saved-recovery").await?;
-        h.browser.click("#mfa-recovery-continue").await?;
-        h.browser
-            .wait_text("#mfa-announce", "Authenticator app added.")
-            .await?;
+        let secret = h.enroll_authenticator_app().await?;
         violations.collect(&h).await?;
 
         // Done tries the hidden iframe first (frame-src); the tenant session predates the new

@@ -2,8 +2,6 @@
 
 use e2e::journeys::SIGNED_IN_HEADING;
 use e2e::{ConfigFile, Harness, Setup, TestResult};
-use mfa_emulator::model::totp;
-use std::time::{SystemTime, UNIX_EPOCH};
 
 async fn resources_loaded(h: &Harness) -> TestResult<u64> {
     Ok(h.browser
@@ -30,23 +28,9 @@ async fn demo_mode_full_journey_offline() -> TestResult {
     let loaded = resources_loaded(&h).await?;
     h.browser.set_offline(true).await?;
 
-    // Authenticator app, with a code computed from the page's setup key and the real clock.
-    h.browser.click("#mfa-add-app").await?;
-    let secret = h.browser.find("#mfa-otp-secret").await?.text().await?;
-    let key = totp::decode_secret(&secret.replace(' ', "")).ok_or("bad secret")?;
-    let now = SystemTime::now().duration_since(UNIX_EPOCH)?.as_secs();
-    h.browser
-        .type_into("#mfa-otp-code", &totp::code_at(&key, now))
-        .await?;
-    h.browser
-        .click("#mfa-otp-code ~ button[type=submit]")
-        .await?;
-    h.browser.find("#mfa-recovery-code").await?;
-    h.browser.click("#mfa-saved-recovery").await?;
-    h.browser.click("#mfa-recovery-continue").await?;
-    h.browser
-        .wait_text("#mfa-announce", "Authenticator app added.")
-        .await?;
+    // Authenticator app, with a code computed from the page's setup key and the real clock
+    // (the unused emulator's clock is real time too).
+    h.enroll_authenticator_app().await?;
 
     // A phone: the "sent" code appears in the demo panel.
     h.browser.click("#mfa-add-phone").await?;

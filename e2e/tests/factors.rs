@@ -14,25 +14,6 @@ async fn signed_in_new_user() -> TestResult<Harness> {
     Ok(h)
 }
 
-/// Reads the setup key from the page and returns a valid code for it.
-async fn code_from_page(h: &Harness) -> TestResult<String> {
-    let secret = h.browser.find("#mfa-otp-secret").await?.text().await?;
-    h.tenant.totp(&secret.replace(' ', ""))
-}
-
-/// Goes through the recovery-code screen, checking that Continue waits for the confirmation.
-async fn save_recovery_code(h: &Harness) -> TestResult<String> {
-    let code = h.browser.find("#mfa-recovery-code").await?.text().await?;
-    let continue_button = h.browser.find("#mfa-recovery-continue").await?;
-    assert!(
-        !continue_button.is_enabled().await?,
-        "Continue waits for 'I have saved this code'"
-    );
-    h.browser.click("#mfa-saved-recovery").await?;
-    continue_button.click().await?;
-    Ok(code.replace(' ', ""))
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn totp_enrollment_with_qr_secret_and_one_time_recovery_code() -> TestResult {
     let h = signed_in_new_user().await?;
@@ -51,13 +32,8 @@ async fn totp_enrollment_with_qr_secret_and_one_time_recovery_code() -> TestResu
         "grouped in fours: {secret}"
     );
     assert!(uri.contains(&format!("secret={}", secret.replace(' ', ""))));
-    h.browser
-        .type_into("#mfa-otp-code", &code_from_page(&h).await?)
-        .await?;
-    h.browser
-        .click("#mfa-otp-code ~ button[type=submit]")
-        .await?;
-    let recovery = save_recovery_code(&h).await?;
+    h.verify_app_code().await?;
+    let recovery = h.save_recovery_code().await?;
     assert_eq!(recovery.len(), 24, "{recovery}");
     h.browser
         .wait_text("#mfa-announce", "Authenticator app added.")
@@ -69,12 +45,7 @@ async fn totp_enrollment_with_qr_secret_and_one_time_recovery_code() -> TestResu
     // A second app: the recovery code is only issued on the first enrollment.
     h.browser.click("#mfa-add-app").await?;
     h.tenant.advance_clock(30).await?;
-    h.browser
-        .type_into("#mfa-otp-code", &code_from_page(&h).await?)
-        .await?;
-    h.browser
-        .click("#mfa-otp-code ~ button[type=submit]")
-        .await?;
+    h.verify_app_code().await?;
     h.browser
         .wait_text("#mfa-announce", "Authenticator app added.")
         .await?;
@@ -111,13 +82,8 @@ async fn wrong_codes_explain_and_suggest_checking_the_clock() -> TestResult {
         }
     }
     // The enrollment in progress still works after the mistakes.
-    h.browser
-        .type_into("#mfa-otp-code", &code_from_page(&h).await?)
-        .await?;
-    h.browser
-        .click("#mfa-otp-code ~ button[type=submit]")
-        .await?;
-    save_recovery_code(&h).await?;
+    h.verify_app_code().await?;
+    h.save_recovery_code().await?;
     h.browser
         .wait_text("#mfa-announce", "Authenticator app added.")
         .await?;
@@ -150,7 +116,7 @@ async fn sms_enrollment_and_removing_the_phone_removes_its_voice_twin() -> TestR
     h.browser
         .click("#mfa-oob-code ~ button[type=submit]")
         .await?;
-    save_recovery_code(&h).await?;
+    h.save_recovery_code().await?;
     h.browser.wait_text("#mfa-announce", "Phone added.").await?;
     let row = h
         .browser
@@ -199,7 +165,7 @@ async fn email_enrollment_with_the_code_from_the_outbox() -> TestResult {
     h.browser
         .click("#mfa-oob-code ~ button[type=submit]")
         .await?;
-    save_recovery_code(&h).await?;
+    h.save_recovery_code().await?;
     h.browser.wait_text("#mfa-announce", "Email added.").await?;
     h.finish().await
 }
@@ -223,7 +189,7 @@ async fn push_enrollment_approved_on_the_phone() -> TestResult {
     h.tenant
         .control("POST", &format!("push/{id}/approve"), None)
         .await?;
-    save_recovery_code(&h).await?;
+    h.save_recovery_code().await?;
     h.browser
         .wait_text("#mfa-announce", "Push notifications added.")
         .await?;

@@ -50,35 +50,6 @@ async fn events(h: &Harness, kind: &str) -> TestResult<Vec<Value>> {
         .unwrap_or_default())
 }
 
-/// From the signed-in list: enrolls an authenticator app with the key shown on the page, goes
-/// through the one-time recovery code, and returns the key.
-async fn enroll_authenticator_app(h: &Harness) -> TestResult<String> {
-    h.browser.click("#mfa-add-app").await?;
-    let secret = h
-        .browser
-        .find("#mfa-otp-secret")
-        .await?
-        .text()
-        .await?
-        .replace(' ', "");
-    let code = h.tenant.totp(&secret)?;
-    h.browser
-        .find("#mfa-otp-code")
-        .await?
-        .send_keys(&code)
-        .await?;
-    h.browser
-        .click("#mfa-otp-code ~ button[type=submit]")
-        .await?;
-    h.browser.find("#mfa-recovery-code").await?;
-    h.browser.click("#mfa-saved-recovery").await?;
-    h.browser.click("#mfa-recovery-continue").await?;
-    h.browser
-        .wait_text("#mfa-announce", "Authenticator app added.")
-        .await?;
-    Ok(secret)
-}
-
 /// The host part of the tenant origin, as the signed-out screen names it.
 fn tenant_host(h: &Harness) -> String {
     h.tenant
@@ -107,7 +78,7 @@ async fn plain_html_element_signs_in_enrolls_and_hands_back_the_app_token() -> T
     h.browser
         .wait_text("mfa-manager h2", SIGNED_IN_HEADING)
         .await?;
-    let secret = enroll_authenticator_app(&h).await?;
+    let secret = h.enroll_authenticator_app().await?;
     h.browser
         .wait_text(
             "mfa-manager .mfa-factor[data-active=true]",
@@ -224,7 +195,7 @@ async fn open_tabs_refresh_their_list_when_another_tab_changes_it() -> TestResul
 
     driver.switch_to_window(first.clone()).await?;
     record_events(&h).await?;
-    enroll_authenticator_app(&h).await?;
+    h.enroll_authenticator_app().await?;
 
     driver.switch_to_window(second.clone()).await?;
     h.browser
