@@ -8,7 +8,7 @@ mod error;
 mod load;
 mod origin;
 
-pub use error::ConfigError;
+pub use error::{ConfigError, ExtraPart, LoadFailure, Problem};
 pub use load::{load, page_lang, page_url, CONFIG_FILE};
 pub use origin::TenantOrigin;
 
@@ -129,7 +129,7 @@ impl RawConfig {
             Some(id) if id.chars().any(char::is_whitespace) => {
                 errors.push(ConfigError::Invalid {
                     field: "client_id",
-                    reason: "must not contain spaces".into(),
+                    problem: Problem::HasSpaces,
                 });
                 None
             }
@@ -170,7 +170,7 @@ impl RawConfig {
             Some(other) => {
                 errors.push(ConfigError::Invalid {
                     field: "mode",
-                    reason: format!("is \"{other}\" but must be \"redirect\" or \"popup\""),
+                    problem: Problem::UnknownMode(other.to_owned()),
                 });
                 Mode::Redirect
             }
@@ -186,14 +186,14 @@ impl RawConfig {
                 None => {
                     errors.push(ConfigError::Invalid {
                         field: "lang",
-                        reason: format!(
-                            "is \"{tag}\", which is not a language tag; use one of {}",
-                            SUPPORTED
+                        problem: Problem::NotLanguageTag {
+                            value: tag.clone(),
+                            supported: SUPPORTED
                                 .iter()
                                 .map(|t| format!("\"{t}\""))
                                 .collect::<Vec<_>>()
-                                .join(", ")
-                        ),
+                                .join(", "),
+                        },
                     });
                     Lang::En
                 }
@@ -230,24 +230,19 @@ fn non_empty(value: Option<String>) -> Option<String> {
 
 /// Accepts absolute `https://` URLs, and `http://` only on loopback hosts (local development).
 fn check_url(field: &'static str, value: &str) -> Result<String, ConfigError> {
-    let invalid = |reason: &str| ConfigError::Invalid {
-        field,
-        reason: reason.to_owned(),
-    };
+    let invalid = |problem: Problem| ConfigError::Invalid { field, problem };
     let rest = if let Some(rest) = value.strip_prefix("https://") {
         rest
     } else if let Some(rest) = value.strip_prefix("http://") {
         if !origin::is_loopback(origin::host_of(rest)) {
-            return Err(invalid(
-                "uses http://, which is only allowed for 127.0.0.1 or localhost; use https://",
-            ));
+            return Err(invalid(Problem::HttpUrl));
         }
         rest
     } else {
-        return Err(invalid("must be an absolute URL starting with https://"));
+        return Err(invalid(Problem::NotAbsoluteUrl));
     };
     if origin::host_of(rest).is_empty() || value.chars().any(char::is_whitespace) {
-        return Err(invalid("is not a valid URL"));
+        return Err(invalid(Problem::NotUrl));
     }
     Ok(value.to_owned())
 }

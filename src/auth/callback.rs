@@ -1,6 +1,6 @@
 //! Parsing the authorization response: the callback URL's query, or a `web_message` payload.
 
-use super::error::AuthError;
+use super::error::{AuthError, CallbackFlaw};
 
 /// What `/authorize` answered.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -42,8 +42,8 @@ impl AuthorizeResponse {
         let get = |name: &str| -> Result<Option<String>, AuthError> {
             let mut values = pairs.iter().filter(|(k, _)| k == name).map(|(_, v)| v);
             match (values.next(), values.next()) {
-                (Some(_), Some(_)) => Err(AuthError::MalformedCallback(format!(
-                    "the parameter \"{name}\" appears more than once"
+                (Some(_), Some(_)) => Err(AuthError::MalformedCallback(CallbackFlaw::Repeated(
+                    name.to_owned(),
                 ))),
                 (value, _) => Ok(value.cloned()),
             }
@@ -59,12 +59,8 @@ impl AuthorizeResponse {
             (Some(code), Some(state), None) if !code.is_empty() && !state.is_empty() => {
                 Ok(Some(AuthorizeResponse::Code { code, state }))
             }
-            (Some(_), _, None) => Err(AuthError::MalformedCallback(
-                "the code arrived without a state".into(),
-            )),
-            (None, Some(_), None) => Err(AuthError::MalformedCallback(
-                "a state arrived without a code or an error".into(),
-            )),
+            (Some(_), _, None) => Err(AuthError::MalformedCallback(CallbackFlaw::CodeWithoutState)),
+            (None, Some(_), None) => Err(AuthError::MalformedCallback(CallbackFlaw::StateOnly)),
         }
     }
 

@@ -5,12 +5,62 @@ use crate::i18n::en::EN;
 use crate::i18n::{fill, Texts};
 use std::fmt;
 
+/// What is wrong with an authorization answer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CallbackFlaw {
+    /// A parameter appears more than once.
+    Repeated(String),
+    /// A code (possibly empty) without a state.
+    CodeWithoutState,
+    /// A state without a code or an error.
+    StateOnly,
+    /// A web message with neither a code nor an error.
+    EmptyMessage,
+}
+
+impl CallbackFlaw {
+    /// The flaw in the language of `t`.
+    pub fn text_in(&self, t: &Texts) -> String {
+        match self {
+            CallbackFlaw::Repeated(name) => fill(t.flaw_repeated, &[("name", name)]),
+            CallbackFlaw::CodeWithoutState => t.flaw_code_without_state.to_owned(),
+            CallbackFlaw::StateOnly => t.flaw_state_only.to_owned(),
+            CallbackFlaw::EmptyMessage => t.flaw_empty_message.to_owned(),
+        }
+    }
+}
+
+/// Why the round trip's state cannot be kept in sessionStorage.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StorageFlaw {
+    /// Not running in a browser window.
+    NoWindow,
+    /// Access to sessionStorage throws (blocked by settings).
+    Blocked,
+    /// The browser has no sessionStorage.
+    Unavailable,
+    /// Writing failed (quota or blocked).
+    Full,
+}
+
+impl StorageFlaw {
+    /// The reason in the language of `t`.
+    pub fn text_in(self, t: &Texts) -> &'static str {
+        match self {
+            StorageFlaw::NoWindow => t.storage_no_window,
+            StorageFlaw::Blocked => t.storage_blocked,
+            StorageFlaw::Unavailable => t.storage_unavailable,
+            StorageFlaw::Full => t.storage_full,
+        }
+    }
+}
+
 /// A sign-in failure.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AuthError {
-    /// The callback URL's parameters are incomplete or repeated.
-    MalformedCallback(String),
+    /// The callback URL's parameters (or a web message) are incomplete or repeated.
+    MalformedCallback(CallbackFlaw),
     /// The returned `state` is not the one this browser sent (possible forgery).
     StateMismatch,
     /// A callback arrived but this tab never started a sign-in (or its storage was cleared).
@@ -42,7 +92,7 @@ pub enum AuthError {
     /// No answer within the time limit.
     Timeout,
     /// sessionStorage is unavailable (private mode or blocked storage).
-    Storage(String),
+    Storage(StorageFlaw),
     /// The configuration cannot form a valid request (should have been caught by validation).
     Config(String),
 }
@@ -56,7 +106,9 @@ impl AuthError {
     /// One sentence saying what happened, in the language of `t`.
     pub fn message_in(&self, t: &Texts) -> String {
         match self {
-            AuthError::MalformedCallback(why) => fill(t.auth_malformed, &[("why", why)]),
+            AuthError::MalformedCallback(flaw) => {
+                fill(t.auth_malformed, &[("why", &flaw.text_in(t))])
+            }
             AuthError::StateMismatch => t.auth_state.into(),
             AuthError::NoTransaction => t.auth_no_transaction.into(),
             AuthError::NonceMismatch => t.auth_nonce.into(),
@@ -76,7 +128,7 @@ impl AuthError {
             AuthError::PopupBlocked => t.auth_popup_blocked.into(),
             AuthError::PopupClosed => t.auth_popup_closed.into(),
             AuthError::Timeout => t.auth_timeout.into(),
-            AuthError::Storage(why) => fill(t.auth_storage, &[("why", why)]),
+            AuthError::Storage(flaw) => fill(t.auth_storage, &[("why", flaw.text_in(t))]),
             AuthError::Config(why) => fill(t.auth_config, &[("why", why)]),
         }
     }

@@ -1,7 +1,7 @@
 //! The redirect round trip's state in sessionStorage: written just before leaving for
 //! `/authorize`, read and deleted on return. It never holds a token.
 
-use super::error::AuthError;
+use super::error::{AuthError, StorageFlaw};
 use super::request::Purpose;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -45,19 +45,20 @@ impl fmt::Debug for Transaction {
 
 fn storage() -> Result<web_sys::Storage, AuthError> {
     web_sys::window()
-        .ok_or_else(|| AuthError::Storage("no window".into()))?
+        .ok_or(AuthError::Storage(StorageFlaw::NoWindow))?
         .session_storage()
-        .map_err(|_| AuthError::Storage("sessionStorage is blocked".into()))?
-        .ok_or_else(|| AuthError::Storage("sessionStorage is unavailable".into()))
+        .map_err(|_| AuthError::Storage(StorageFlaw::Blocked))?
+        .ok_or(AuthError::Storage(StorageFlaw::Unavailable))
 }
 
 impl Transaction {
     /// Stores the transaction for the round trip.
     pub fn save(&self) -> Result<(), AuthError> {
-        let text = serde_json::to_string(self).map_err(|e| AuthError::Storage(e.to_string()))?;
+        let text =
+            serde_json::to_string(self).map_err(|_| AuthError::Storage(StorageFlaw::Full))?;
         storage()?
             .set_item(STORAGE_KEY, &text)
-            .map_err(|_| AuthError::Storage("sessionStorage is full or blocked".into()))
+            .map_err(|_| AuthError::Storage(StorageFlaw::Full))
     }
 
     /// Reads and deletes the stored transaction, if any. An unreadable entry is deleted too.

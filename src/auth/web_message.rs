@@ -2,7 +2,7 @@
 //! from the tenant's origin, of type `authorization_response`, with our state are accepted.
 
 use super::callback::AuthorizeResponse;
-use super::error::AuthError;
+use super::error::{AuthError, CallbackFlaw};
 use leptos::ev;
 use leptos::prelude::*;
 use std::cell::RefCell;
@@ -53,11 +53,7 @@ pub fn judge(msg: &Incoming, tenant_origin: &str, state: &str) -> Verdict {
             code: code.clone(),
             state: msg.state.clone().unwrap_or_default(),
         },
-        _ => {
-            return Verdict::Refuse(AuthError::MalformedCallback(
-                "the message has neither a code nor an error".into(),
-            ))
-        }
+        _ => return Verdict::Refuse(AuthError::MalformedCallback(CallbackFlaw::EmptyMessage)),
     };
     match response.check_state(state) {
         Ok(r) => Verdict::Accept(r),

@@ -1,6 +1,6 @@
 //! Fetches `config.json` from beside the page and validates it.
 
-use super::{Config, ConfigError, RawConfig};
+use super::{Config, ConfigError, LoadFailure, RawConfig};
 use crate::i18n::Lang;
 use gloo_net::http::Request;
 
@@ -20,25 +20,21 @@ pub async fn load() -> Result<Config, Vec<ConfigError>> {
         }
         .validate(&page_url);
     }
-    let response = Request::get(CONFIG_FILE).send().await.map_err(|e| {
-        vec![ConfigError::Unavailable(format!(
-            "the request failed ({e})"
-        ))]
-    })?;
+    let unavailable = |why| vec![ConfigError::Unavailable(why)];
+    let response = Request::get(CONFIG_FILE)
+        .send()
+        .await
+        .map_err(|e| unavailable(LoadFailure::RequestFailed(e.to_string())))?;
     if !response.ok() {
-        let status = response.status();
-        let why = if status == 404 {
-            "it was not found next to index.html (HTTP 404); create it as described in the README"
-                .to_owned()
-        } else {
-            format!("the server answered HTTP {status}")
-        };
-        return Err(vec![ConfigError::Unavailable(why)]);
+        return Err(unavailable(match response.status() {
+            404 => LoadFailure::NotFound,
+            status => LoadFailure::Status(status),
+        }));
     }
     let text = response
         .text()
         .await
-        .map_err(|e| vec![ConfigError::Unavailable(format!("reading it failed ({e})"))])?;
+        .map_err(|e| unavailable(LoadFailure::ReadFailed(e.to_string())))?;
     let mut config = Config::from_json(&text, &page_url)?;
     if let Some(lang) = page_lang() {
         config.lang = lang;
@@ -61,7 +57,7 @@ pub fn page_lang() -> Option<Lang> {
 pub fn page_url() -> Result<String, ConfigError> {
     let location = web_sys::window()
         .map(|w| w.location())
-        .ok_or_else(|| ConfigError::Unavailable("there is no browser window".into()))?;
+        .ok_or(ConfigError::Unavailable(LoadFailure::NoWindow))?;
     let origin = location.origin().unwrap_or_default();
     let path = location.pathname().unwrap_or_default();
     Ok(format!("{origin}{path}"))

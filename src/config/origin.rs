@@ -1,5 +1,6 @@
 //! The tenant origin (`scheme://host[:port]`) parsed from the `domain` settings.
 
+use super::error::{ExtraPart, Problem};
 use super::ConfigError;
 
 /// An origin of the Auth0 tenant, e.g. `https://acme.us.auth0.com` or, for the local
@@ -17,42 +18,32 @@ impl TenantOrigin {
     /// Parses `acme.us.auth0.com`, `https://login.acme.com` or `http://127.0.0.1:4000`
     /// (a trailing slash is tolerated). `http` is accepted only for loopback hosts.
     pub fn parse(field: &'static str, value: &str) -> Result<Self, ConfigError> {
-        let invalid = |reason: String| ConfigError::Invalid { field, reason };
+        let invalid = |problem: Problem| ConfigError::Invalid { field, problem };
         let value = value.trim().trim_end_matches('/');
         let (scheme, rest) = match value.split_once("://") {
             Some((s @ ("https" | "http"), rest)) => (s, rest),
-            Some((other, _)) => {
-                return Err(invalid(format!(
-                "uses the scheme \"{other}\"; write just the host name, e.g. \"acme.us.auth0.com\""
-            )))
-            }
+            Some((other, _)) => return Err(invalid(Problem::Scheme(other.to_owned()))),
             None => ("https", value),
         };
         if rest.is_empty() {
-            return Err(invalid(
-                "is empty after the scheme; write the host name".into(),
-            ));
+            return Err(invalid(Problem::EmptyAfterScheme));
         }
         if let Some(bad) = rest.chars().find(|c| "/?#@ \t".contains(*c)) {
-            let what = match bad {
-                '/' => "a path",
-                '?' => "a query string",
-                '#' => "a fragment",
-                '@' => "user information",
-                _ => "spaces",
+            let part = match bad {
+                '/' => ExtraPart::Path,
+                '?' => ExtraPart::Query,
+                '#' => ExtraPart::Fragment,
+                '@' => ExtraPart::UserInfo,
+                _ => ExtraPart::Spaces,
             };
-            return Err(invalid(format!(
-                "contains {what}; write only the host name, e.g. \"acme.us.auth0.com\""
-            )));
+            return Err(invalid(Problem::Contains(part)));
         }
         let host = host_of(rest);
         if host.is_empty() {
-            return Err(invalid("has no host name".into()));
+            return Err(invalid(Problem::NoHost));
         }
         if scheme == "http" && !is_loopback(host) {
-            return Err(invalid(format!(
-                "uses http:// for {host}; Auth0 requires https (http is only for a local emulator on 127.0.0.1 or localhost)"
-            )));
+            return Err(invalid(Problem::HttpHost(host.to_owned())));
         }
         Ok(TenantOrigin {
             origin: format!("{scheme}://{}", rest.to_ascii_lowercase()),

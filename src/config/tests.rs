@@ -164,3 +164,30 @@ fn malformed_lang_names_the_field_and_the_supported_values() {
         ]
     );
 }
+
+#[test]
+fn problems_and_load_failures_are_worded_in_the_page_language() {
+    use crate::i18n::{de::DE, en::EN};
+    let errors =
+        validate(r#"{"domain":"acme.auth0.com/mfa","client_id":"a b","mode":"tab"}"#).unwrap_err();
+    let german: Vec<String> = errors.iter().map(|e| e.message_in(&DE)).collect();
+    assert_eq!(
+        german,
+        [
+            "„domain“ enthält einen Pfad; geben Sie nur den Hostnamen an, z. B. „acme.us.auth0.com“.",
+            "„client_id“ darf keine Leerzeichen enthalten.",
+            "„mode“ ist „tab“, muss aber „redirect“ oder „popup“ sein.",
+        ]
+    );
+    let missing = ConfigError::Unavailable(LoadFailure::NotFound);
+    assert!(missing
+        .message_in(&DE)
+        .contains("nicht gefunden (HTTP 404)"));
+    assert!(missing
+        .message_in(&EN)
+        .contains("not found next to index.html (HTTP 404)"));
+    let status = ConfigError::Unavailable(LoadFailure::Status(503));
+    assert!(status
+        .message_in(&DE)
+        .ends_with("der Server antwortete mit HTTP 503."));
+}

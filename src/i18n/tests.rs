@@ -134,3 +134,18 @@ fn errors_render_in_german_and_keep_english_methods() {
         "Die Nummer ist zu kurz: Mit Ländervorwahl braucht sie mindestens 8 Ziffern."
     );
 }
+
+#[test]
+fn sign_in_flaws_are_worded_in_german() {
+    use crate::auth::error::{AuthError, CallbackFlaw, StorageFlaw};
+    let repeated = AuthError::MalformedCallback(CallbackFlaw::Repeated("code".into()));
+    assert!(repeated
+        .message_in(&de::DE)
+        .contains("der Parameter „code“ kommt mehrfach vor"));
+    assert!(repeated
+        .message_in(&en::EN)
+        .contains("the parameter \"code\" appears more than once"));
+    assert!(AuthError::Storage(StorageFlaw::Blocked)
+        .message_in(&de::DE)
+        .contains("sessionStorage ist gesperrt"));
+}
