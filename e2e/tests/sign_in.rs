@@ -179,12 +179,8 @@ async fn popup_mode_signs_in_without_leaving_the_page() -> TestResult {
     })
     .await?;
     h.open_app().await?;
-    let main = h.browser.driver.window().await?;
-    h.browser.find("#mfa-sign-in").await?.click().await?;
-    let popup = h.wait_for_new_window(std::slice::from_ref(&main)).await?;
-    h.browser.driver.switch_to_window(popup).await?;
-    h.tenant_login("new@example.com").await?;
-    h.browser.driver.switch_to_window(main).await?;
+    h.sign_in_by_popup("#mfa-sign-in", "new@example.com")
+        .await?;
     h.browser.wait_text("h2", SIGNED_IN_HEADING).await?;
     let url = h.browser.driver.current_url().await?;
     assert_eq!(url.as_str(), h.site.url, "the page itself never navigated");
@@ -282,16 +278,8 @@ async fn widget_mount_signs_in_by_popup_and_calls_back_with_the_app_token() -> T
     h.browser
         .open(&format!("{}widget.html", h.site.url))
         .await?;
-    let main = h.browser.driver.window().await?;
-    h.browser
-        .find("#widget #mfa-sign-in")
-        .await?
-        .click()
+    h.sign_in_by_popup("#widget #mfa-sign-in", "new@example.com")
         .await?;
-    let popup = h.wait_for_new_window(std::slice::from_ref(&main)).await?;
-    h.browser.driver.switch_to_window(popup).await?;
-    h.tenant_login("new@example.com").await?;
-    h.browser.driver.switch_to_window(main).await?;
     h.browser.wait_text("#widget h2", SIGNED_IN_HEADING).await?;
     h.browser.find("#mfa-done").await?.click().await?;
     h.browser.wait_text("#mfa-finished", "All set").await?;
