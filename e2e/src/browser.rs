@@ -41,35 +41,32 @@ pub struct Browser {
 
 impl Browser {
     /// Starts ChromeDriver on a free port and opens a fresh headless Chromium.
+    ///
+    /// ChromeDriver now and then exits at start-up on a busy machine (it picks a port and
+    /// then fails to bind the same port on the other address family), so a start that does
+    /// not announce a port is retried; the last failure carries what ChromeDriver printed.
     pub async fn start() -> TestResult<Browser> {
-        let chromedriver_bin =
-            std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
-        // Port 0: ChromeDriver picks a free port itself and prints it, so parallel tests
-        // never race for one.
-        let mut chromedriver = Command::new(&chromedriver_bin)
-            .arg("--port=0")
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .process_group(0)
-            .spawn()
-            .map_err(|e| {
-                format!("cannot start {chromedriver_bin}: {e} (run `cargo xtask setup`)")
-            })?;
-        let stdout = chromedriver.stdout.take();
-        let profile = unique_profile_dir()?;
-        // Build the guard first so ChromeDriver is stopped even if the session fails to open.
-        let guard = Guard {
-            chromedriver,
-            profile: profile.clone(),
-        };
-        let port = tokio::task::spawn_blocking(move || announced_port(stdout)).await??;
-        let driver = connect(port, &profile).await?;
-        Ok(Browser {
-            driver,
-            server: format!("http://127.0.0.1:{port}"),
-            http: reqwest::Client::new(),
-            _processes: guard,
-        })
+        const ATTEMPTS: usize = 3;
+        let mut failure = String::new();
+        for _ in 0..ATTEMPTS {
+            let (guard, stdout) = spawn_chromedriver()?;
+            match tokio::task::spawn_blocking(move || announced_port(stdout)).await? {
+                Ok(port) => {
+                    let driver = connect(port, &guard.profile).await?;
+                    return Ok(Browser {
+                        driver,
+                        server: format!("http://127.0.0.1:{port}"),
+                        http: reqwest::Client::new(),
+                        _processes: guard,
+                    });
+                }
+                Err(e) => {
+                    let printed = std::fs::read_to_string(guard.stderr_path()).unwrap_or_default();
+                    failure = format!("{e}; it printed: {:?}", printed.trim());
+                }
+            }
+        }
+        Err(format!("ChromeDriver failed to start {ATTEMPTS} times: {failure}").into())
     }
 
     /// Navigates to `url`.
@@ -202,10 +199,45 @@ impl Browser {
     }
 }
 
+/// Starts ChromeDriver on port 0 in its own process group, with its stderr kept in the
+/// fresh profile folder; returns the guard that stops it and its stdout.
+fn spawn_chromedriver() -> TestResult<(Guard, Option<ChildStdout>)> {
+    let chromedriver_bin =
+        std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
+    let profile = unique_profile_dir()?;
+    let stderr = std::fs::File::create(profile.join(STDERR_FILE))?;
+    // Port 0: ChromeDriver picks a free port itself and prints it, so parallel tests
+    // never race for one.
+    let mut chromedriver = Command::new(&chromedriver_bin)
+        .arg("--port=0")
+        .stdout(Stdio::piped())
+        .stderr(stderr)
+        .process_group(0)
+        .spawn()
+        .map_err(|e| format!("cannot start {chromedriver_bin}: {e} (run `cargo xtask setup`)"))?;
+    let stdout = chromedriver.stdout.take();
+    Ok((
+        Guard {
+            chromedriver,
+            profile,
+        },
+        stdout,
+    ))
+}
+
+/// Where ChromeDriver's stderr goes, inside the test's profile folder.
+const STDERR_FILE: &str = "chromedriver.stderr";
+
 /// Stops ChromeDriver and its Chromium, and removes the profile, however the test ends.
 struct Guard {
     chromedriver: Child,
     profile: PathBuf,
+}
+
+impl Guard {
+    fn stderr_path(&self) -> PathBuf {
+        self.profile.join(STDERR_FILE)
+    }
 }
 
 impl Drop for Guard {
@@ -229,13 +261,15 @@ fn stop_group(child: &mut Child) {
 /// Reads ChromeDriver's "started successfully on port N." line.
 fn announced_port(stdout: Option<ChildStdout>) -> TestResult<u16> {
     let stdout = stdout.ok_or("ChromeDriver has no stdout")?;
+    let mut seen = Vec::new();
     for line in BufReader::new(stdout).lines() {
         let line = line?;
         if let Some(rest) = line.split("started successfully on port ").nth(1) {
             return Ok(rest.trim_end_matches('.').trim().parse()?);
         }
+        seen.push(line);
     }
-    Err("ChromeDriver exited without announcing its port".into())
+    Err(format!("ChromeDriver exited without announcing its port after {seen:?}").into())
 }
 
 async fn connect(port: u16, profile: &std::path::Path) -> TestResult<WebDriver> {
