@@ -262,7 +262,7 @@ fn wire<T: Serialize, U: DeserializeOwned>(value: &T) -> Result<U, ApiError> {
         detail: format!("the answer is not the expected JSON ({e})"),
     };
     let text = serde_json::to_string(value).map_err(unexpected)?;
-    serde_json::from_str(&text).map_err(unexpected)
+    serde_json::from_slice(text.as_bytes()).map_err(unexpected)
 }
 
 /// The body of a successful MFA grant at `/oauth/token`, with the same members as the

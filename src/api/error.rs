@@ -314,7 +314,7 @@ fn parse_envelope(body: &str) -> Result<(String, String), String> {
     if trimmed.starts_with('<') {
         return Err("an HTML page instead of JSON".into());
     }
-    let value: serde_json::Value = match serde_json::from_str(trimmed) {
+    let value: serde_json::Value = match serde_json::from_slice(trimmed.as_bytes()) {
         Ok(value) => value,
         Err(e) if trimmed.starts_with('{') || trimmed.starts_with('[') => {
             return Err(format!("malformed JSON ({e})"))

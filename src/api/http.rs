@@ -50,7 +50,7 @@ impl HttpMfaApi {
         deadline: &Deadline,
     ) -> Result<T, ApiError> {
         let (status, body) = send(request, deadline).await?;
-        serde_json::from_str(&body).map_err(|e| ApiError::Unexpected {
+        serde_json::from_slice(body.as_bytes()).map_err(|e| ApiError::Unexpected {
             status,
             detail: format!("the answer is not the expected JSON ({e})"),
         })

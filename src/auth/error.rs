@@ -95,6 +95,8 @@ pub enum AuthError {
     Storage(StorageFlaw),
     /// The configuration cannot form a valid request (should have been caught by validation).
     Config(String),
+    /// The browser's cryptographic random generator is unavailable.
+    NoRandomness,
 }
 
 impl AuthError {
@@ -130,6 +132,7 @@ impl AuthError {
             AuthError::Timeout => t.auth_timeout.into(),
             AuthError::Storage(flaw) => fill(t.auth_storage, &[("why", flaw.text_in(t))]),
             AuthError::Config(why) => fill(t.auth_config, &[("why", why)]),
+            AuthError::NoRandomness => t.auth_no_randomness.into(),
         }
     }
 
@@ -161,6 +164,7 @@ impl AuthError {
             AuthError::PopupClosed => t.hint_auth_popup_closed,
             AuthError::Timeout => t.hint_auth_timeout,
             AuthError::Storage(_) => t.hint_auth_storage,
+            AuthError::NoRandomness => t.hint_auth_no_randomness,
             AuthError::NonceMismatch | AuthError::UnexpectedResponse(_) | AuthError::Config(_) => {
                 return None
             }

@@ -6,6 +6,7 @@ pub mod error;
 pub mod exchange;
 pub mod http;
 pub mod popup;
+pub mod random;
 pub mod request;
 pub mod session;
 pub mod silent;

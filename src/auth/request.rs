@@ -1,14 +1,15 @@
 //! Building `/authorize` requests (authorization code + PKCE S256) with the `oauth2` crate.
 
 use super::error::AuthError;
+use super::random::random_value;
 use crate::config::Config;
 use oauth2::basic::{
     BasicErrorResponse, BasicRevocationErrorResponse, BasicTokenIntrospectionResponse,
-    BasicTokenType,
 };
 use oauth2::{
     AuthUrl, Client, ClientId, CsrfToken, EndpointNotSet, EndpointSet, ExtraTokenFields,
-    PkceCodeChallenge, RedirectUrl, Scope, StandardRevocableToken, StandardTokenResponse, TokenUrl,
+    PkceCodeChallenge, PkceCodeVerifier, RedirectUrl, Scope, StandardRevocableToken,
+    StandardTokenResponse, TokenType, TokenUrl,
 };
 use serde::{Deserialize, Serialize};
 
@@ -45,8 +46,17 @@ pub struct IdTokenField {
 
 impl ExtraTokenFields for IdTokenField {}
 
+/// The `token_type` of a token response, kept as sent. The tokens are only ever used as
+/// bearer tokens, so nothing depends on its value (the crate's own enum would lowercase it
+/// with full Unicode case tables, a cost the bundle does not need).
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(transparent)]
+pub struct TokenKind(pub String);
+
+impl TokenType for TokenKind {}
+
 /// Token endpoint answer as the `oauth2` crate parses it.
-pub type TokenResponse = StandardTokenResponse<IdTokenField, BasicTokenType>;
+pub type TokenResponse = StandardTokenResponse<IdTokenField, TokenKind>;
 
 /// The configured OAuth client (authorize and token endpoints set).
 pub type OAuthClient = Client<
@@ -90,8 +100,10 @@ pub fn authorize(
     purpose: Purpose,
     delivery: Delivery,
 ) -> Result<AuthorizeRequest, AuthError> {
-    let (challenge, verifier) = PkceCodeChallenge::new_random_sha256();
-    let nonce = CsrfToken::new_random().into_secret();
+    let verifier = PkceCodeVerifier::new(random_value()?);
+    let challenge = PkceCodeChallenge::from_code_verifier_sha256(&verifier);
+    let nonce = random_value()?;
+    let state = CsrfToken::new(random_value()?);
     let client = client(config)?;
     let mfa_audience = config.mfa_audience();
     let (audience, scope) = match purpose {
@@ -99,7 +111,7 @@ pub fn authorize(
         Purpose::App => (config.app_audience.as_deref(), config.app_scope.as_str()),
     };
     let mut request = client
-        .authorize_url(CsrfToken::new_random)
+        .authorize_url(move || state)
         .add_scopes(scope.split_whitespace().map(|s| Scope::new(s.to_owned())))
         .set_pkce_challenge(challenge)
         .add_extra_param("nonce", nonce.clone());
@@ -125,7 +137,6 @@ pub fn authorize(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use oauth2::PkceCodeVerifier;
 
     fn config() -> Config {
         Config::from_json(
