@@ -100,7 +100,7 @@ fn Screens(
     let flow = Flow::new(config.clone(), host, on_done);
     provide_context(flow);
     let api = if config.demo {
-        let demo = Rc::new(DemoApi::new());
+        let demo = Rc::new(DemoApi::load());
         provide_context(DemoHandle(StoredValue::new_local(Rc::clone(&demo))));
         ApiHandle(demo)
     } else {

@@ -71,7 +71,7 @@ async fn settle() {
 }
 
 fn mount_with<V: IntoView + 'static>(
-    api: Rc<FakeApi>,
+    api: Rc<dyn MfaApi>,
     view: impl FnOnce() -> V + 'static,
 ) -> web_sys::HtmlElement {
     let root = container();
@@ -150,7 +150,7 @@ async fn add_app_shows_qr_and_key_and_explains_wrong_codes() {
     .unwrap()));
     api.confirms.borrow_mut().push(Err(ApiError::InvalidOtp));
     api.confirms.borrow_mut().push(Err(ApiError::InvalidOtp));
-    let root = mount_with(Rc::clone(&api), || view! { <AddApp /> });
+    let root = mount_with(api.clone(), || view! { <AddApp /> });
     settle().await;
     assert!(root.query_selector("svg.mfa-qr path").unwrap().is_some());
     let all = text(&root);
@@ -319,7 +319,7 @@ async fn phone_form_checks_the_number_before_sending_and_shows_send_errors() {
         .borrow_mut()
         .push(Err(ApiError::InvalidPhoneNumber));
     let root = mount_with(
-        Rc::clone(&api),
+        api.clone(),
         || view! { <AddOob destination=Destination::Phone /> },
     );
     settle().await;
@@ -382,4 +382,21 @@ async fn push_panel_shows_the_enrollment_code_and_waits() {
         "{}",
         text(&root)
     );
+}
+
+#[wasm_bindgen_test]
+async fn demo_mode_without_its_tenant_module_says_what_is_missing() {
+    use mfa_manager::api::demo::DemoApi;
+    // The test page has no demo/ folder, as a deployment that left it out.
+    let root = mount_with(Rc::new(DemoApi::load()), || view! { <FactorList /> });
+    for _ in 0..50 {
+        if text(&root).contains("Demo mode could not start") {
+            break;
+        }
+        sleep(Duration::from_millis(50)).await;
+    }
+    let shown = text(&root);
+    assert!(shown.contains("Demo mode could not start"), "{shown}");
+    assert!(shown.contains("demo/mfa_demo_tenant.js"), "{shown}");
+    assert!(shown.contains("demo/ folder"), "{shown}");
 }

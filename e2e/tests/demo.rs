@@ -25,6 +25,10 @@ async fn demo_mode_full_journey_offline() -> TestResult {
     h.browser.open(&format!("{}?demo", h.site.url)).await?;
     h.browser.wait_text("h2", SIGNED_IN_HEADING).await?;
     h.browser.wait_text("#mfa-demo-panel", "Demo mode").await?;
+    // The list comes from the demo tenant module, so it has loaded once the list shows.
+    h.browser
+        .wait_text("#mfa-empty", "no extra sign-in methods")
+        .await?;
     let loaded = resources_loaded(&h).await?;
     h.browser.set_offline(true).await?;
 

@@ -20,6 +20,19 @@ async fn totp_enrollment_with_qr_secret_and_one_time_recovery_code() -> TestResu
     h.browser
         .wait_text("#mfa-empty", "no extra sign-in methods")
         .await?;
+    let fetched: Vec<String> = h
+        .browser
+        .driver
+        .execute(
+            "return performance.getEntriesByType('resource').map(e => e.name);",
+            Vec::new(),
+        )
+        .await?
+        .convert()?;
+    assert!(
+        !fetched.iter().any(|url| url.contains("/demo/")),
+        "a real sign-in must not download demo mode's tenant: {fetched:?}"
+    );
     h.browser.click("#mfa-add-app").await?;
     let link = h.browser.find("#mfa-otpauth-link").await?;
     let uri = link.attr("href").await?.ok_or("no otpauth link")?;

@@ -1,42 +1,46 @@
-//! `DemoApi`: the MFA API answered by a tenant that runs inside the page (demo mode).
+//! `DemoApi`: the MFA API answered by a tenant inside the page (demo mode).
 //!
-//! It is the same tenant model the development emulator serves over HTTP. Every answer is
-//! turned into the JSON the emulator's endpoints would send and parsed into the wire types with
-//! the same serde definitions the HTTP client uses, and every refusal becomes the same error
-//! envelope, so the screens cannot tell the two apart. The visitor is signed in already as the
-//! seeded user without factors; codes the tenant would "send" are read from its outbox by the
-//! demo panel, which also answers push requests.
+//! The tenant is the development emulator's model, built as its own wasm module
+//! (`mfa-demo-tenant`) that only demo mode loads, so visitors of a real deployment never
+//! download it. It answers every call as the endpoint would on the wire — status, JSON body,
+//! `Retry-After` — and this side reads those answers with the same code as real ones, so the
+//! screens cannot tell the two apart. The visitor is signed in already as the seeded user
+//! without factors; codes the tenant would "send" are read from its outbox by the demo panel,
+//! which also answers push requests.
 
-use std::cell::RefCell;
 use std::fmt;
+use std::future::Future;
 use std::rc::Rc;
 
-use mfa_emulator::model::enrollment::AssociateRequest;
-use mfa_emulator::model::outbox::{Channel, DeliveryStatus, PushAnswerError};
-use mfa_emulator::model::seed::{default_seed, default_tenant, TenantSeed, CLIENT_ID, NEW_USER};
-use mfa_emulator::model::tokens::{AccessClaims, TokenSet};
-use mfa_emulator::model::{Domain, Domains, Error, Tenant};
-use serde::de::DeserializeOwned;
-use serde::Serialize;
-use serde_json::{json, Value};
+use futures_util::future::{FutureExt, LocalBoxFuture, Shared};
+use serde::Deserialize;
 
+use super::answer::Answer;
 use super::error::ApiError;
 use super::types::{Associate, Authenticator, AuthenticatorId, Confirm, Confirmed, Enrollment};
 use super::{ApiFuture, MfaApi};
 
-/// Host of the in-page tenant; `.invalid` never resolves, so nothing can reach a network.
-pub const DEMO_HOST: &str = "demo.mfa-manager.invalid";
-/// Tenant name shown as the issuer in authenticator apps.
-pub const DEMO_TENANT_NAME: &str = "mfa-manager-demo";
-/// Scope of the demo visitor's MFA-audience token: what the page asks for at sign-in.
-pub const DEMO_SCOPE: &str = "openid profile enroll read:authenticators remove:authenticators";
-/// A token with less life left than this is replaced before a call, so a demo never expires.
-const RENEW_MARGIN_SECONDS: u64 = 60;
-/// Stands in for the signed tokens of a token response: the screens never read them.
-const DEMO_TOKEN: &str = "demo-mode-token";
+/// What demo mode asks of the in-page tenant; every call answers as its endpoint would.
+pub trait DemoTenant {
+    /// `GET /mfa/authenticators`.
+    fn list(&self) -> Answer;
+    /// `POST /mfa/associate` with a JSON body.
+    fn associate(&self, body: &str) -> Answer;
+    /// `POST /oauth/token` with the `mfa-otp` grant.
+    fn confirm_otp(&self, otp: &str) -> Answer;
+    /// `POST /oauth/token` with the `mfa-oob` grant.
+    fn confirm_oob(&self, oob_code: &str, binding_code: Option<&str>) -> Answer;
+    /// `DELETE /mfa/authenticators/{id}`.
+    fn remove(&self, id: &str) -> Answer;
+    /// The outbox, newest first, as JSON in the shape of the emulator's
+    /// `GET /__emulator/outbox`.
+    fn outbox(&self) -> String;
+    /// Approves or rejects a pending push request; says why not when it cannot.
+    fn answer_push(&self, id: u64, approve: bool) -> Result<(), String>;
+}
 
-/// Current unix time in seconds.
-pub type Clock = Rc<dyn Fn() -> u64>;
+/// The tenant once loaded, or why it could not be.
+type Loaded = Result<Rc<dyn DemoTenant>, String>;
 
 /// One message the demo tenant "sent", for the demo panel.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -53,11 +57,19 @@ pub struct DemoMessage {
     pub pending_push: bool,
 }
 
-/// The MFA API of a tenant running inside the page, with the visitor signed in already.
+/// An outbox entry as the tenant lists it.
+#[derive(Deserialize)]
+struct OutboxEntry {
+    id: u64,
+    channel: String,
+    to: Option<String>,
+    code: Option<String>,
+    status: String,
+}
+
+/// The MFA API of the tenant inside the page, with the visitor signed in already.
 pub struct DemoApi {
-    tenant: RefCell<Tenant>,
-    claims: RefCell<Option<AccessClaims>>,
-    clock: Clock,
+    tenant: Shared<LocalBoxFuture<'static, Loaded>>,
 }
 
 impl fmt::Debug for DemoApi {
@@ -67,59 +79,55 @@ impl fmt::Debug for DemoApi {
     }
 }
 
-impl Default for DemoApi {
-    fn default() -> Self {
-        DemoApi::new()
-    }
-}
-
 impl DemoApi {
-    /// A fresh demo tenant on the real clock (so codes from a real authenticator app work),
-    /// with unpredictable secrets and codes.
-    pub fn new() -> DemoApi {
-        DemoApi::with_clock(Rc::new(system_now), random_seed())
+    /// Demo mode on the tenant that `load` yields; calls wait for it.
+    pub fn new(load: impl Future<Output = Loaded> + 'static) -> DemoApi {
+        DemoApi {
+            tenant: load.boxed_local().shared(),
+        }
     }
 
-    /// A fresh demo tenant on `clock` (unix seconds), its randomness seeded with `rng_seed`:
-    /// the same seed and clock give the same secrets and codes.
-    pub fn with_clock(clock: Clock, rng_seed: u64) -> DemoApi {
-        let now = clock();
-        let domains = Domains {
-            scheme: "https".to_owned(),
-            canonical: DEMO_HOST.to_owned(),
-            custom: None,
-        };
-        let seed = TenantSeed {
-            name: DEMO_TENANT_NAME.to_owned(),
-            ..default_seed(&[])
-        };
-        let tenant = Tenant::from_seed(&seed, domains.clone(), rng_seed, now)
-            .unwrap_or_else(|_| default_tenant(&[], domains, rng_seed, now));
-        let api = DemoApi {
-            tenant: RefCell::new(tenant),
-            claims: RefCell::new(None),
-            clock,
-        };
-        // Signed in from the start; a failure here is retried (and reported) at the first call.
-        let _ = api.claims(now);
+    /// Demo mode on the demo tenant module, which starts loading now.
+    #[cfg(target_arch = "wasm32")]
+    pub fn load() -> DemoApi {
+        let api = DemoApi::new(super::demo_loader::load());
+        // Start the download at once rather than at the first call.
+        leptos::task::spawn_local(api.tenant.clone().map(|_| ()));
         api
     }
 
+    /// Outside the browser there is no module to load: every call says so.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn load() -> DemoApi {
+        DemoApi::new(std::future::ready(Err(
+            "the demo tenant module runs only in a browser".to_owned(),
+        )))
+    }
+
+    async fn tenant(&self) -> Result<Rc<dyn DemoTenant>, ApiError> {
+        self.tenant.clone().await.map_err(ApiError::DemoUnavailable)
+    }
+
+    /// The tenant if it has loaded.
+    fn loaded(&self) -> Option<Rc<dyn DemoTenant>> {
+        self.tenant.peek()?.as_ref().ok().cloned()
+    }
+
     /// Everything the tenant "sent" (codes by text, call and email; push requests), newest
-    /// first.
+    /// first; nothing before the tenant has loaded.
     pub fn outbox(&self) -> Vec<DemoMessage> {
-        self.tenant
-            .borrow()
-            .outbox()
-            .iter()
-            .rev()
-            .map(|message| DemoMessage {
-                id: message.id,
-                channel: channel_name(message.channel).to_owned(),
-                to: message.to.clone(),
-                code: message.code.clone(),
-                pending_push: message.channel == Channel::Push
-                    && message.status == DeliveryStatus::Pending,
+        let Some(tenant) = self.loaded() else {
+            return Vec::new();
+        };
+        serde_json::from_slice::<Vec<OutboxEntry>>(tenant.outbox().as_bytes())
+            .unwrap_or_default()
+            .into_iter()
+            .map(|entry| DemoMessage {
+                pending_push: entry.channel == "push" && entry.status == "pending",
+                id: entry.id,
+                channel: entry.channel,
+                to: entry.to,
+                code: entry.code,
             })
             .collect()
     }
@@ -127,216 +135,95 @@ impl DemoApi {
     /// Approves or rejects a pending push request, as the visitor would on their phone.
     /// Approving an enrollment activates it at once; the next poll then succeeds.
     pub fn answer_push(&self, id: u64, approve: bool) -> Result<(), String> {
-        self.tenant
-            .borrow_mut()
-            .answer_push(id, approve)
-            .map_err(|error| match error {
-                PushAnswerError::NotFound => format!("There is no demo message {id}."),
-                PushAnswerError::NotPending => {
-                    format!("Demo message {id} is not a push request waiting for an answer.")
-                }
-            })
-    }
-
-    fn now(&self) -> u64 {
-        (self.clock)()
-    }
-
-    /// The visitor's MFA-audience claims, renewed when they are about to expire.
-    fn claims(&self, now: u64) -> Result<AccessClaims, ApiError> {
-        let mut claims = self.claims.borrow_mut();
-        if let Some(current) = claims.as_ref() {
-            if now.saturating_add(RENEW_MARGIN_SECONDS) < current.exp {
-                return Ok(current.clone());
-            }
+        match self.loaded() {
+            Some(tenant) => tenant.answer_push(id, approve),
+            None => Err(format!("There is no demo message {id}.")),
         }
-        let tenant = self.tenant.borrow();
-        let audience = tenant.mfa_audience();
-        let tokens = tenant
-            .issue_tokens_for(
-                NEW_USER,
-                CLIENT_ID,
-                Some(&audience),
-                DEMO_SCOPE,
-                Domain::Canonical,
-                now,
-            )
-            .ok_or(ApiError::SessionExpired)?;
-        *claims = Some(tokens.access.clone());
-        Ok(tokens.access)
-    }
-
-    fn list_now(&self) -> Result<Vec<Authenticator>, ApiError> {
-        let now = self.now();
-        let claims = self.claims(now)?;
-        let views = self
-            .tenant
-            .borrow_mut()
-            .list_authenticators(&claims, now)
-            .map_err(|e| api_error(&e))?;
-        wire(&views)
-    }
-
-    fn associate_now(&self, request: &Associate) -> Result<Enrollment, ApiError> {
-        let now = self.now();
-        let claims = self.claims(now)?;
-        let mut tenant = self.tenant.borrow_mut();
-        // As at the endpoint: token and scope failures win over body problems.
-        tenant
-            .bearer_user(&claims, "enroll", now)
-            .map_err(|e| api_error(&e))?;
-        let request = associate_request(&request.body()).map_err(|e| api_error(&e))?;
-        let enrollment = tenant
-            .associate(&claims, &request, now)
-            .map_err(|e| api_error(&e))?;
-        wire(&enrollment)
-    }
-
-    fn confirm_now(&self, confirm: &Confirm) -> Result<Confirmed, ApiError> {
-        let now = self.now();
-        let claims = self.claims(now)?;
-        let mut tenant = self.tenant.borrow_mut();
-        let tokens = match confirm {
-            Confirm::Otp { otp } => {
-                tenant.exchange_otp(CLIENT_ID, &claims, Some(otp), Domain::Canonical, now)
-            }
-            Confirm::Oob {
-                oob_code,
-                binding_code,
-            } => tenant.exchange_oob(
-                CLIENT_ID,
-                &claims,
-                Some(oob_code),
-                binding_code.as_deref(),
-                Domain::Canonical,
-                now,
-            ),
-        }
-        .map_err(|e| api_error(&e))?;
-        wire(&token_response(&tokens))
-    }
-
-    fn remove_now(&self, id: &AuthenticatorId) -> Result<(), ApiError> {
-        let now = self.now();
-        let claims = self.claims(now)?;
-        self.tenant
-            .borrow_mut()
-            .delete_authenticator(&claims, &id.0, now)
-            .map_err(|e| api_error(&e))
     }
 }
 
 impl MfaApi for DemoApi {
     fn list(&self) -> ApiFuture<'_, Vec<Authenticator>> {
-        Box::pin(std::future::ready(self.list_now()))
+        Box::pin(async move { self.tenant().await?.list().json() })
     }
 
     fn associate(&self, request: Associate) -> ApiFuture<'_, Enrollment> {
-        Box::pin(std::future::ready(self.associate_now(&request)))
+        Box::pin(async move {
+            let body = request.body().to_string();
+            self.tenant().await?.associate(&body).json()
+        })
     }
 
     fn confirm(&self, confirm: Confirm) -> ApiFuture<'_, Confirmed> {
-        Box::pin(std::future::ready(self.confirm_now(&confirm)))
+        Box::pin(async move {
+            let tenant = self.tenant().await?;
+            let answer = match &confirm {
+                Confirm::Otp { otp } => tenant.confirm_otp(otp),
+                Confirm::Oob {
+                    oob_code,
+                    binding_code,
+                } => tenant.confirm_oob(oob_code, binding_code.as_deref()),
+            };
+            answer.json()
+        })
     }
 
     fn remove(&self, id: AuthenticatorId) -> ApiFuture<'_, ()> {
-        Box::pin(std::future::ready(self.remove_now(&id)))
+        Box::pin(async move { self.tenant().await?.remove(&id.0).success() })
     }
-}
-
-/// A tenant refusal as the HTTP client would see it: the endpoint's status, its
-/// `{"error", "error_description"}` envelope and the `Retry-After` it would send.
-fn api_error(error: &Error) -> ApiError {
-    let mut body = json!({"error": error.code(), "error_description": error.description()});
-    if let Some(uri) = error.error_uri() {
-        body["error_uri"] = Value::from(uri);
-    }
-    let retry_after = error.rate_limit().map(|limit| limit.retry_after);
-    ApiError::from_response(error.status(), &body.to_string(), retry_after)
-}
-
-/// A model answer serialized as the endpoint would send it and parsed into a wire type.
-fn wire<T: Serialize, U: DeserializeOwned>(value: &T) -> Result<U, ApiError> {
-    let unexpected = |e: serde_json::Error| ApiError::Unexpected {
-        status: 200,
-        detail: format!("the answer is not the expected JSON ({e})"),
-    };
-    let text = serde_json::to_string(value).map_err(unexpected)?;
-    serde_json::from_slice(text.as_bytes()).map_err(unexpected)
-}
-
-/// The body of a successful MFA grant at `/oauth/token`, with the same members as the
-/// endpoint's (the in-page tenant signs nothing, so the tokens are placeholders).
-fn token_response(tokens: &TokenSet) -> Value {
-    let mut body = json!({ "access_token": DEMO_TOKEN });
-    if tokens.id.is_some() {
-        body["id_token"] = Value::from(DEMO_TOKEN);
-    }
-    body["scope"] = Value::from(tokens.scope.clone());
-    body["expires_in"] = Value::from(tokens.expires_in);
-    if let Some(code) = &tokens.recovery_code {
-        body["recovery_code"] = Value::from(code.clone());
-    }
-    body["token_type"] = Value::from("Bearer");
-    body
-}
-
-/// Reads an associate body as the endpoint does (a non-object body has no members).
-fn associate_request(body: &Value) -> Result<AssociateRequest, Error> {
-    match body.as_object() {
-        Some(object) => AssociateRequest::from_json(object),
-        None => AssociateRequest::from_json(&serde_json::Map::new()),
-    }
-}
-
-/// The outbox channel as the emulator's control endpoint names it.
-fn channel_name(channel: Channel) -> &'static str {
-    match channel {
-        Channel::Sms => "sms",
-        Channel::Voice => "voice",
-        Channel::Email => "email",
-        Channel::Push => "push",
-    }
-}
-
-/// The real clock in unix seconds: the browser's in the page.
-#[cfg(target_arch = "wasm32")]
-fn system_now() -> u64 {
-    (js_sys::Date::now() / 1000.0) as u64
-}
-
-/// The real clock in unix seconds.
-#[cfg(not(target_arch = "wasm32"))]
-fn system_now() -> u64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |elapsed| elapsed.as_secs())
-}
-
-/// A seed for the demo tenant's secrets (demo only: nothing it protects is real).
-#[cfg(target_arch = "wasm32")]
-fn random_seed() -> u64 {
-    let high = (js_sys::Math::random() * 4_294_967_296.0) as u64;
-    let low = (js_sys::Math::random() * 4_294_967_296.0) as u64;
-    (high << 32) ^ low ^ (js_sys::Date::now() as u64)
-}
-
-/// A seed for the demo tenant's secrets (demo only: nothing it protects is real).
-#[cfg(not(target_arch = "wasm32"))]
-fn random_seed() -> u64 {
-    use std::hash::BuildHasher;
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |elapsed| elapsed.as_nanos());
-    std::collections::hash_map::RandomState::new().hash_one(nanos)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use mfa_emulator::model::totp::{code_at, decode_secret};
+    use mfa_emulator::model::Error;
     use std::cell::Cell;
     use std::task::{Context, Poll, Waker};
+
+    /// The demo tenant module's Rust interface, standing in for its JavaScript one.
+    struct Direct(mfa_demo_tenant::DemoTenant);
+
+    fn answer(a: mfa_demo_tenant::Answer) -> Answer {
+        Answer {
+            status: a.status,
+            body: a.body,
+            retry_after: a.retry_after,
+        }
+    }
+
+    impl DemoTenant for Direct {
+        fn list(&self) -> Answer {
+            answer(self.0.list())
+        }
+        fn associate(&self, body: &str) -> Answer {
+            answer(self.0.associate(body))
+        }
+        fn confirm_otp(&self, otp: &str) -> Answer {
+            answer(self.0.confirm_otp(otp))
+        }
+        fn confirm_oob(&self, oob_code: &str, binding_code: Option<&str>) -> Answer {
+            answer(self.0.confirm_oob(oob_code, binding_code))
+        }
+        fn remove(&self, id: &str) -> Answer {
+            answer(self.0.remove(id))
+        }
+        fn outbox(&self) -> String {
+            self.0.outbox()
+        }
+        fn answer_push(&self, id: u64, approve: bool) -> Result<(), String> {
+            match self.0.answer_push(id as u32, approve) {
+                None => Ok(()),
+                Some(why) => Err(why),
+            }
+        }
+    }
+
+    /// Demo mode on `tenant`, loaded already.
+    fn on(tenant: mfa_demo_tenant::DemoTenant) -> DemoApi {
+        let tenant: Rc<dyn DemoTenant> = Rc::new(Direct(tenant));
+        DemoApi::new(std::future::ready(Ok(tenant)))
+    }
 
     /// A fixed moment (2023-11-14T22:13:20Z), mid TOTP step.
     const T0: u64 = 1_700_000_000;
@@ -354,7 +241,8 @@ mod tests {
     fn demo() -> (DemoApi, Rc<Cell<u64>>) {
         let time = Rc::new(Cell::new(T0));
         let clock = Rc::clone(&time);
-        (DemoApi::with_clock(Rc::new(move || clock.get()), 7), time)
+        let tenant = mfa_demo_tenant::DemoTenant::with_clock(Rc::new(move || clock.get()), 7);
+        (on(tenant), time)
     }
 
     /// The refusal of a call that must fail.
@@ -592,12 +480,13 @@ mod tests {
         ));
         // The error envelope is byte for byte the endpoint's.
         assert_eq!(
-            api_error(&Error::AuthenticatorNotFound),
-            ApiError::from_response(
-                404,
-                r#"{"error":"not_found","error_description":"Authenticator not found"}"#,
-                None
-            )
+            answer(mfa_demo_tenant::refusal(&Error::AuthenticatorNotFound)),
+            Answer {
+                status: 404,
+                body: r#"{"error":"not_found","error_description":"Authenticator not found"}"#
+                    .into(),
+                retry_after: None
+            }
         );
         let email = block_on(api.associate(Associate::Email("me@example.org".into()))).unwrap();
         assert_eq!(email.oob_channel.as_deref(), Some("email"));
@@ -634,12 +523,30 @@ mod tests {
         let printed = format!("{api:?}");
         assert_eq!(printed, "DemoApi { .. }");
         assert!(!printed.contains(&enrollment.secret.unwrap()));
+        assert_eq!(
+            format!("{:?}", mfa_demo_tenant::DemoTenant::new()),
+            "DemoTenant { .. }"
+        );
+    }
+
+    #[test]
+    fn a_tenant_that_does_not_load_is_reported_by_every_call() {
+        let api = DemoApi::new(std::future::ready(Err("HTTP 404".to_owned())));
+        assert_eq!(
+            block_on(api.list()),
+            Err(ApiError::DemoUnavailable("HTTP 404".into()))
+        );
+        assert!(ApiError::DemoUnavailable("HTTP 404".into())
+            .message()
+            .contains("HTTP 404"));
+        assert!(api.outbox().is_empty());
+        assert!(api.answer_push(1, true).is_err());
     }
 
     #[test]
     fn new_runs_on_the_real_clock_with_fresh_secrets() {
-        let a = DemoApi::new();
-        let b = DemoApi::default();
+        let a = on(mfa_demo_tenant::DemoTenant::new());
+        let b = on(mfa_demo_tenant::DemoTenant::default());
         let secret = |api: &DemoApi| block_on(api.associate(Associate::Otp)).unwrap().secret;
         assert_ne!(secret(&a), secret(&b));
         assert_eq!(list(&a).len(), 1);

@@ -70,6 +70,8 @@ pub enum ApiError {
     WrongAudience(String),
     /// The request did not complete: offline, or blocked by CORS so nothing is readable.
     Network(String),
+    /// Demo mode's tenant module could not be loaded (carries why).
+    DemoUnavailable(String),
     /// The tenant failed (any 5xx, whatever the body).
     Server {
         /// HTTP status.
@@ -165,6 +167,7 @@ impl ApiError {
             ApiError::AccessDenied(description) => described(t.api_access_denied, description),
             ApiError::WrongAudience(description) => described(t.api_wrong_audience, description),
             ApiError::Network(why) => fill(t.api_network, &[("why", why)]),
+            ApiError::DemoUnavailable(why) => fill(t.api_demo_unavailable, &[("why", why)]),
             ApiError::Server { status } => fill(t.api_server, &[("status", &status.to_string())]),
             ApiError::Unexpected { status, detail } => fill(
                 t.api_unexpected,
@@ -235,6 +238,7 @@ impl ApiError {
             ApiError::AccessDenied(_) => t.hint_access_denied.into(),
             ApiError::WrongAudience(_) => t.hint_wrong_audience.into(),
             ApiError::Network(_) => t.hint_api_network.into(),
+            ApiError::DemoUnavailable(_) => t.hint_demo_unavailable.into(),
             ApiError::Server { .. } => t.hint_server.into(),
             ApiError::Unexpected { .. } => t.hint_unexpected.into(),
             ApiError::InvalidRequest(_) | ApiError::Other { .. } => return None,

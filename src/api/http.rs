@@ -1,5 +1,6 @@
 //! `HttpMfaApi`: the real MFA API over `fetch`, authenticated with the in-memory MFA token.
 
+use super::answer::Answer;
 use super::error::ApiError;
 use super::types::{Associate, Authenticator, AuthenticatorId, Confirm, Confirmed, Enrollment};
 use super::{ApiFuture, MfaApi};
@@ -49,19 +50,15 @@ impl HttpMfaApi {
         request: Request,
         deadline: &Deadline,
     ) -> Result<T, ApiError> {
-        let (status, body) = send(request, deadline).await?;
-        serde_json::from_slice(body.as_bytes()).map_err(|e| ApiError::Unexpected {
-            status,
-            detail: format!("the answer is not the expected JSON ({e})"),
-        })
+        send(request, deadline).await?.json()
     }
 }
 
-/// Sends a request; a non-success answer becomes the matching [`ApiError`].
-async fn send(request: Request, deadline: &Deadline) -> Result<(u16, String), ApiError> {
+/// Sends a request and reads the whole answer (refusing oversized ones).
+async fn send(request: Request, deadline: &Deadline) -> Result<Answer, ApiError> {
     let response = request.send().await.map_err(|e| deadline.error(e))?;
     let status = response.status();
-    let retry = retry_after(&response);
+    let retry_after = retry_after(&response);
     let body = response.text().await.map_err(|e| deadline.error(e))?;
     if body.len() > MAX_BODY_BYTES {
         return Err(ApiError::Unexpected {
@@ -69,11 +66,11 @@ async fn send(request: Request, deadline: &Deadline) -> Result<(u16, String), Ap
             detail: format!("the answer is too large ({} bytes)", body.len()),
         });
     }
-    if (200..300).contains(&status) {
-        Ok((status, body))
-    } else {
-        Err(ApiError::from_response(status, &body, retry))
-    }
+    Ok(Answer {
+        status,
+        body,
+        retry_after,
+    })
 }
 
 /// Seconds to wait, from `Retry-After` or else `x-ratelimit-reset` (a unix time).
@@ -220,7 +217,7 @@ impl MfaApi for HttpMfaApi {
                 .authorized(Request::delete(&url).abort_signal(deadline.signal().as_ref()))?
                 .build()
                 .map_err(request_error)?;
-            send(request, &deadline).await.map(|_| ())
+            send(request, &deadline).await?.success()
         })
     }
 }

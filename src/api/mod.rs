@@ -1,7 +1,10 @@
 //! The MFA API behind one trait, with the real HTTP implementation and the in-browser demo
 //! tenant, and the typed errors both produce.
 
+pub mod answer;
 pub mod demo;
+#[cfg(target_arch = "wasm32")]
+pub mod demo_loader;
 pub mod error;
 pub mod http;
 pub mod types;

@@ -1,19 +1,12 @@
-//! `cargo xtask externalize-scripts`: trunk's post-build hook that moves the inline scripts
-//! trunk writes into `index.html` (the module that loads the wasm and, under `trunk serve`, the
-//! live-reload client) into files beside it, so the page runs under a Content-Security-Policy
+//! The first half of trunk's post-build hook (`cargo xtask post-build`): it moves the inline
+//! scripts trunk writes into `index.html` (the module that loads the wasm and, under
+//! `trunk serve`, the live-reload client) into files beside it, so the page runs under a Content-Security-Policy
 //! without `'unsafe-inline'`. It fails loudly when trunk's loader is not found, and when
 //! `index.html` holds anything else such a policy blocks (inline styles, event handlers).
 
 use std::env;
 use std::fs;
-use std::path::{Path, PathBuf};
-
-/// Options of `cargo xtask externalize-scripts`.
-#[derive(clap::Args)]
-pub struct Args {
-    /// Folder holding the built `index.html` [default: $TRUNK_STAGING_DIR, set by trunk]
-    pub dir: Option<PathBuf>,
-}
+use std::path::Path;
 
 /// Marker of trunk's loader: every initializer trunk writes dispatches this event.
 const LOADER_MARKER: &str = "TrunkApplicationStarted";
@@ -24,15 +17,8 @@ const ADDRESS_PLACEHOLDER: &str = "{{__TRUNK_ADDRESS__}}";
 /// Placeholder trunk serve replaces with its WebSocket base path, in HTML responses only.
 const WS_BASE_PLACEHOLDER: &str = "{{__TRUNK_WS_BASE__}}";
 
-/// Entry point for the `externalize-scripts` subcommand.
-pub fn run(args: Args) -> Result<(), String> {
-    let dir = args
-        .dir
-        .or_else(|| env::var_os("TRUNK_STAGING_DIR").map(PathBuf::from))
-        .ok_or(
-            "externalize-scripts: no folder given and TRUNK_STAGING_DIR is not set \
-             (this runs as trunk's post_build hook, see Trunk.toml)",
-        )?;
+/// Rewrites `index.html` in `dir` so that no script is inline.
+pub fn run(dir: &Path) -> Result<(), String> {
     let base = env::var("TRUNK_PUBLIC_URL").unwrap_or_else(|_| "./".into());
     let index = dir.join("index.html");
     let html =
@@ -60,11 +46,11 @@ pub fn verify(dir: &Path) -> Result<(), String> {
         .any(|e| e.name == "script" && e.attr("src").is_some_and(|s| s.contains("init-")));
     match (problems.first(), loader) {
         (Some(problem), _) => Err(format!(
-            "{}: {problem} (did the externalize-scripts hook in Trunk.toml run?)",
+            "{}: {problem} (did the post-build hook in Trunk.toml run?)",
             index.display()
         )),
         (None, false) => Err(format!(
-            "{}: no <script src=\"…init-….js\"> loader (is the externalize-scripts hook \
+            "{}: no <script src=\"…init-….js\"> loader (is the post-build hook \
              still in Trunk.toml?)",
             index.display()
         )),

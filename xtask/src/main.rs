@@ -2,6 +2,7 @@
 //! a fresh machine needs only Rust, Node.js/npm and (for Chromium) root on Debian.
 
 mod bench;
+mod demo_tenant;
 mod dist;
 mod externalize;
 mod paths;
@@ -13,6 +14,8 @@ mod step;
 mod test;
 
 use clap::{Parser, Subcommand};
+use std::env;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// mfa-manager project tasks.
@@ -39,8 +42,31 @@ enum Command {
     /// table with the budgets and writes target/bench.json.
     Bench,
     /// Trunk post-build hook: move index.html's inline scripts into files (CSP without
-    /// 'unsafe-inline'); the folder defaults to $TRUNK_STAGING_DIR.
-    ExternalizeScripts(externalize::Args),
+    /// 'unsafe-inline') and build demo mode's tenant module into demo/; the folder defaults
+    /// to $TRUNK_STAGING_DIR.
+    PostBuild(PostBuildArgs),
+}
+
+/// Options of `cargo xtask post-build`.
+#[derive(clap::Args)]
+struct PostBuildArgs {
+    /// Folder holding the built `index.html` [default: $TRUNK_STAGING_DIR, set by trunk]
+    dir: Option<PathBuf>,
+}
+
+/// Trunk's post-build hook: externalizes the page's scripts, then builds demo mode's tenant
+/// module beside the page (for release when trunk builds for release).
+fn post_build(args: PostBuildArgs) -> Result<(), String> {
+    let dir = args
+        .dir
+        .or_else(|| env::var_os("TRUNK_STAGING_DIR").map(PathBuf::from))
+        .ok_or(
+            "post-build: no folder given and TRUNK_STAGING_DIR is not set \
+             (this runs as trunk's post_build hook, see Trunk.toml)",
+        )?;
+    externalize::run(&dir)?;
+    let release = env::var("TRUNK_PROFILE").is_ok_and(|p| p == "release");
+    demo_tenant::build_into(&dir, release)
 }
 
 fn main() -> ExitCode {
@@ -51,7 +77,7 @@ fn main() -> ExitCode {
         Command::Test(args) => test::run(args),
         Command::Dist => dist::run(),
         Command::Bench => bench::run(),
-        Command::ExternalizeScripts(args) => externalize::run(args),
+        Command::PostBuild(args) => post_build(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -69,7 +69,40 @@ fn brotli(bytes: &[u8]) -> usize {
     }
 }
 
-/// The size table with a total row.
+/// Raw, gzip and brotli bytes of a group of files.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Totals {
+    /// Bytes on disk.
+    pub raw: usize,
+    /// Bytes after gzip -9.
+    pub gzip: usize,
+    /// Bytes after brotli quality 11.
+    pub brotli: usize,
+}
+
+/// True for the files only demo mode downloads (its tenant module in `demo/`).
+pub fn demo_only(file: &FileSize) -> bool {
+    file.name.starts_with("demo/")
+}
+
+/// Sums the files that `keep` selects.
+pub fn totals(files: &[FileSize], keep: impl Fn(&FileSize) -> bool) -> Totals {
+    files
+        .iter()
+        .filter(|f| keep(f))
+        .fold(Totals::default(), |t, f| Totals {
+            raw: t.raw + f.raw,
+            gzip: t.gzip + f.gzip,
+            brotli: t.brotli + f.brotli,
+        })
+}
+
+/// The page's own files: what every visitor downloads (everything but `demo/`).
+pub fn page_totals(files: &[FileSize]) -> Totals {
+    totals(files, |f| !demo_only(f))
+}
+
+/// The size table with totals for the page, for demo mode's extra module and for all files.
 pub fn render(files: &[FileSize]) -> String {
     let width = files.iter().map(|f| f.name.len()).max().unwrap_or(4).max(5);
     let mut text = format!(
@@ -82,7 +115,41 @@ pub fn render(files: &[FileSize]) -> String {
     for f in files {
         text += &row(&f.name, f.raw, f.gzip, f.brotli);
     }
-    let sum = |get: fn(&FileSize) -> usize| files.iter().map(get).sum::<usize>();
-    text += &row("total", sum(|f| f.raw), sum(|f| f.gzip), sum(|f| f.brotli));
+    let groups = [
+        ("page total (every visitor)", page_totals(files)),
+        ("demo/ (demo mode only)", totals(files, demo_only)),
+        ("all files", totals(files, |_| true)),
+    ];
+    for (name, t) in groups {
+        text += &row(name, t.raw, t.gzip, t.brotli);
+    }
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(name: &str, brotli: usize) -> FileSize {
+        FileSize {
+            name: name.into(),
+            raw: brotli * 3,
+            gzip: brotli * 2,
+            brotli,
+        }
+    }
+
+    #[test]
+    fn demo_module_is_counted_apart_from_the_page() {
+        let files = [
+            file("index.html", 1),
+            file("app_bg.wasm", 100),
+            file("demo/mfa_demo_tenant_bg.wasm", 50),
+        ];
+        assert_eq!(page_totals(&files).brotli, 101);
+        assert_eq!(totals(&files, demo_only).brotli, 50);
+        let table = render(&files);
+        assert!(table.contains("page total (every visitor)"), "{table}");
+        assert!(table.contains("demo/ (demo mode only)"), "{table}");
+    }
 }

@@ -80,13 +80,15 @@ fn run_stages(args: &Args, stages: &mut Vec<Stage>) {
         ]),
     ));
     stages.push(stage(
-        "clippy wasm32 emulator model",
+        "clippy wasm32 demo tenant",
         cargo(&[
             "clippy",
             "--target",
             wasm,
             "-p",
             "mfa-emulator",
+            "-p",
+            "mfa-demo-tenant",
             "--no-default-features",
             "--lib",
             "--",

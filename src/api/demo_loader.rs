@@ -1,0 +1,102 @@
+//! Loading demo mode's tenant module (`mfa-demo-tenant`, built into `demo/` beside
+//! `index.html`) with a dynamic `import()`, and calling it.
+
+use super::answer::Answer;
+use super::demo::DemoTenant;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The module's script, relative to this crate's generated snippet
+/// (`snippets/<crate>/inline*.js`, two folders below the page's files).
+const MODULE_FROM_SNIPPET: &str = "../../demo/mfa_demo_tenant.js";
+
+#[wasm_bindgen(inline_js = "export function import_demo_tenant(path) { \
+    return import(new URL(path, import.meta.url).href) \
+        .then(async (module) => { await module.default(); return new module.DemoTenant(); }); }")]
+extern "C" {
+    /// Imports the module, instantiates its wasm and creates a tenant.
+    #[wasm_bindgen(catch)]
+    fn import_demo_tenant(path: &str) -> Result<js_sys::Promise, JsValue>;
+
+    /// The module's `DemoTenant` class.
+    type JsTenant;
+    #[wasm_bindgen(method)]
+    fn list(this: &JsTenant) -> JsAnswer;
+    #[wasm_bindgen(method)]
+    fn associate(this: &JsTenant, body: &str) -> JsAnswer;
+    #[wasm_bindgen(method)]
+    fn confirm_otp(this: &JsTenant, otp: &str) -> JsAnswer;
+    #[wasm_bindgen(method)]
+    fn confirm_oob(this: &JsTenant, oob_code: &str, binding_code: Option<String>) -> JsAnswer;
+    #[wasm_bindgen(method)]
+    fn remove(this: &JsTenant, id: &str) -> JsAnswer;
+    #[wasm_bindgen(method)]
+    fn outbox(this: &JsTenant) -> String;
+    #[wasm_bindgen(method)]
+    fn answer_push(this: &JsTenant, id: u32, approve: bool) -> Option<String>;
+
+    /// `{status, body, retry_after}` as the module returns it.
+    type JsAnswer;
+    #[wasm_bindgen(method, getter)]
+    fn status(this: &JsAnswer) -> u16;
+    #[wasm_bindgen(method, getter)]
+    fn body(this: &JsAnswer) -> String;
+    #[wasm_bindgen(method, getter)]
+    fn retry_after(this: &JsAnswer) -> Option<f64>;
+}
+
+impl From<JsAnswer> for Answer {
+    fn from(answer: JsAnswer) -> Answer {
+        Answer {
+            status: answer.status(),
+            body: answer.body(),
+            retry_after: answer.retry_after().map(|s| s as u64),
+        }
+    }
+}
+
+impl DemoTenant for JsTenant {
+    fn list(&self) -> Answer {
+        JsTenant::list(self).into()
+    }
+    fn associate(&self, body: &str) -> Answer {
+        JsTenant::associate(self, body).into()
+    }
+    fn confirm_otp(&self, otp: &str) -> Answer {
+        JsTenant::confirm_otp(self, otp).into()
+    }
+    fn confirm_oob(&self, oob_code: &str, binding_code: Option<&str>) -> Answer {
+        JsTenant::confirm_oob(self, oob_code, binding_code.map(str::to_owned)).into()
+    }
+    fn remove(&self, id: &str) -> Answer {
+        JsTenant::remove(self, id).into()
+    }
+    fn outbox(&self) -> String {
+        JsTenant::outbox(self)
+    }
+    fn answer_push(&self, id: u64, approve: bool) -> Result<(), String> {
+        let id = u32::try_from(id).map_err(|_| format!("There is no demo message {id}."))?;
+        match JsTenant::answer_push(self, id, approve) {
+            None => Ok(()),
+            Some(why) => Err(why),
+        }
+    }
+}
+
+/// Loads the module; the error says which file failed and why, in the browser's words.
+pub async fn load() -> Result<Rc<dyn DemoTenant>, String> {
+    let failed = |e: JsValue| {
+        let why = e
+            .dyn_ref::<js_sys::Error>()
+            .map(|e| String::from(e.message()))
+            .or_else(|| e.as_string())
+            .unwrap_or_else(|| "unknown error".to_owned());
+        format!("demo/mfa_demo_tenant.js: {why}")
+    };
+    let promise = import_demo_tenant(MODULE_FROM_SNIPPET).map_err(failed)?;
+    let tenant = wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .map_err(failed)?;
+    Ok(Rc::new(tenant.unchecked_into::<JsTenant>()))
+}
