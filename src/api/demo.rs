@@ -149,7 +149,7 @@ impl MfaApi for DemoApi {
 
     fn associate(&self, request: Associate) -> ApiFuture<'_, Enrollment> {
         Box::pin(async move {
-            let body = request.body().to_string();
+            let body = request.body();
             self.tenant().await?.associate(&body).json()
         })
     }

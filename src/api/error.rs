@@ -7,6 +7,7 @@
 //! code alone cannot tell two documented cases apart. Tenant texts are carried as data and only
 //! ever shown as text.
 
+use super::envelope::Envelope;
 use crate::i18n::en::EN;
 use crate::i18n::{fill, Texts};
 use std::fmt;
@@ -318,20 +319,22 @@ fn parse_envelope(body: &str) -> Result<(String, String), String> {
     if trimmed.starts_with('<') {
         return Err("an HTML page instead of JSON".into());
     }
-    let value: serde_json::Value = match serde_json::from_slice(trimmed.as_bytes()) {
+    let envelope: Envelope = match serde_json::from_slice(trimmed.as_bytes()) {
         Ok(value) => value,
         Err(e) if trimmed.starts_with('{') || trimmed.starts_with('[') => {
             return Err(format!("malformed JSON ({e})"))
         }
         Err(_) => return Err(format!("text instead of JSON: \"{}\"", clip(trimmed))),
     };
-    let text = |name: &str| value.get(name).and_then(serde_json::Value::as_str);
-    let error = text("error").filter(|e| !e.is_empty());
+    let error = envelope.error.as_deref().filter(|e| !e.is_empty());
     let Some(error) = error else {
         return Err("JSON without an error code".into());
     };
     // Some Auth0 services put the text in `message` instead of `error_description`.
-    let description = text("error_description").or_else(|| text("message"));
+    let description = envelope
+        .error_description
+        .as_deref()
+        .or(envelope.message.as_deref());
     Ok((clip(error), description.map(clip).unwrap_or_default()))
 }
 

@@ -169,7 +169,8 @@ impl MfaApi for HttpMfaApi {
             let url = format!("{}/mfa/associate", self.origin);
             let request = self
                 .authorized(Request::post(&url).abort_signal(deadline.signal().as_ref()))?
-                .json(&associate.body())
+                .header("Content-Type", "application/json")
+                .body(associate.body())
                 .map_err(request_error)?;
             self.json(request, &deadline).await
         })

@@ -5,6 +5,7 @@ pub mod answer;
 pub mod demo;
 #[cfg(target_arch = "wasm32")]
 pub mod demo_loader;
+mod envelope;
 pub mod error;
 pub mod http;
 pub mod types;

@@ -1,7 +1,7 @@
 //! The MFA API's data as it travels on the wire (protocol §6–§8), and the requests built from
 //! the user's choices.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 /// An authenticator id such as `totp|dev_nELLU4PFUiTW6iWs`.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Deserialize)]
@@ -45,23 +45,49 @@ pub enum Associate {
     Push,
 }
 
+/// The members of an associate request body.
+#[derive(Serialize)]
+struct AssociateBody<'a> {
+    authenticator_types: [&'static str; 1],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    oob_channels: Option<[&'static str; 1]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    phone_number: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    email: Option<&'a str>,
+}
+
 impl Associate {
     /// The JSON body of the associate request.
-    pub fn body(&self) -> serde_json::Value {
-        use serde_json::json;
-        match self {
-            Associate::Otp => json!({"authenticator_types": ["otp"]}),
-            Associate::Sms(phone) => {
-                json!({"authenticator_types": ["oob"], "oob_channels": ["sms"], "phone_number": phone})
-            }
-            Associate::Voice(phone) => {
-                json!({"authenticator_types": ["oob"], "oob_channels": ["voice"], "phone_number": phone})
-            }
-            Associate::Email(email) => {
-                json!({"authenticator_types": ["oob"], "oob_channels": ["email"], "email": email})
-            }
-            Associate::Push => json!({"authenticator_types": ["oob"], "oob_channels": ["auth0"]}),
-        }
+    pub fn body(&self) -> String {
+        let oob = |channel| AssociateBody {
+            authenticator_types: ["oob"],
+            oob_channels: Some([channel]),
+            phone_number: None,
+            email: None,
+        };
+        let body = match self {
+            Associate::Otp => AssociateBody {
+                oob_channels: None,
+                authenticator_types: ["otp"],
+                ..oob("")
+            },
+            Associate::Sms(phone) => AssociateBody {
+                phone_number: Some(phone),
+                ..oob("sms")
+            },
+            Associate::Voice(phone) => AssociateBody {
+                phone_number: Some(phone),
+                ..oob("voice")
+            },
+            Associate::Email(email) => AssociateBody {
+                email: Some(email),
+                ..oob("email")
+            },
+            Associate::Push => oob("auth0"),
+        };
+        // Only strings: serializing cannot fail.
+        serde_json::to_string(&body).unwrap_or_default()
     }
 }
 
@@ -134,4 +160,35 @@ pub struct Confirmed {
     /// A new recovery code, when the tenant rotates one.
     #[serde(default)]
     pub recovery_code: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::{json, Value};
+
+    #[test]
+    fn associate_bodies_are_the_protocol_shapes() {
+        let body = |a: Associate| serde_json::from_str::<Value>(&a.body()).unwrap();
+        assert_eq!(
+            body(Associate::Otp),
+            json!({"authenticator_types": ["otp"]})
+        );
+        assert_eq!(
+            body(Associate::Sms("+14155550100".into())),
+            json!({"authenticator_types": ["oob"], "oob_channels": ["sms"], "phone_number": "+14155550100"})
+        );
+        assert_eq!(
+            body(Associate::Voice("+14155550100".into())),
+            json!({"authenticator_types": ["oob"], "oob_channels": ["voice"], "phone_number": "+14155550100"})
+        );
+        assert_eq!(
+            body(Associate::Email("me@example.org".into())),
+            json!({"authenticator_types": ["oob"], "oob_channels": ["email"], "email": "me@example.org"})
+        );
+        assert_eq!(
+            body(Associate::Push),
+            json!({"authenticator_types": ["oob"], "oob_channels": ["auth0"]})
+        );
+    }
 }
