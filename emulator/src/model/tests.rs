@@ -58,9 +58,32 @@ fn transaction_of(progress: &Progress) -> String {
     }
 }
 
+/// Exchanges `code` as the seeded SPA with the test verifier, on `domain`.
+fn exchange(tenant: &mut Tenant, code: &str, domain: Domain, now: u64) -> Result<TokenSet, Error> {
+    tenant.exchange_code(
+        seed::CLIENT_ID,
+        Some(code),
+        Some(VERIFIER),
+        None,
+        domain,
+        now,
+    )
+}
+
 /// Logs in through /authorize and exchanges the code; returns tokens and the session id.
 fn login(tenant: &mut Tenant, email: &str, now: u64) -> (TokenSet, String) {
-    let started = tenant.authorize(&params(tenant, None), None, now).unwrap();
+    let params = params(tenant, None);
+    login_with(tenant, &params, email, now)
+}
+
+/// [`login`] with the given /authorize parameters.
+fn login_with(
+    tenant: &mut Tenant,
+    params: &AuthorizeParams,
+    email: &str,
+    now: u64,
+) -> (TokenSet, String) {
+    let started = tenant.authorize(params, None, now).unwrap();
     let tx = transaction_of(&started);
     let mut progress = tenant
         .submit_password(&tx, email, seed::PASSWORD, now)
@@ -73,16 +96,7 @@ fn login(tenant: &mut Tenant, email: &str, now: u64) -> (TokenSet, String) {
             .unwrap();
     }
     let code = code_of(&progress);
-    let tokens = tenant
-        .exchange_code(
-            seed::CLIENT_ID,
-            Some(&code),
-            Some(VERIFIER),
-            Some(&format!("{ORIGIN}/")),
-            Domain::Canonical,
-            now,
-        )
-        .unwrap();
+    let tokens = exchange(tenant, &code, Domain::Canonical, now).unwrap();
     (tokens, session)
 }
 
@@ -98,6 +112,22 @@ fn ids(tenant: &mut Tenant, claims: &AccessClaims, now: u64) -> Vec<(String, boo
 fn otp_request() -> AssociateRequest {
     AssociateRequest {
         authenticator_types: vec!["otp".into()],
+        ..AssociateRequest::default()
+    }
+}
+
+/// An OOB enrollment on `channel`; `to` is the phone number (sms, voice) or the email.
+fn oob_request(channel: &str, to: Option<&str>) -> AssociateRequest {
+    let to = to.map(str::to_owned);
+    let (phone_number, email) = match channel {
+        "email" => (None, to),
+        _ => (to, None),
+    };
+    AssociateRequest {
+        authenticator_types: vec!["oob".into()],
+        oob_channels: vec![channel.into()],
+        phone_number,
+        email,
         ..AssociateRequest::default()
     }
 }
@@ -132,16 +162,7 @@ fn authorization_code_is_single_use_and_short_lived() {
             .authorize(&params(&tenant, Some("none")), Some(&session), T0)
             .unwrap(),
     );
-    let exchange = |t: &mut Tenant, code: &str, now| {
-        t.exchange_code(
-            seed::CLIENT_ID,
-            Some(code),
-            Some(VERIFIER),
-            None,
-            Domain::Canonical,
-            now,
-        )
-    };
+    let exchange = |t: &mut Tenant, code: &str, now| exchange(t, code, Domain::Canonical, now);
     assert!(exchange(&mut tenant, &code, T0 + 1).is_ok());
     assert_eq!(
         exchange(&mut tenant, &code, T0 + 2),
@@ -209,16 +230,7 @@ fn id_token_carries_nonce_and_issuer_of_the_host_used() {
             .authorize(&params(&tenant, Some("none")), Some(&session), T0)
             .unwrap(),
     );
-    let tokens = tenant
-        .exchange_code(
-            seed::CLIENT_ID,
-            Some(&code),
-            Some(VERIFIER),
-            None,
-            Domain::Custom,
-            T0,
-        )
-        .unwrap();
+    let tokens = exchange(&mut tenant, &code, Domain::Custom, T0).unwrap();
     let id = tokens.id.unwrap();
     assert_eq!(id.iss, "http://localhost:4000/");
     assert_eq!(id.nonce.as_deref(), Some("n"));
@@ -319,12 +331,7 @@ fn recovery_code_rotates_when_used() {
 fn twins_are_confirmed_and_deleted_together() {
     let mut tenant = tenant();
     let (tokens, _) = login(&mut tenant, seed::NEW_USER, T0);
-    let request = AssociateRequest {
-        authenticator_types: vec!["oob".into()],
-        oob_channels: vec!["sms".into()],
-        phone_number: Some("+14155550100".into()),
-        ..AssociateRequest::default()
-    };
+    let request = oob_request("sms", Some("+14155550100"));
     let enrollment = tenant.associate(&tokens.access, &request, T0).unwrap();
     assert_eq!(enrollment.binding_method, Some("prompt"));
     let listed = ids(&mut tenant, &tokens.access, T0);
@@ -392,11 +399,7 @@ fn twins_are_confirmed_and_deleted_together() {
 fn push_enrollment_creates_an_otp_twin_and_follows_the_harness() {
     let mut tenant = tenant();
     let (tokens, _) = login(&mut tenant, seed::NEW_USER, T0);
-    let request = AssociateRequest {
-        authenticator_types: vec!["oob".into()],
-        oob_channels: vec!["auth0".into()],
-        ..AssociateRequest::default()
-    };
+    let request = oob_request("auth0", None);
     let enrollment = tenant.associate(&tokens.access, &request, T0).unwrap();
     assert!(enrollment
         .barcode_uri
@@ -449,11 +452,7 @@ fn push_enrollment_creates_an_otp_twin_and_follows_the_harness() {
 fn rejected_push_is_reported_once() {
     let mut tenant = tenant();
     let (tokens, _) = login(&mut tenant, seed::ENROLLED_USER, T0);
-    let request = AssociateRequest {
-        authenticator_types: vec!["oob".into()],
-        oob_channels: vec!["auth0".into()],
-        ..AssociateRequest::default()
-    };
+    let request = oob_request("auth0", None);
     let oob = tenant
         .associate(&tokens.access, &request, T0)
         .unwrap()
@@ -479,12 +478,7 @@ fn rejected_push_is_reported_once() {
 fn oob_code_expires_after_five_minutes() {
     let mut tenant = tenant();
     let (tokens, _) = login(&mut tenant, seed::NEW_USER, T0);
-    let request = AssociateRequest {
-        authenticator_types: vec!["oob".into()],
-        oob_channels: vec!["email".into()],
-        email: Some("someone@example.org".into()),
-        ..AssociateRequest::default()
-    };
+    let request = oob_request("email", Some("someone@example.org"));
     let oob = tenant
         .associate(&tokens.access, &request, T0)
         .unwrap()
@@ -563,16 +557,7 @@ fn login_without_mfa_check(tenant: &mut Tenant, now: u64) -> (TokenSet, String) 
     let shown = tenant.submit_second_factor(&tx, &recovery, now).unwrap();
     assert!(matches!(shown.step, Step::NewRecoveryCode { .. }));
     let code = code_of(&tenant.resume(&tx, now).unwrap());
-    let tokens = tenant
-        .exchange_code(
-            seed::CLIENT_ID,
-            Some(&code),
-            Some(VERIFIER),
-            None,
-            Domain::Canonical,
-            now,
-        )
-        .unwrap();
+    let tokens = exchange(tenant, &code, Domain::Canonical, now).unwrap();
     (tokens, session)
 }
 
@@ -726,22 +711,7 @@ fn scopes_are_enforced() {
     let mut tenant = tenant();
     let mut p = params(&tenant, None);
     p.scope = Some("openid read:authenticators".into());
-    let tx = transaction_of(&tenant.authorize(&p, None, T0).unwrap());
-    let code = code_of(
-        &tenant
-            .submit_password(&tx, seed::NEW_USER, seed::PASSWORD, T0)
-            .unwrap(),
-    );
-    let tokens = tenant
-        .exchange_code(
-            seed::CLIENT_ID,
-            Some(&code),
-            Some(VERIFIER),
-            None,
-            Domain::Canonical,
-            T0,
-        )
-        .unwrap();
+    let (tokens, _) = login_with(&mut tenant, &p, seed::NEW_USER, T0);
     assert!(tenant.list_authenticators(&tokens.access, T0).is_ok());
     assert_eq!(
         tenant.associate(&tokens.access, &otp_request(), T0),
@@ -759,22 +729,7 @@ fn app_audience_tokens_are_not_mfa_tokens() {
     let mut p = params(&tenant, None);
     p.audience = Some(seed::APP_AUDIENCE.into());
     p.scope = Some("openid read:messages".into());
-    let tx = transaction_of(&tenant.authorize(&p, None, T0).unwrap());
-    let code = code_of(
-        &tenant
-            .submit_password(&tx, seed::NEW_USER, seed::PASSWORD, T0)
-            .unwrap(),
-    );
-    let tokens = tenant
-        .exchange_code(
-            seed::CLIENT_ID,
-            Some(&code),
-            Some(VERIFIER),
-            None,
-            Domain::Canonical,
-            T0,
-        )
-        .unwrap();
+    let (tokens, _) = login_with(&mut tenant, &p, seed::NEW_USER, T0);
     assert_eq!(tokens.expires_in, 86_400);
     assert_eq!(tokens.scope, "openid read:messages");
     assert_eq!(
@@ -915,12 +870,7 @@ fn policy_never_enforces_mfa_only_for_the_mfa_audience() {
 fn users_without_an_app_get_a_login_code_by_sms() {
     let mut tenant = tenant();
     let (tokens, _) = login(&mut tenant, seed::NEW_USER, T0);
-    let request = AssociateRequest {
-        authenticator_types: vec!["oob".into()],
-        oob_channels: vec!["sms".into()],
-        phone_number: Some("+14155550100".into()),
-        ..AssociateRequest::default()
-    };
+    let request = oob_request("sms", Some("+14155550100"));
     let oob = tenant
         .associate(&tokens.access, &request, T0)
         .unwrap()

@@ -89,21 +89,7 @@ async fn user_without_factors_gets_a_code_by_query_redirect() {
 #[tokio::test]
 async fn enrolled_user_gets_the_second_factor_page() {
     let h = Harness::new();
-    let tx = h
-        .get(&h.authorize_uri(MFA_AUDIENCE, &[]), &[])
-        .await
-        .transaction();
-    let page = h
-        .post_form(
-            "/authorize/login",
-            &[
-                ("tx", &tx),
-                ("username", seed::ENROLLED_USER),
-                ("password", seed::PASSWORD),
-            ],
-            &[],
-        )
-        .await;
+    let (tx, page) = h.submit_password(seed::ENROLLED_USER, MFA_AUDIENCE).await;
     let html = page.text();
     assert!(
         html.contains(
@@ -133,20 +119,7 @@ async fn enrolled_user_gets_the_second_factor_page() {
 #[tokio::test]
 async fn recovery_code_at_the_prompt_shows_its_replacement() {
     let h = Harness::new();
-    let tx = h
-        .get(&h.authorize_uri(MFA_AUDIENCE, &[]), &[])
-        .await
-        .transaction();
-    h.post_form(
-        "/authorize/login",
-        &[
-            ("tx", &tx),
-            ("username", seed::ENROLLED_USER),
-            ("password", seed::PASSWORD),
-        ],
-        &[],
-    )
-    .await;
+    let (tx, _) = h.submit_password(seed::ENROLLED_USER, MFA_AUDIENCE).await;
     let page = h
         .post_form(
             "/authorize/mfa",
@@ -178,21 +151,7 @@ async fn prompt_none_errors_are_delivered_to_the_app() {
     );
 
     // A password-only session of a user with factors: MFA required.
-    let tx = h
-        .get(&h.authorize_uri(MFA_AUDIENCE, &[]), &[])
-        .await
-        .transaction();
-    let page = h
-        .post_form(
-            "/authorize/login",
-            &[
-                ("tx", &tx),
-                ("username", seed::ENROLLED_USER),
-                ("password", seed::PASSWORD),
-            ],
-            &[],
-        )
-        .await;
+    let (tx, page) = h.submit_password(seed::ENROLLED_USER, MFA_AUDIENCE).await;
     let cookie = page.session_cookie().unwrap();
     let mfa = h
         .get(

@@ -205,8 +205,9 @@ impl Harness {
         )
     }
 
-    /// Logs `email` in through the pages and returns `(code redirect, session cookie)`.
-    pub async fn login_code(&self, email: &str, audience: &str) -> (Reply, String) {
+    /// Starts a sign-in for `audience` and submits `email` with the seeded password: the
+    /// transaction id and the answer to the password form.
+    pub async fn submit_password(&self, email: &str, audience: &str) -> (String, Reply) {
         let page = self.get(&self.authorize_uri(audience, &[]), &[]).await;
         let tx = page.transaction();
         let reply = self
@@ -220,6 +221,12 @@ impl Harness {
                 &[],
             )
             .await;
+        (tx, reply)
+    }
+
+    /// Logs `email` in through the pages and returns `(code redirect, session cookie)`.
+    pub async fn login_code(&self, email: &str, audience: &str) -> (Reply, String) {
+        let (tx, reply) = self.submit_password(email, audience).await;
         let cookie = reply.session_cookie().unwrap();
         if reply.status == StatusCode::OK && reply.text().contains("id=\"code\"") {
             let secret = decode_secret(seed::ENROLLED_TOTP_SECRET).unwrap();
