@@ -128,7 +128,6 @@ fn oob_request(channel: &str, to: Option<&str>) -> AssociateRequest {
         oob_channels: vec![channel.into()],
         phone_number,
         email,
-        ..AssociateRequest::default()
     }
 }
 

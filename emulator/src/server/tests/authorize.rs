@@ -151,7 +151,7 @@ async fn prompt_none_errors_are_delivered_to_the_app() {
     );
 
     // A password-only session of a user with factors: MFA required.
-    let (tx, page) = h.submit_password(seed::ENROLLED_USER, MFA_AUDIENCE).await;
+    let (_, page) = h.submit_password(seed::ENROLLED_USER, MFA_AUDIENCE).await;
     let cookie = page.session_cookie().unwrap();
     let mfa = h
         .get(
