@@ -1,11 +1,30 @@
 //! Signing in through the widget's sign-in popup window.
 
-use crate::harness::Harness;
+use crate::harness::{Harness, Setup};
 use crate::TestResult;
 use std::time::Duration;
 use thirtyfour::WindowHandle;
 
 impl Harness {
+    /// Starts a world whose page signs in by popup (`"mode": "popup"`) and opens the page.
+    pub async fn open_popup_app() -> TestResult<Harness> {
+        let h = Harness::start(Setup {
+            config_extra: serde_json::json!({"mode": "popup"}),
+            ..Setup::default()
+        })
+        .await?;
+        h.open_app().await?;
+        Ok(h)
+    }
+
+    /// Clicks the page's sign-in button and returns the page's window (the popup opens beside
+    /// it).
+    pub async fn click_sign_in(&self) -> TestResult<WindowHandle> {
+        let page = self.browser.driver.window().await?;
+        self.browser.find("#mfa-sign-in").await?.click().await?;
+        Ok(page)
+    }
+
     /// Waits for a window that is not among `before` (the sign-in popup) and returns it.
     pub async fn wait_for_new_window(&self, before: &[WindowHandle]) -> TestResult<WindowHandle> {
         for _ in 0..200 {

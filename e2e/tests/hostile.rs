@@ -110,14 +110,8 @@ fn url_param(url: &str, name: &str) -> Option<String> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn foreign_messages_are_ignored_and_a_wrong_state_is_refused() -> TestResult {
-    let h = Harness::start(Setup {
-        config_extra: json!({"mode": "popup"}),
-        ..Setup::default()
-    })
-    .await?;
-    h.open_app().await?;
-    let main = h.browser.driver.window().await?;
-    h.browser.find("#mfa-sign-in").await?.click().await?;
+    let h = Harness::open_popup_app().await?;
+    let main = h.click_sign_in().await?;
     h.browser
         .wait_text("[role=status]", "Waiting for the sign-in window")
         .await?;

@@ -173,12 +173,7 @@ async fn done_falls_back_to_a_redirect_when_the_tenant_session_is_gone() -> Test
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn popup_mode_signs_in_without_leaving_the_page() -> TestResult {
-    let h = Harness::start(Setup {
-        config_extra: json!({"mode": "popup"}),
-        ..Setup::default()
-    })
-    .await?;
-    h.open_app().await?;
+    let h = Harness::open_popup_app().await?;
     h.sign_in_by_popup("#mfa-sign-in", "new@example.com")
         .await?;
     h.browser.wait_text("h2", SIGNED_IN_HEADING).await?;
@@ -190,14 +185,8 @@ async fn popup_mode_signs_in_without_leaving_the_page() -> TestResult {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn closing_the_popup_is_reported() -> TestResult {
-    let h = Harness::start(Setup {
-        config_extra: json!({"mode": "popup"}),
-        ..Setup::default()
-    })
-    .await?;
-    h.open_app().await?;
-    let main = h.browser.driver.window().await?;
-    h.browser.find("#mfa-sign-in").await?.click().await?;
+    let h = Harness::open_popup_app().await?;
+    let main = h.click_sign_in().await?;
     let popup = h.wait_for_new_window(std::slice::from_ref(&main)).await?;
     h.browser.driver.switch_to_window(popup).await?;
     h.browser.driver.close_window().await?;
