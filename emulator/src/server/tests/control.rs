@@ -10,16 +10,14 @@ async fn outbox_and_push_answers() {
     let h = Harness::new();
     assert_eq!(h.get("/__emulator/outbox", &[]).await.json(), json!([]));
     let token = h.mfa_token(seed::NEW_USER).await;
-    h.post_json(
-        "/mfa/associate",
+    h.associate(
+        &token,
         json!({"authenticator_types":["oob"],"oob_channels":["sms"],"phone_number":"+14155550100"}),
-        &[("authorization", &bearer(&token))],
     )
     .await;
-    h.post_json(
-        "/mfa/associate",
+    h.associate(
+        &token,
         json!({"authenticator_types":["oob"],"oob_channels":["auth0"]}),
-        &[("authorization", &bearer(&token))],
     )
     .await;
     let outbox = h.get("/__emulator/outbox", &[]).await.json();

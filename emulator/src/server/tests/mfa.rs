@@ -3,11 +3,6 @@ use serde_json::json;
 
 use super::*;
 
-async fn associate(h: &Harness, token: &str, body: Value) -> Reply {
-    h.post_json("/mfa/associate", body, &[("authorization", &bearer(token))])
-        .await
-}
-
 async fn list(h: &Harness, token: &str) -> Vec<Value> {
     let reply = h
         .get("/mfa/authenticators", &[("authorization", &bearer(token))])
@@ -142,7 +137,7 @@ async fn missing_scopes_are_403() {
             "access_denied",
             "Insufficient scope, expected any of: read:authenticators",
         );
-    associate(&h, token, json!({"authenticator_types":["otp"]}))
+    h.associate(token, json!({"authenticator_types":["otp"]}))
         .await
         .assert_error(
             403,
@@ -162,7 +157,9 @@ async fn missing_scopes_are_403() {
 async fn associate_each_kind() {
     let h = Harness::new();
     let token = h.mfa_token(seed::NEW_USER).await;
-    let otp = associate(&h, &token, json!({"authenticator_types":["otp"]})).await;
+    let otp = h
+        .associate(&token, json!({"authenticator_types":["otp"]}))
+        .await;
     assert_eq!(otp.status, StatusCode::OK);
     let otp = otp.json();
     assert_eq!(otp["authenticator_type"], "otp");
@@ -173,8 +170,7 @@ async fn associate_each_kind() {
         .starts_with("otpauth://totp/mfa-emulator:new%40example.com?secret="));
     assert_eq!(otp["recovery_codes"].as_array().unwrap().len(), 1);
 
-    let sms = associate(
-        &h,
+    let sms = h.associate(
         &token,
         json!({"authenticator_types":["oob"],"oob_channels":["sms"],"phone_number":"+14155552046"}),
     )
@@ -183,11 +179,10 @@ async fn associate_each_kind() {
     assert_eq!(sms["binding_method"], "prompt");
     assert_eq!(sms["oob_channel"], "sms");
     assert!(sms["oob_code"].as_str().unwrap().starts_with("Fe26.2*"));
-    let voice = associate(&h, &token, json!({"authenticator_types":["oob"],"oob_channels":["voice"],"phone_number":"+14155552046"})).await.json();
+    let voice = h.associate(&token, json!({"authenticator_types":["oob"],"oob_channels":["voice"],"phone_number":"+14155552046"})).await.json();
     assert_eq!(voice["oob_channel"], "voice");
     assert_eq!(h.outbox_last().await["channel"], "voice");
-    let email = associate(
-        &h,
+    let email = h.associate(
         &token,
         json!({"authenticator_types":["oob"],"oob_channels":["email"],"email":"jane@example.com"}),
     )
@@ -195,13 +190,13 @@ async fn associate_each_kind() {
     .json();
     assert_eq!(email["oob_channel"], "email");
     assert_eq!(h.outbox_last().await["to"], "jane@example.com");
-    let push = associate(
-        &h,
-        &token,
-        json!({"authenticator_types":["oob"],"oob_channels":["auth0"]}),
-    )
-    .await
-    .json();
+    let push = h
+        .associate(
+            &token,
+            json!({"authenticator_types":["oob"],"oob_channels":["auth0"]}),
+        )
+        .await
+        .json();
     assert_eq!(push["oob_channel"], "auth0");
     assert!(push.get("binding_method").is_none());
     let outbox_push = h.outbox_last().await;
@@ -293,7 +288,7 @@ async fn associate_errors() {
         ),
     ];
     for (body, status, error, description) in cases {
-        associate(&h, &token, body)
+        h.associate(&token, body)
             .await
             .assert_error(status, error, description);
     }
@@ -329,15 +324,14 @@ async fn associate_errors() {
     seed.factors.otp = false;
     let h = Harness::with_seed(Some(seed));
     let token = h.mfa_token(seed::NEW_USER).await;
-    associate(&h, &token, json!({"authenticator_types":["otp"]}))
+    h.associate(&token, json!({"authenticator_types":["otp"]}))
         .await
         .assert_error(
             403,
             "unsupported_challenge_type",
             "The factor is not enabled for this tenant: otp",
         );
-    associate(
-        &h,
+    h.associate(
         &token,
         json!({"authenticator_types":["oob"],"oob_channels":["sms"],"phone_number":"+14155552046"}),
     )
@@ -348,7 +342,7 @@ async fn associate_errors() {
         "The factor is not enabled for this tenant: sms",
     );
     // Voice alone: no twin.
-    associate(&h, &token, json!({"authenticator_types":["oob"],"oob_channels":["voice"],"phone_number":"+14155552046"})).await;
+    h.associate(&token, json!({"authenticator_types":["oob"],"oob_channels":["voice"],"phone_number":"+14155552046"})).await;
     assert_eq!(list(&h, &token).await.len(), 1);
 }
 
@@ -358,13 +352,13 @@ async fn fifty_pending_enrollments_is_the_cap() {
     let token = h.mfa_token(seed::NEW_USER).await;
     for _ in 0..50 {
         assert_eq!(
-            associate(&h, &token, json!({"authenticator_types":["otp"]}))
+            h.associate(&token, json!({"authenticator_types":["otp"]}))
                 .await
                 .status,
             StatusCode::OK
         );
     }
-    associate(&h, &token, json!({"authenticator_types":["otp"]}))
+    h.associate(&token, json!({"authenticator_types":["otp"]}))
         .await
         .assert_error(
             429,
@@ -378,11 +372,10 @@ async fn sms_send_limit() {
     let h = Harness::new();
     let token = h.mfa_token(seed::NEW_USER).await;
     for _ in 0..10 {
-        let r = associate(&h, &token, json!({"authenticator_types":["oob"],"oob_channels":["sms"],"phone_number":"+14155552046"})).await;
+        let r = h.associate(&token, json!({"authenticator_types":["oob"],"oob_channels":["sms"],"phone_number":"+14155552046"})).await;
         assert_eq!(r.status, StatusCode::OK);
     }
-    let limited = associate(
-        &h,
+    let limited = h.associate(
         &token,
         json!({"authenticator_types":["oob"],"oob_channels":["sms"],"phone_number":"+14155552046"}),
     )

@@ -239,6 +239,12 @@ impl Harness {
         (reply, cookie)
     }
 
+    /// `POST /mfa/associate` with `body`, as the holder of `token`.
+    pub async fn associate(&self, token: &str, body: Value) -> Reply {
+        self.post_json("/mfa/associate", body, &[("authorization", &bearer(token))])
+            .await
+    }
+
     /// Logs in and exchanges the code: the token response.
     pub async fn tokens(&self, email: &str, audience: &str) -> Value {
         let (redirect, _) = self.login_code(email, audience).await;

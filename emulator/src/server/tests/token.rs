@@ -370,12 +370,7 @@ async fn mfa_token_expiry_audience_and_client() {
 async fn mfa_oob_binding_codes() {
     let h = Harness::new();
     let token = h.mfa_token(seed::NEW_USER).await;
-    let enrolled = h
-        .post_json(
-            "/mfa/associate",
-            json!({"authenticator_types":["oob"],"oob_channels":["sms"],"phone_number":"+14155550100"}),
-            &[("authorization", &bearer(&token))],
-        )
+    let enrolled = h.associate(&token, json!({"authenticator_types":["oob"],"oob_channels":["sms"],"phone_number":"+14155550100"}))
         .await
         .json();
     let oob = enrolled["oob_code"].as_str().unwrap().to_owned();
@@ -421,10 +416,9 @@ async fn mfa_oob_binding_codes() {
     // Another user's oob_code.
     let other = h.mfa_token(seed::ENROLLED_USER).await;
     let enrolled = h
-        .post_json(
-            "/mfa/associate",
+        .associate(
+            &token,
             json!({"authenticator_types":["oob"],"oob_channels":["email"],"email":"x@example.org"}),
-            &[("authorization", &bearer(&token))],
         )
         .await
         .json();
@@ -460,10 +454,9 @@ async fn push_polling() {
     let h = Harness::new();
     let token = h.mfa_token(seed::NEW_USER).await;
     let enrolled = h
-        .post_json(
-            "/mfa/associate",
+        .associate(
+            &token,
             json!({"authenticator_types":["oob"],"oob_channels":["auth0"]}),
-            &[("authorization", &bearer(&token))],
         )
         .await
         .json();
@@ -498,10 +491,9 @@ async fn push_polling() {
         .assert_error(403, "invalid_grant", "MFA Authorization rejected.");
 
     let enrolled = h
-        .post_json(
-            "/mfa/associate",
+        .associate(
+            &token,
             json!({"authenticator_types":["oob"],"oob_channels":["auth0"]}),
-            &[("authorization", &bearer(&token))],
         )
         .await
         .json();
