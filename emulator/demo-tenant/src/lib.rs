@@ -17,7 +17,7 @@ use mfa_emulator::model::seed::{default_seed, default_tenant, TenantSeed, CLIENT
 use mfa_emulator::model::tokens::{AccessClaims, TokenSet};
 use mfa_emulator::model::{Domain, Domains, Error, Tenant};
 use serde::Serialize;
-use serde_json::{json, Value};
+use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
 /// Host of the in-page tenant; `.invalid` never resolves, so nothing can reach a network.
@@ -253,34 +253,20 @@ fn ok_json<T: Serialize>(value: &T) -> Answer {
     }
 }
 
-/// A tenant refusal as the endpoint sends it: its status, the `{"error",
-/// "error_description"}` envelope and the `Retry-After` of a rate limit.
+/// A tenant refusal as the endpoint sends it: its status, its error envelope and the
+/// `Retry-After` of a rate limit.
 pub fn refusal(error: &Error) -> Answer {
-    let mut body = json!({"error": error.code(), "error_description": error.description()});
-    if let Some(uri) = error.error_uri() {
-        body["error_uri"] = Value::from(uri);
-    }
     Answer {
         status: error.status(),
-        body: body.to_string(),
+        body: error.envelope().to_string(),
         retry_after: error.rate_limit().map(|limit| limit.retry_after),
     }
 }
 
-/// The body of a successful MFA grant at `/oauth/token`, with the same members as the
-/// endpoint's (the in-page tenant signs nothing, so the tokens are placeholders).
+/// The body of a successful MFA grant at `/oauth/token`; the in-page tenant signs nothing,
+/// so the tokens are placeholders.
 fn token_response(tokens: &TokenSet) -> Value {
-    let mut body = json!({ "access_token": DEMO_TOKEN });
-    if tokens.id.is_some() {
-        body["id_token"] = Value::from(DEMO_TOKEN);
-    }
-    body["scope"] = Value::from(tokens.scope.clone());
-    body["expires_in"] = Value::from(tokens.expires_in);
-    if let Some(code) = &tokens.recovery_code {
-        body["recovery_code"] = Value::from(code.clone());
-    }
-    body["token_type"] = Value::from("Bearer");
-    body
+    tokens.response_body(DEMO_TOKEN.to_owned(), Some(DEMO_TOKEN.to_owned()))
 }
 
 /// Reads an associate body as the endpoint does (a non-object body has no members).

@@ -241,6 +241,17 @@ impl Error {
         text.to_owned()
     }
 
+    /// The JSON body the endpoints send for this error: `error`, `error_description` and,
+    /// where there is one, `error_uri`.
+    pub fn envelope(&self) -> serde_json::Value {
+        let mut body =
+            serde_json::json!({"error": self.code(), "error_description": self.description()});
+        if let Some(uri) = self.error_uri() {
+            body["error_uri"] = serde_json::Value::from(uri);
+        }
+        body
+    }
+
     /// The `error_uri` member, present only on `unauthorized_client`.
     pub fn error_uri(&self) -> Option<&'static str> {
         matches!(self, Error::GrantNotAllowed(_)).then_some(texts::GRANT_TYPES_ERROR_URI)

@@ -106,6 +106,28 @@ pub struct TokenSet {
     pub recovery_code: Option<String>,
 }
 
+impl TokenSet {
+    /// The `/oauth/token` success body for these tokens, carrying `access_token` and
+    /// `id_token` as given (signed by the server; placeholders in demo mode).
+    pub fn response_body(
+        &self,
+        access_token: String,
+        id_token: Option<String>,
+    ) -> serde_json::Value {
+        let mut body = serde_json::json!({ "access_token": access_token });
+        if let Some(id) = id_token.filter(|_| self.id.is_some()) {
+            body["id_token"] = serde_json::Value::from(id);
+        }
+        body["scope"] = serde_json::Value::from(self.scope.clone());
+        body["expires_in"] = serde_json::Value::from(self.expires_in);
+        if let Some(code) = &self.recovery_code {
+            body["recovery_code"] = serde_json::Value::from(code.clone());
+        }
+        body["token_type"] = serde_json::Value::from("Bearer");
+        body
+    }
+}
+
 /// `/userinfo` response.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct UserInfo {

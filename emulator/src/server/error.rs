@@ -79,12 +79,10 @@ impl IntoResponse for ApiError {
             }
         };
         let status = StatusCode::from_u16(status).unwrap_or(StatusCode::BAD_REQUEST);
-        let mut body = json!({"error": code, "error_description": description});
-        if let ApiError::Tenant(error) = &self {
-            if let Some(uri) = error.error_uri() {
-                body["error_uri"] = json!(uri);
-            }
-        }
+        let body = match &self {
+            ApiError::Tenant(error) => error.envelope(),
+            _ => json!({"error": code, "error_description": description}),
+        };
         let mut response = envelope(status, body);
         if let ApiError::Tenant(error) = &self {
             if let Some(limit) = error.rate_limit() {

@@ -4,7 +4,6 @@ use axum::body::Body;
 use axum::extract::State;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::Response;
-use serde_json::{json, Value};
 
 use crate::model::client::GrantType;
 use crate::model::grants::required;
@@ -86,16 +85,10 @@ pub fn mfa_token(signer: &Signer, value: Option<&str>) -> Result<AccessClaims, E
 }
 
 fn token_response(signer: &Signer, tokens: &TokenSet) -> Response {
-    let mut body = json!({ "access_token": signer.sign(&tokens.access) });
-    if let Some(id) = &tokens.id {
-        body["id_token"] = Value::from(signer.sign(id));
-    }
-    body["scope"] = Value::from(tokens.scope.clone());
-    body["expires_in"] = Value::from(tokens.expires_in);
-    if let Some(code) = &tokens.recovery_code {
-        body["recovery_code"] = Value::from(code.clone());
-    }
-    body["token_type"] = Value::from("Bearer");
+    let body = tokens.response_body(
+        signer.sign(&tokens.access),
+        tokens.id.as_ref().map(|id| signer.sign(id)),
+    );
     let mut response = envelope(StatusCode::OK, body);
     let headers = response.headers_mut();
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
