@@ -137,9 +137,14 @@ impl DemoApi {
     pub fn answer_push(&self, id: u64, approve: bool) -> Result<(), String> {
         match self.loaded() {
             Some(tenant) => tenant.answer_push(id, approve),
-            None => Err(format!("There is no demo message {id}.")),
+            None => Err(no_such_message(id)),
         }
     }
+}
+
+/// Why a push answer names no message the page can reach (the tenant says the same).
+pub(crate) fn no_such_message(id: u64) -> String {
+    format!("There is no demo message {id}.")
 }
 
 impl MfaApi for DemoApi {

@@ -76,7 +76,7 @@ impl DemoTenant for JsTenant {
         JsTenant::outbox(self)
     }
     fn answer_push(&self, id: u64, approve: bool) -> Result<(), String> {
-        let id = u32::try_from(id).map_err(|_| format!("There is no demo message {id}."))?;
+        let id = u32::try_from(id).map_err(|_| super::demo::no_such_message(id))?;
         match JsTenant::answer_push(self, id, approve) {
             None => Ok(()),
             Some(why) => Err(why),

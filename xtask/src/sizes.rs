@@ -82,7 +82,7 @@ pub struct Totals {
 
 /// True for the files only demo mode downloads (its tenant module in `demo/`).
 pub fn demo_only(file: &FileSize) -> bool {
-    file.name.starts_with("demo/")
+    std::path::Path::new(&file.name).starts_with(crate::demo_tenant::FOLDER)
 }
 
 /// Sums the files that `keep` selects.
