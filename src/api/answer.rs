@@ -39,6 +39,23 @@ impl Answer {
     }
 }
 
+/// Seconds to wait before retrying, from the `Retry-After` header (seconds) or else
+/// `x-ratelimit-reset` (a unix time in seconds), given the time now in milliseconds.
+///
+/// Both are read as whole numbers: a float parser would add its lookup tables to the bundle.
+pub fn wait_seconds(
+    retry_after: Option<&str>,
+    ratelimit_reset: Option<&str>,
+    now_ms: f64,
+) -> Option<u64> {
+    if let Some(seconds) = retry_after.and_then(|v| v.trim().parse().ok()) {
+        return Some(seconds);
+    }
+    let reset: u64 = ratelimit_reset?.trim().parse().ok()?;
+    let now = (now_ms / 1000.0) as u64;
+    Some(reset.saturating_sub(now))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -69,5 +86,23 @@ mod tests {
             answer(200, "<html>").json::<Vec<Authenticator>>(),
             Err(ApiError::Unexpected { status: 200, .. })
         ));
+    }
+
+    #[test]
+    fn wait_comes_from_retry_after_or_else_the_reset_time() {
+        let now_ms = 1_675_452_000_250.0;
+        assert_eq!(
+            wait_seconds(Some(" 360 "), Some("1675452600"), now_ms),
+            Some(360)
+        );
+        assert_eq!(wait_seconds(None, Some("1675452600"), now_ms), Some(600));
+        assert_eq!(
+            wait_seconds(Some("soon"), Some("1675452030"), now_ms),
+            Some(30)
+        );
+        // A reset time already past means retry now, not a wrapped-around wait.
+        assert_eq!(wait_seconds(None, Some("1675451000"), now_ms), Some(0));
+        assert_eq!(wait_seconds(None, Some("1675452600.5"), now_ms), None);
+        assert_eq!(wait_seconds(None, None, now_ms), None);
     }
 }

@@ -1,6 +1,6 @@
 //! `HttpMfaApi`: the real MFA API over `fetch`, authenticated with the in-memory MFA token.
 
-use super::answer::Answer;
+use super::answer::{wait_seconds, Answer};
 use super::error::ApiError;
 use super::types::{Associate, Authenticator, AuthenticatorId, Confirm, Confirmed, Enrollment};
 use super::{ApiFuture, MfaApi};
@@ -73,18 +73,14 @@ async fn send(request: Request, deadline: &Deadline) -> Result<Answer, ApiError>
     })
 }
 
-/// Seconds to wait, from `Retry-After` or else `x-ratelimit-reset` (a unix time).
+/// Seconds to wait, from the answer's `Retry-After` or `x-ratelimit-reset`.
 fn retry_after(response: &Response) -> Option<u64> {
     let headers = response.headers();
-    if let Some(seconds) = headers
-        .get("retry-after")
-        .and_then(|v| v.trim().parse().ok())
-    {
-        return Some(seconds);
-    }
-    let reset: f64 = headers.get("x-ratelimit-reset")?.trim().parse().ok()?;
-    let now = js_sys::Date::now() / 1000.0;
-    Some((reset - now).max(0.0).ceil() as u64)
+    wait_seconds(
+        headers.get("retry-after").as_deref(),
+        headers.get("x-ratelimit-reset").as_deref(),
+        js_sys::Date::now(),
+    )
 }
 
 /// How long a request may go without an answer before the user is told and can retry.
