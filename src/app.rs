@@ -19,6 +19,7 @@ use crate::api::ApiHandle;
 use crate::config::{self, Config};
 use crate::factors::context::Factors;
 use crate::i18n::texts;
+use crate::task::Load;
 use config_error::ConfigErrorView;
 use demo_panel::DemoHandle;
 use finished::{FinishedScreen, NeedsClickScreen};
@@ -45,7 +46,7 @@ pub fn App(
     #[prop(default = None)]
     on_done: Option<js_sys::Function>,
 ) -> impl IntoView {
-    let loaded = LocalResource::new(move || {
+    let loaded = Load::new(move || {
         let given = given.clone();
         async move {
             match given {

@@ -10,6 +10,7 @@
 //! - [`i18n`]: every user-facing text, one table per language, and the [`i18n::Lang`] enum.
 //! - [`mount`]: the JavaScript `mount(element, config, onDone)` entry point for widgets.
 //! - [`element`]: the `<mfa-manager>` custom element, configured by attributes.
+//! - [`task`]: async loads and submissions whose results the view reads as signals.
 
 pub mod api;
 pub mod app;
@@ -19,6 +20,7 @@ pub mod element;
 pub mod factors;
 pub mod i18n;
 pub mod mount;
+pub mod task;
 
 pub use mount::{mount, MountHandle};
 

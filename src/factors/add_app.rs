@@ -8,6 +8,7 @@ use super::row::FactorKind;
 use super::secret::{group_secret, parse_otpauth};
 use crate::api::{ApiError, Associate, Confirm, Enrollment};
 use crate::i18n::fill;
+use crate::task::{Load, Submit};
 use leptos::prelude::*;
 
 /// Wrong codes after which the user is told to check their phone's clock.
@@ -18,7 +19,7 @@ const CLOCK_HINT_AFTER: u32 = 2;
 pub fn AddApp() -> impl IntoView {
     let factors = expect_context::<Factors>();
     let t = factors.texts;
-    let enrollment = LocalResource::new(move || {
+    let enrollment = Load::new(move || {
         let api = factors.api();
         async move { api.0.associate(Associate::Otp).await }
     });
@@ -30,7 +31,7 @@ pub fn AddApp() -> impl IntoView {
                 Some(Err(error)) => view! {
                     <ApiErrorView error />
                     <div class="mfa-actions">
-                        <button type="button" class="mfa-button" on:click=move |_| enrollment.refetch()>{t.try_again}</button>
+                        <button type="button" class="mfa-button" on:click=move |_| enrollment.reload()>{t.try_again}</button>
                         <button type="button" class="mfa-button" on:click=move |_| factors.panel.set(Panel::List)>{t.cancel}</button>
                     </div>
                 }.into_any(),
@@ -50,7 +51,7 @@ fn AppSteps(enrollment: Enrollment) -> impl IntoView {
     let recovery = enrollment.recovery_codes.first().cloned();
     let failures = RwSignal::new(0u32);
     let t = factors.texts;
-    let verify = Action::new_local(move |code: &String| {
+    let verify = Submit::new(move |code: &String| {
         let api = factors.api();
         let otp = code.clone();
         async move { api.0.confirm(Confirm::Otp { otp }).await }

@@ -8,6 +8,7 @@ use super::row::FactorKind;
 use crate::api::{ApiError, Associate, Confirm, Enrollment};
 use crate::auth::session::clock;
 use crate::i18n::fill;
+use crate::task::Submit;
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -43,7 +44,7 @@ pub fn AddOob(
         on_cleanup(move || tick.clear());
     }
 
-    let send = Action::new_local(move |request: &(Associate, String)| {
+    let send = Submit::new(move |request: &(Associate, String)| {
         let api = factors.api();
         let (associate, shown) = request.clone();
         async move { api.0.associate(associate).await.map(|e| (e, shown)) }
@@ -96,7 +97,7 @@ pub fn AddOob(
         }
     };
 
-    let verify = Action::new_local(move |code: &String| {
+    let verify = Submit::new(move |code: &String| {
         let api = factors.api();
         let oob_code = sent.with_untracked(|s| s.as_ref().and_then(|(e, _)| e.oob_code.clone()));
         let binding_code = Some(code.clone());

@@ -7,6 +7,7 @@ use super::qr_view::QrCode;
 use super::row::FactorKind;
 use super::timer::sleep;
 use crate::api::{ApiError, Associate, Confirm, Enrollment};
+use crate::task::Load;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::time::Duration;
@@ -19,7 +20,7 @@ const POLL_EVERY: Duration = Duration::from_secs(5);
 pub fn AddPush() -> impl IntoView {
     let factors = expect_context::<Factors>();
     let t = factors.texts;
-    let enrollment = LocalResource::new(move || {
+    let enrollment = Load::new(move || {
         let api = factors.api();
         async move { api.0.associate(Associate::Push).await }
     });
@@ -30,9 +31,9 @@ pub fn AddPush() -> impl IntoView {
                 None => view! { <p class="mfa-status" role="status">{t.preparing_enrollment}</p> }.into_any(),
                 Some(Err(error)) => view! {
                     <ApiErrorView error />
-                    <button type="button" class="mfa-button" on:click=move |_| enrollment.refetch()>{t.try_again}</button>
+                    <button type="button" class="mfa-button" on:click=move |_| enrollment.reload()>{t.try_again}</button>
                 }.into_any(),
-                Some(Ok(e)) => view! { <PushSteps enrollment=e on_retry=Callback::new(move |()| enrollment.refetch()) /> }.into_any(),
+                Some(Ok(e)) => view! { <PushSteps enrollment=e on_retry=Callback::new(move |()| enrollment.reload()) /> }.into_any(),
             }}
             <button type="button" class="mfa-button" id="mfa-cancel-push" on:click=move |_| factors.panel.set(Panel::List)>{t.cancel}</button>
         </section>

@@ -3,6 +3,7 @@
 use super::api_error::ApiErrorView;
 use super::context::{Factors, Panel};
 use super::row::{rows_in, FactorKind, FactorRow};
+use crate::task::Load;
 use leptos::prelude::*;
 
 /// Loads and shows the user's sign-in methods and the buttons to add more.
@@ -10,7 +11,7 @@ use leptos::prelude::*;
 pub fn FactorList() -> impl IntoView {
     let factors = expect_context::<Factors>();
     let t = factors.texts;
-    let listed = LocalResource::new(move || {
+    let listed = Load::new(move || {
         factors.version.track();
         let api = factors.api();
         async move { api.0.list().await }
@@ -21,7 +22,7 @@ pub fn FactorList() -> impl IntoView {
                 None => view! { <p class="mfa-status" role="status">{t.loading_methods}</p> }.into_any(),
                 Some(Err(error)) => view! {
                     <ApiErrorView error />
-                    <button type="button" class="mfa-button" on:click=move |_| listed.refetch()>{t.try_again}</button>
+                    <button type="button" class="mfa-button" on:click=move |_| listed.reload()>{t.try_again}</button>
                 }.into_any(),
                 Some(Ok(list)) => {
                     let rows = rows_in(&list, t);

@@ -8,6 +8,7 @@ use super::manager::focus_first;
 use super::row::{removal_summary_in, remove_warning_in, FactorRow};
 use crate::api::ApiError;
 use crate::i18n::{around, fill};
+use crate::task::Submit;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -27,7 +28,7 @@ pub fn RemoveDialog(
     let warning = factors
         .rows
         .with_untracked(|all| remove_warning_in(&row, all, t));
-    let remove = Action::new_local(move |_: &()| {
+    let remove = Submit::new(move |_: &()| {
         let api = factors.api();
         let id = id.clone();
         async move {

@@ -1,0 +1,129 @@
+//! Async work whose result the view reads as a signal: data a screen loads when it opens
+//! ([`Load`]) and what the user sends with a button ([`Submit`]).
+//!
+//! Leptos's `LocalResource` and `Action` do the same and more (transitions, suspense, server
+//! rendering), which this page does not use and which cost the bundle several KB.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::cell::Cell;
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
+
+/// The latest result of a load. It starts when created, again whenever a signal its start
+/// function reads changes, and on [`Load::reload`]. The previous result stays readable while
+/// a newer run is under way, and the result of a run overtaken by a newer one is dropped.
+pub struct Load<T: 'static> {
+    value: RwSignal<Option<T>, LocalStorage>,
+    again: Trigger,
+}
+
+impl<T> Clone for Load<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for Load<T> {}
+
+impl<T: Clone + 'static> Load<T> {
+    /// Runs `start` now and whenever what it reads changes; its future's output becomes the value.
+    pub fn new<F>(start: impl Fn() -> F + 'static) -> Load<T>
+    where
+        F: Future<Output = T> + 'static,
+    {
+        let value = RwSignal::new_local(None);
+        let again = Trigger::new();
+        let latest = Rc::new(Cell::new(0u32));
+        Effect::new(move |_| {
+            again.track();
+            let future = start();
+            let run = latest.get().wrapping_add(1);
+            latest.set(run);
+            let latest = Rc::clone(&latest);
+            spawn_local(async move {
+                let result = future.await;
+                if latest.get() == run {
+                    value.try_set(Some(result));
+                }
+            });
+        });
+        Load { value, again }
+    }
+
+    /// The latest result (tracked); `None` until the first run finishes.
+    pub fn get(&self) -> Option<T> {
+        self.value.get()
+    }
+
+    /// Looks at the latest result without cloning it (tracked).
+    pub fn with<R>(&self, f: impl FnOnce(&Option<T>) -> R) -> R {
+        self.value.with(f)
+    }
+
+    /// Runs the load again (after a failure, when the user asks to retry).
+    pub fn reload(&self) {
+        self.again.notify();
+    }
+}
+
+/// Makes the future for one submission.
+type Run<I, T> = Rc<dyn Fn(&I) -> Pin<Box<dyn Future<Output = T>>>>;
+
+/// A submission the user starts (send a code, verify, remove): whether one is under way, and
+/// the latest result. Each finished submission sets the value, even to an equal one, so
+/// effects see every answer.
+pub struct Submit<I: 'static, T: 'static> {
+    run: StoredValue<Run<I, T>, LocalStorage>,
+    value: RwSignal<Option<T>, LocalStorage>,
+    in_flight: RwSignal<u32>,
+}
+
+impl<I, T> Clone for Submit<I, T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<I, T> Copy for Submit<I, T> {}
+
+impl<I: 'static, T: Clone + 'static> Submit<I, T> {
+    /// A submission whose future `run` makes from the input.
+    pub fn new<F>(run: impl Fn(&I) -> F + 'static) -> Submit<I, T>
+    where
+        F: Future<Output = T> + 'static,
+    {
+        let run: Run<I, T> = Rc::new(move |input| Box::pin(run(input)));
+        Submit {
+            run: StoredValue::new_local(run),
+            value: RwSignal::new_local(None),
+            in_flight: RwSignal::new(0),
+        }
+    }
+
+    /// Starts a submission with `input`.
+    pub fn dispatch(&self, input: I) {
+        let Some(future) = self.run.try_with_value(|run| run(&input)) else {
+            return;
+        };
+        let (value, in_flight) = (self.value, self.in_flight);
+        in_flight.update(|n| *n += 1);
+        spawn_local(async move {
+            let result = future.await;
+            in_flight.try_update(|n| *n = n.saturating_sub(1));
+            value.try_set(Some(result));
+        });
+    }
+
+    /// The latest result, `None` until a submission finishes.
+    pub fn value(&self) -> ReadSignal<Option<T>, LocalStorage> {
+        self.value.read_only()
+    }
+
+    /// Whether a submission is under way.
+    pub fn pending(&self) -> Signal<bool> {
+        let in_flight = self.in_flight;
+        Signal::derive(move || in_flight.get() > 0)
+    }
+}
