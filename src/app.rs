@@ -19,7 +19,7 @@ use crate::api::ApiHandle;
 use crate::config::{self, Config};
 use crate::factors::context::Factors;
 use crate::i18n::texts;
-use crate::task::Load;
+use crate::reactive::{effect, Load};
 use config_error::ConfigErrorView;
 use demo_panel::DemoHandle;
 use finished::{FinishedScreen, NeedsClickScreen};
@@ -58,7 +58,7 @@ pub fn App(
     let on_done = StoredValue::new_local(on_done);
     let host = NodeRef::<leptos::html::Main>::new();
     // Marks the first interactive render for startup measurements (`cargo xtask bench`).
-    Effect::new(move |_| {
+    effect(move || {
         if loaded.with(Option::is_some) {
             request_animation_frame(|| {
                 if let Some(performance) = window().performance() {

@@ -10,7 +10,7 @@
 //! - [`i18n`]: every user-facing text, one table per language, and the [`i18n::Lang`] enum.
 //! - [`mount`]: the JavaScript `mount(element, config, onDone)` entry point for widgets.
 //! - [`element`]: the `<mfa-manager>` custom element, configured by attributes.
-//! - [`task`]: async loads and submissions whose results the view reads as signals.
+//! - [`reactive`]: effects, async loads and submissions, each one shared instance of Leptos's machinery.
 
 pub mod api;
 pub mod app;
@@ -20,7 +20,7 @@ pub mod element;
 pub mod factors;
 pub mod i18n;
 pub mod mount;
-pub mod task;
+pub mod reactive;
 
 pub use mount::{mount, MountHandle};
 

@@ -3,6 +3,7 @@
 use super::events::dispatch_error;
 use crate::config::ConfigError;
 use crate::i18n::{fill, texts};
+use crate::reactive::effect;
 use leptos::prelude::*;
 
 /// Lists every configuration problem, each naming its field, as plain text.
@@ -25,7 +26,7 @@ pub fn ConfigErrorView(
                 .join(" "),
         )],
     );
-    Effect::new(move |_| {
+    effect(move || {
         if let Some(section) = section.get() {
             dispatch_error(&section, &message);
         }

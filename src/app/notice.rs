@@ -3,6 +3,7 @@
 use super::events::dispatch_error;
 use super::flow::Flow;
 use crate::i18n::texts;
+use crate::reactive::effect;
 use leptos::prelude::*;
 
 /// Shows the last sign-in error (with its likely cause) and any note for the user.
@@ -11,7 +12,7 @@ pub fn Notices() -> impl IntoView {
     let flow = expect_context::<Flow>();
     let t = texts();
     // The embedding page hears about each error shown (`mfa-manager:error`).
-    Effect::new(move |_| {
+    effect(move || {
         if let (Some(error), Some(host)) = (flow.error.get(), flow.host.get_untracked()) {
             dispatch_error(&host, &error.message_in(t));
         }

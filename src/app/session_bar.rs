@@ -4,6 +4,7 @@
 use super::flow::Flow;
 use crate::auth::session::{clock, Phase};
 use crate::i18n::{around, texts};
+use crate::reactive::effect;
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -25,7 +26,7 @@ pub fn SessionBar() -> impl IntoView {
         flow.session.with(|s| s.as_ref().map(|s| s.phase(now)))
     });
     let renewing = RwSignal::new(false);
-    Effect::new(move |_| {
+    effect(move || {
         if phase.get() == Some(Phase::Expired) && !renewing.get_untracked() {
             renewing.set(true);
             flow.renew(t.session_ended_after);

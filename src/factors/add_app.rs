@@ -8,7 +8,7 @@ use super::row::FactorKind;
 use super::secret::{group_secret, parse_otpauth};
 use crate::api::{ApiError, Associate, Confirm, Enrollment};
 use crate::i18n::fill;
-use crate::task::{Load, Submit};
+use crate::reactive::{effect, Load, Submit};
 use leptos::prelude::*;
 
 /// Wrong codes after which the user is told to check their phone's clock.
@@ -56,7 +56,7 @@ fn AppSteps(enrollment: Enrollment) -> impl IntoView {
         let otp = code.clone();
         async move { api.0.confirm(Confirm::Otp { otp }).await }
     });
-    Effect::new(move |_| match verify.value().get() {
+    effect(move || match verify.value().get() {
         Some(Ok(confirmed)) => factors.enrolled(
             FactorKind::AuthenticatorApp,
             t.title_app,

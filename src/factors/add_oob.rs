@@ -8,7 +8,7 @@ use super::row::FactorKind;
 use crate::api::{ApiError, Associate, Confirm, Enrollment};
 use crate::auth::session::clock;
 use crate::i18n::fill;
-use crate::task::Submit;
+use crate::reactive::{effect, Submit};
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -49,7 +49,7 @@ pub fn AddOob(
         let (associate, shown) = request.clone();
         async move { api.0.associate(associate).await.map(|e| (e, shown)) }
     });
-    Effect::new(move |_| match send.value().get() {
+    effect(move || match send.value().get() {
         Some(Ok(enrollment)) => {
             resend_at.set(js_sys::Date::now() + RESEND_AFTER_SECONDS * 1000.0);
             sent.set(Some(enrollment));
@@ -121,7 +121,7 @@ pub fn AddOob(
         Destination::Phone => (FactorKind::Phone, t.title_phone),
         Destination::Email => (FactorKind::Email, t.title_email),
     };
-    Effect::new(move |_| {
+    effect(move || {
         if let Some(Ok(recovery)) = verify.value().get() {
             factors.enrolled(factor_kind, what, recovery);
         }

@@ -7,7 +7,7 @@ use super::qr_view::QrCode;
 use super::row::FactorKind;
 use super::timer::sleep;
 use crate::api::{ApiError, Associate, Confirm, Enrollment};
-use crate::task::Load;
+use crate::reactive::Load;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::time::Duration;

@@ -3,7 +3,7 @@
 use super::api_error::ApiErrorView;
 use super::context::{Factors, Panel};
 use super::row::{rows_in, FactorKind, FactorRow};
-use crate::task::Load;
+use crate::reactive::Load;
 use leptos::prelude::*;
 
 /// Loads and shows the user's sign-in methods and the buttons to add more.

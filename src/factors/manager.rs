@@ -9,6 +9,7 @@ use super::list::FactorList;
 use super::recovery::RecoveryCode;
 use super::remove::RemoveDialog;
 use crate::app::flow::Flow;
+use crate::reactive::effect;
 use leptos::prelude::*;
 
 /// Lists, adds and removes the user's sign-in methods.
@@ -21,7 +22,7 @@ pub fn FactorManager() -> impl IntoView {
         if let Some(screen) = flow.resume.try_update(Option::take).flatten() {
             factors.panel.set(Panel::from_screen(&screen));
         }
-        Effect::new(move |_| flow.screen.set(factors.panel.get().screen().to_owned()));
+        effect(move || flow.screen.set(factors.panel.get().screen().to_owned()));
     }
     // The list stays mounted under the removal dialog so focus can return to its buttons.
     let list_visible =
@@ -35,7 +36,7 @@ pub fn FactorManager() -> impl IntoView {
         panel => Some(panel),
     });
     // Keyboard and screen-reader users start at the top of a newly opened panel.
-    Effect::new(move |_| {
+    effect(move || {
         if other.get().is_some() {
             request_animation_frame(|| focus_first(".mfa-panel-title"));
         }

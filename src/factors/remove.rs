@@ -8,7 +8,7 @@ use super::manager::focus_first;
 use super::row::{removal_summary_in, remove_warning_in, FactorRow};
 use crate::api::ApiError;
 use crate::i18n::{around, fill};
-use crate::task::Submit;
+use crate::reactive::{effect, Submit};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -46,7 +46,7 @@ pub fn RemoveDialog(
             .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()),
     );
     let done_summary = summary.clone();
-    Effect::new(move |_| {
+    effect(move || {
         if let Some(Ok(())) = remove.value().get() {
             factors.changed(
                 FactorChange::removed(kind),
@@ -56,7 +56,7 @@ pub fn RemoveDialog(
         }
     });
     let cancel_button = NodeRef::<leptos::html::Button>::new();
-    Effect::new(move |_| {
+    effect(move || {
         if let Some(button) = cancel_button.get() {
             let _ = button.focus();
         }
