@@ -5,20 +5,19 @@
 //! download it. It answers every call as the endpoint would on the wire — status, JSON body,
 //! `Retry-After` — and this side reads those answers with the same code as real ones, so the
 //! screens cannot tell the two apart. The visitor is signed in already as the seeded user
-//! without factors; codes the tenant would "send" are read from its outbox by the demo panel,
-//! which also answers push requests.
+//! without factors; the module shows the codes the tenant would "send" in a panel the page
+//! makes room for, and push requests are answered there.
 
 use std::fmt;
 use std::future::Future;
 use std::rc::Rc;
 
-use futures_util::future::{FutureExt, LocalBoxFuture, Shared};
-use serde::Deserialize;
-
 use super::answer::Answer;
 use super::error::ApiError;
 use super::types::{Associate, Authenticator, AuthenticatorId, Confirm, Confirmed, Enrollment};
 use super::{ApiFuture, MfaApi};
+use crate::i18n::Texts;
+use futures_util::future::{FutureExt, LocalBoxFuture, Shared};
 
 /// What demo mode asks of the in-page tenant; every call answers as its endpoint would.
 pub trait DemoTenant {
@@ -32,40 +31,13 @@ pub trait DemoTenant {
     fn confirm_oob(&self, oob_code: &str, binding_code: Option<&str>) -> Answer;
     /// `DELETE /mfa/authenticators/{id}`.
     fn remove(&self, id: &str) -> Answer;
-    /// The outbox, newest first, as JSON in the shape of the emulator's
-    /// `GET /__emulator/outbox`.
-    fn outbox(&self) -> String;
-    /// Approves or rejects a pending push request; says why not when it cannot.
-    fn answer_push(&self, id: u64, approve: bool) -> Result<(), String>;
+    /// Shows the outbox in `panel` (keeping it current while `panel` is in the document),
+    /// with the panel's texts from `texts`.
+    fn show_outbox(&self, panel: web_sys::Element, texts: &'static Texts);
 }
 
 /// The tenant once loaded, or why it could not be.
 type Loaded = Result<Rc<dyn DemoTenant>, String>;
-
-/// One message the demo tenant "sent", for the demo panel.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct DemoMessage {
-    /// Outbox id, increasing from 1; pass it to [`DemoApi::answer_push`].
-    pub id: u64,
-    /// `sms`, `voice`, `email` or `push`.
-    pub channel: String,
-    /// The phone number or email address it went to (`None` for push).
-    pub to: Option<String>,
-    /// The 6-digit code it carried (`None` for push).
-    pub code: Option<String>,
-    /// A push request still waiting to be approved or rejected.
-    pub pending_push: bool,
-}
-
-/// An outbox entry as the tenant lists it.
-#[derive(Deserialize)]
-struct OutboxEntry {
-    id: u64,
-    channel: String,
-    to: Option<String>,
-    code: Option<String>,
-    status: String,
-}
 
 /// The MFA API of the tenant inside the page, with the visitor signed in already.
 pub struct DemoApi {
@@ -108,43 +80,13 @@ impl DemoApi {
         self.tenant.clone().await.map_err(ApiError::DemoUnavailable)
     }
 
-    /// The tenant if it has loaded.
-    fn loaded(&self) -> Option<Rc<dyn DemoTenant>> {
-        self.tenant.peek()?.as_ref().ok().cloned()
-    }
-
-    /// Everything the tenant "sent" (codes by text, call and email; push requests), newest
-    /// first; nothing before the tenant has loaded.
-    pub fn outbox(&self) -> Vec<DemoMessage> {
-        let Some(tenant) = self.loaded() else {
-            return Vec::new();
-        };
-        serde_json::from_slice::<Vec<OutboxEntry>>(tenant.outbox().as_bytes())
-            .unwrap_or_default()
-            .into_iter()
-            .map(|entry| DemoMessage {
-                pending_push: entry.channel == "push" && entry.status == "pending",
-                id: entry.id,
-                channel: entry.channel,
-                to: entry.to,
-                code: entry.code,
-            })
-            .collect()
-    }
-
-    /// Approves or rejects a pending push request, as the visitor would on their phone.
-    /// Approving an enrollment activates it at once; the next poll then succeeds.
-    pub fn answer_push(&self, id: u64, approve: bool) -> Result<(), String> {
-        match self.loaded() {
-            Some(tenant) => tenant.answer_push(id, approve),
-            None => Err(no_such_message(id)),
+    /// Shows the tenant's outbox in `panel` once the tenant has loaded (nothing if it cannot
+    /// load: every call then says why).
+    pub async fn show_outbox(&self, panel: web_sys::Element, texts: &'static Texts) {
+        if let Ok(tenant) = self.tenant().await {
+            tenant.show_outbox(panel, texts);
         }
     }
-}
-
-/// Why a push answer names no message the page can reach (the tenant says the same).
-pub(crate) fn no_such_message(id: u64) -> String {
-    format!("There is no demo message {id}.")
 }
 
 impl MfaApi for DemoApi {
@@ -181,13 +123,14 @@ impl MfaApi for DemoApi {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use mfa_emulator::model::outbox::{Channel, DeliveryStatus, OutboxMessage};
     use mfa_emulator::model::totp::{code_at, decode_secret};
     use mfa_emulator::model::Error;
     use std::cell::Cell;
     use std::task::{Context, Poll, Waker};
 
     /// The demo tenant module's Rust interface, standing in for its JavaScript one.
-    struct Direct(mfa_demo_tenant::DemoTenant);
+    struct Direct(Rc<mfa_demo_tenant::DemoTenant>);
 
     fn answer(a: mfa_demo_tenant::Answer) -> Answer {
         Answer {
@@ -213,19 +156,13 @@ mod tests {
         fn remove(&self, id: &str) -> Answer {
             answer(self.0.remove(id))
         }
-        fn outbox(&self) -> String {
-            self.0.outbox()
-        }
-        fn answer_push(&self, id: u64, approve: bool) -> Result<(), String> {
-            match self.0.answer_push(id as u32, approve) {
-                None => Ok(()),
-                Some(why) => Err(why),
-            }
+        fn show_outbox(&self, _: web_sys::Element, _: &'static Texts) {
+            unreachable!("the outbox panel is drawn in the browser only")
         }
     }
 
     /// Demo mode on `tenant`, loaded already.
-    fn on(tenant: mfa_demo_tenant::DemoTenant) -> DemoApi {
+    fn on(tenant: Rc<mfa_demo_tenant::DemoTenant>) -> DemoApi {
         let tenant: Rc<dyn DemoTenant> = Rc::new(Direct(tenant));
         DemoApi::new(std::future::ready(Ok(tenant)))
     }
@@ -242,12 +179,29 @@ mod tests {
         }
     }
 
-    /// A demo on a clock the test moves.
-    fn demo() -> (DemoApi, Rc<Cell<u64>>) {
+    /// A demo on a clock the test moves, with its tenant for a look at the outbox.
+    fn demo() -> (DemoApi, Rc<Cell<u64>>, Rc<mfa_demo_tenant::DemoTenant>) {
         let time = Rc::new(Cell::new(T0));
         let clock = Rc::clone(&time);
-        let tenant = mfa_demo_tenant::DemoTenant::with_clock(Rc::new(move || clock.get()), 7);
-        (on(tenant), time)
+        let tenant = Rc::new(mfa_demo_tenant::DemoTenant::with_clock(
+            Rc::new(move || clock.get()),
+            7,
+        ));
+        (on(Rc::clone(&tenant)), time, tenant)
+    }
+
+    /// What the tenant "sent", newest first, as its outbox panel lists it.
+    fn outbox(tenant: &mfa_demo_tenant::DemoTenant) -> Vec<OutboxMessage> {
+        serde_json::from_str(&tenant.outbox()).unwrap()
+    }
+
+    fn pending_push(message: &OutboxMessage) -> bool {
+        message.channel == Channel::Push && message.status == DeliveryStatus::Pending
+    }
+
+    /// Answers a push request as the outbox panel's buttons do.
+    fn answer_push(tenant: &mfa_demo_tenant::DemoTenant, id: u64, approve: bool) -> Option<String> {
+        tenant.answer_push(u32::try_from(id).unwrap(), approve)
     }
 
     /// The refusal of a call that must fail.
@@ -278,7 +232,7 @@ mod tests {
 
     #[test]
     fn otp_enrollment_round_trip() {
-        let (api, _) = demo();
+        let (api, _, _) = demo();
         assert_eq!(list(&api), []);
 
         let enrollment = block_on(api.associate(Associate::Otp)).unwrap();
@@ -329,7 +283,7 @@ mod tests {
 
     #[test]
     fn wrong_and_reused_otp_codes_are_refused() {
-        let (api, time) = demo();
+        let (api, time, _) = demo();
         let enrollment = block_on(api.associate(Associate::Otp)).unwrap();
         let secret = decode_secret(&enrollment.secret.unwrap()).unwrap();
         let code = code_at(&secret, T0);
@@ -353,7 +307,7 @@ mod tests {
 
     #[test]
     fn sms_enrollment_activates_both_phone_twins() {
-        let (api, _) = demo();
+        let (api, _, tenant) = demo();
         let enrollment = block_on(api.associate(Associate::Sms("+14155550100".into()))).unwrap();
         assert_eq!(enrollment.authenticator_type, "oob");
         assert_eq!(enrollment.oob_channel.as_deref(), Some("sms"));
@@ -361,12 +315,12 @@ mod tests {
         assert_eq!(enrollment.recovery_codes.len(), 1);
         assert_eq!(enrollment.secret, None);
 
-        let outbox = api.outbox();
+        let outbox = outbox(&tenant);
         assert_eq!(outbox.len(), 1);
         let message = &outbox[0];
-        assert_eq!(message.channel, "sms");
+        assert_eq!(message.channel, Channel::Sms);
         assert_eq!(message.to.as_deref(), Some("+14155550100"));
-        assert!(!message.pending_push);
+        assert!(!pending_push(message));
         let code = message.code.clone().unwrap();
         assert_eq!(code.len(), 6);
         assert!(code.bytes().all(|b| b.is_ascii_digit()));
@@ -401,7 +355,7 @@ mod tests {
 
     #[test]
     fn push_is_polled_until_answered_in_the_demo_panel() {
-        let (api, time) = demo();
+        let (api, time, tenant) = demo();
         let enrollment = block_on(api.associate(Associate::Push)).unwrap();
         assert_eq!(enrollment.oob_channel.as_deref(), Some("auth0"));
         assert!(enrollment
@@ -421,14 +375,14 @@ mod tests {
             Err(ApiError::SlowDown { .. })
         ));
 
-        let push = api.outbox()[0].clone();
-        assert_eq!(push.channel, "push");
+        let push = outbox(&tenant)[0].clone();
+        assert_eq!(push.channel, Channel::Push);
         assert_eq!((push.to.as_deref(), push.code.as_deref()), (None, None));
-        assert!(push.pending_push);
-        api.answer_push(push.id, true).unwrap();
-        assert!(!api.outbox()[0].pending_push);
-        assert!(api.answer_push(push.id, true).is_err());
-        assert!(api.answer_push(999, true).is_err());
+        assert!(pending_push(&push));
+        assert_eq!(answer_push(&tenant, push.id, true), None);
+        assert!(!pending_push(&outbox(&tenant)[0]));
+        assert!(answer_push(&tenant, push.id, true).is_some());
+        assert!(answer_push(&tenant, 999, true).is_some());
 
         time.set(T0 + 5);
         block_on(api.confirm(confirm)).unwrap();
@@ -446,10 +400,10 @@ mod tests {
         // A second push request, declined on the "device".
         let second = block_on(api.associate(Associate::Push)).unwrap();
         assert!(second.recovery_codes.is_empty());
-        let newest = api.outbox()[0].clone();
+        let newest = outbox(&tenant)[0].clone();
         assert_ne!(newest.id, push.id);
-        assert!(newest.pending_push);
-        api.answer_push(newest.id, false).unwrap();
+        assert!(pending_push(&newest));
+        assert_eq!(answer_push(&tenant, newest.id, false), None);
         assert_eq!(
             refused(block_on(api.confirm(oob(&second.oob_code, None)))),
             ApiError::Rejected
@@ -458,7 +412,7 @@ mod tests {
 
     #[test]
     fn removing_an_unknown_id_is_not_found() {
-        let (api, _) = demo();
+        let (api, _, _) = demo();
         assert_eq!(
             block_on(api.remove(AuthenticatorId("totp|dev_AAAAAAAAAAAAAAAA".into()))),
             Err(ApiError::NotFound)
@@ -467,7 +421,7 @@ mod tests {
 
     #[test]
     fn refusals_are_the_endpoint_errors() {
-        let (api, _) = demo();
+        let (api, _, tenant) = demo();
         assert_eq!(
             block_on(api.associate(Associate::Voice("555-0100".into()))),
             Err(ApiError::InvalidPhoneNumber)
@@ -495,16 +449,16 @@ mod tests {
         );
         let email = block_on(api.associate(Associate::Email("me@example.org".into()))).unwrap();
         assert_eq!(email.oob_channel.as_deref(), Some("email"));
-        let sent = api.outbox()[0].clone();
+        let sent = outbox(&tenant)[0].clone();
         assert_eq!(
-            (sent.channel.as_str(), sent.to.as_deref()),
-            ("email", Some("me@example.org"))
+            (sent.channel, sent.to.as_deref()),
+            (Channel::Email, Some("me@example.org"))
         );
     }
 
     #[test]
     fn the_demo_session_never_expires() {
-        let (api, time) = demo();
+        let (api, time, _) = demo();
         let enrollment = block_on(api.associate(Associate::Otp)).unwrap();
         let secret = decode_secret(&enrollment.secret.unwrap()).unwrap();
         // Far past the MFA token's 600 s life.
@@ -523,7 +477,7 @@ mod tests {
 
     #[test]
     fn debug_prints_no_secrets() {
-        let (api, _) = demo();
+        let (api, _, _) = demo();
         let enrollment = block_on(api.associate(Associate::Otp)).unwrap();
         let printed = format!("{api:?}");
         assert_eq!(printed, "DemoApi { .. }");
@@ -544,14 +498,12 @@ mod tests {
         assert!(ApiError::DemoUnavailable("HTTP 404".into())
             .message()
             .contains("HTTP 404"));
-        assert!(api.outbox().is_empty());
-        assert!(api.answer_push(1, true).is_err());
     }
 
     #[test]
     fn new_runs_on_the_real_clock_with_fresh_secrets() {
-        let a = on(mfa_demo_tenant::DemoTenant::new());
-        let b = on(mfa_demo_tenant::DemoTenant::default());
+        let a = on(Rc::new(mfa_demo_tenant::DemoTenant::new()));
+        let b = on(Rc::new(mfa_demo_tenant::DemoTenant::default()));
         let secret = |api: &DemoApi| block_on(api.associate(Associate::Otp)).unwrap().secret;
         assert_ne!(secret(&a), secret(&b));
         assert_eq!(list(&a).len(), 1);

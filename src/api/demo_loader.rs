@@ -3,6 +3,7 @@
 
 use super::answer::Answer;
 use super::demo::DemoTenant;
+use crate::i18n::Texts;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -32,9 +33,7 @@ extern "C" {
     #[wasm_bindgen(method)]
     fn remove(this: &JsTenant, id: &str) -> JsAnswer;
     #[wasm_bindgen(method)]
-    fn outbox(this: &JsTenant) -> String;
-    #[wasm_bindgen(method)]
-    fn answer_push(this: &JsTenant, id: u32, approve: bool) -> Option<String>;
+    fn show_outbox(this: &JsTenant, panel: web_sys::Element, texts: &js_sys::Object);
 
     /// `{status, body, retry_after}` as the module returns it.
     type JsAnswer;
@@ -72,16 +71,30 @@ impl DemoTenant for JsTenant {
     fn remove(&self, id: &str) -> Answer {
         JsTenant::remove(self, id).into()
     }
-    fn outbox(&self) -> String {
-        JsTenant::outbox(self)
+    fn show_outbox(&self, panel: web_sys::Element, texts: &'static Texts) {
+        JsTenant::show_outbox(self, panel, &panel_texts(texts));
     }
-    fn answer_push(&self, id: u64, approve: bool) -> Result<(), String> {
-        let id = u32::try_from(id).map_err(|_| super::demo::no_such_message(id))?;
-        match JsTenant::answer_push(self, id, approve) {
-            None => Ok(()),
-            Some(why) => Err(why),
-        }
+}
+
+/// The outbox panel's texts as the module reads them (named as its `PanelTexts` fields).
+fn panel_texts(t: &Texts) -> js_sys::Object {
+    let texts = js_sys::Object::new();
+    for (key, text) in [
+        ("title", t.demo_title),
+        ("intro", t.demo_intro),
+        ("empty", t.demo_empty),
+        ("sms", t.demo_sms),
+        ("voice", t.demo_voice),
+        ("email", t.demo_email),
+        ("push", t.demo_push),
+        ("to", t.demo_to),
+        ("code", t.demo_code),
+        ("approve", t.approve),
+        ("reject", t.reject),
+    ] {
+        let _ = js_sys::Reflect::set(&texts, &JsValue::from_str(key), &JsValue::from_str(text));
     }
+    texts
 }
 
 /// Loads the module; the error says which file failed and why, in the browser's words.

@@ -4,8 +4,10 @@
 //! The visitor is signed in already as the seeded user without factors. Every call answers
 //! as the tenant's endpoint would on the wire — status, JSON body and `Retry-After` — so
 //! mfa-manager reads demo answers with the same code as real ones. Codes the tenant would
-//! "send" are kept in its outbox, which the page's demo panel shows; push requests are
-//! answered there too.
+//! "send" are kept in its outbox, which this module shows in a panel the page makes room for
+//! ([`outbox_panel`]); push requests are answered there too.
+
+pub mod outbox_panel;
 
 use std::cell::RefCell;
 use std::fmt;
@@ -48,7 +50,7 @@ pub struct Answer {
 /// The MFA API of a tenant running inside the page, with the visitor signed in already.
 #[wasm_bindgen]
 pub struct DemoTenant {
-    tenant: RefCell<Tenant>,
+    tenant: Rc<RefCell<Tenant>>,
     claims: RefCell<Option<AccessClaims>>,
     clock: Clock,
 }
@@ -114,6 +116,33 @@ impl DemoTenant {
         serde_json::to_string(&messages).unwrap_or_else(|_| "[]".to_owned())
     }
 
+    /// Shows the outbox in `panel` and keeps it current while `panel` is in the document;
+    /// push requests are approved or rejected there. `texts` holds the panel's texts in the
+    /// page's language, named as the fields of [`outbox_panel::PanelTexts`].
+    #[cfg(target_arch = "wasm32")]
+    pub fn show_outbox(&self, panel: web_sys::Element, texts: &JsValue) {
+        let text = |key: &str| {
+            js_sys::Reflect::get(texts, &JsValue::from_str(key))
+                .ok()
+                .and_then(|v| v.as_string())
+                .unwrap_or_default()
+        };
+        let texts = outbox_panel::PanelTexts {
+            title: text("title"),
+            intro: text("intro"),
+            empty: text("empty"),
+            sms: text("sms"),
+            voice: text("voice"),
+            email: text("email"),
+            push: text("push"),
+            to: text("to"),
+            code: text("code"),
+            approve: text("approve"),
+            reject: text("reject"),
+        };
+        outbox_panel::show(Rc::clone(&self.tenant), panel, texts);
+    }
+
     /// Approves or rejects a pending push request, as the visitor would on their phone;
     /// returns why not when it cannot. Approving an enrollment activates it at once.
     pub fn answer_push(&self, id: u32, approve: bool) -> Option<String> {
@@ -145,7 +174,7 @@ impl DemoTenant {
         let tenant = Tenant::from_seed(&seed, domains.clone(), rng_seed, now)
             .unwrap_or_else(|_| default_tenant(&[], domains, rng_seed, now));
         let demo = DemoTenant {
-            tenant: RefCell::new(tenant),
+            tenant: Rc::new(RefCell::new(tenant)),
             claims: RefCell::new(None),
             clock,
         };
