@@ -4,6 +4,7 @@ use crate::externalize;
 use crate::paths;
 use crate::process::run_checked;
 use crate::setup;
+use crate::short_names;
 use crate::sizes;
 use crate::step::Step;
 use std::process::Command;
@@ -27,6 +28,8 @@ pub fn build(release: bool) -> Result<(), String> {
     // The page must run under a policy without 'unsafe-inline' (README: "Deploy to a static
     // host"); the hook in Trunk.toml makes it so, and this catches a build without it.
     externalize::verify(&paths::root().join("dist"))?;
+    // Files the post-build hook rewrote must still match the hashes the browser checks.
+    short_names::verify_integrity(&paths::root().join("dist"))?;
     step.finish("built");
     Ok(())
 }

@@ -9,6 +9,7 @@ mod paths;
 mod process;
 mod serve;
 mod setup;
+mod short_names;
 mod sizes;
 mod step;
 mod test;
@@ -42,8 +43,8 @@ enum Command {
     /// table with the budgets and writes target/bench.json.
     Bench,
     /// Trunk post-build hook: move index.html's inline scripts into files (CSP without
-    /// 'unsafe-inline') and build demo mode's tenant module into demo/; the folder defaults
-    /// to $TRUNK_STAGING_DIR.
+    /// 'unsafe-inline'), shorten wasm-bindgen's hashed glue names, and build demo mode's
+    /// tenant module into demo/; the folder defaults to $TRUNK_STAGING_DIR.
     PostBuild(PostBuildArgs),
 }
 
@@ -54,8 +55,9 @@ struct PostBuildArgs {
     dir: Option<PathBuf>,
 }
 
-/// Trunk's post-build hook: externalizes the page's scripts, then builds demo mode's tenant
-/// module beside the page (for release when trunk builds for release).
+/// Trunk's post-build hook: externalizes the page's scripts and shortens its glue names, then
+/// builds demo mode's tenant module beside the page (for release when trunk builds for
+/// release) and shortens its names too.
 fn post_build(args: PostBuildArgs) -> Result<(), String> {
     let dir = args
         .dir
@@ -65,8 +67,10 @@ fn post_build(args: PostBuildArgs) -> Result<(), String> {
              (this runs as trunk's post_build hook, see Trunk.toml)",
         )?;
     externalize::run(&dir)?;
+    short_names::run(&dir)?;
     let release = env::var("TRUNK_PROFILE").is_ok_and(|p| p == "release");
-    demo_tenant::build_into(&dir, release)
+    demo_tenant::build_into(&dir, release)?;
+    short_names::run(&dir.join(demo_tenant::FOLDER))
 }
 
 fn main() -> ExitCode {
