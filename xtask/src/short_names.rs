@@ -64,25 +64,19 @@ pub fn verify_integrity(dir: &Path) -> Result<(), String> {
     let html =
         fs::read_to_string(&index).map_err(|e| format!("cannot read {}: {e}", index.display()))?;
     let mut wrong = Vec::new();
-    let mut rest = html.as_str();
-    while let Some(at) = rest.find("integrity=\"sha384-") {
-        let tag_start = rest[..at].rfind('<').unwrap_or(0);
-        let tag_end = rest[at..].find('>').map_or(rest.len(), |e| at + e);
-        let tag = &rest[tag_start..tag_end];
-        let value = |name: &str| {
-            let start = tag.find(&format!("{name}=\""))? + name.len() + 2;
-            let end = tag[start..].find('"')? + start;
-            Some(&tag[start..end])
+    for tag in tags(&html) {
+        let Some(claimed) = attribute(tag, "integrity").map(|r| &tag[r]) else {
+            continue;
         };
-        let file = value("href").or_else(|| value("src")).unwrap_or_default();
-        let claimed = value("integrity").unwrap_or_default();
+        let file = attribute(tag, "href")
+            .or_else(|| attribute(tag, "src"))
+            .map_or("", |r| &tag[r]);
         let path = dir.join(file.trim_start_matches("./"));
         match fs::read(&path) {
             Ok(bytes) if claimed == sha384(&bytes) => {}
             Ok(_) => wrong.push(format!("{file} (its integrity hash is stale)")),
             Err(e) => wrong.push(format!("{file} ({e})")),
         }
-        rest = &rest[tag_end..];
     }
     if wrong.is_empty() {
         Ok(())
@@ -93,6 +87,42 @@ pub fn verify_integrity(dir: &Path) -> Result<(), String> {
             wrong.join(", ")
         ))
     }
+}
+
+/// The tags of `html` (`<…>`, without the angle brackets).
+fn tags(html: &str) -> impl Iterator<Item = &str> {
+    html.split('<')
+        .skip(1)
+        .map(|t| t.split('>').next().unwrap_or(t))
+}
+
+/// Where the value of attribute `name` is in `tag`, quoted (`name="v"`) or not (`name=v`).
+fn attribute(tag: &str, name: &str) -> Option<std::ops::Range<usize>> {
+    let mut from = 0;
+    while let Some(found) = tag[from..].find(name) {
+        let at = from + found;
+        let after = at + name.len();
+        let starts_word = at > 0 && tag.as_bytes()[at - 1].is_ascii_whitespace();
+        if starts_word && tag[after..].starts_with('=') {
+            let value = after + 1;
+            return Some(match tag[value..].chars().next() {
+                Some(quote @ ('"' | '\'')) => {
+                    let end = tag[value + 1..]
+                        .find(quote)
+                        .map_or(tag.len(), |e| value + 1 + e);
+                    value + 1..end
+                }
+                _ => {
+                    let end = tag[value..]
+                        .find(|c: char| c.is_ascii_whitespace())
+                        .map_or(tag.len(), |e| value + e);
+                    value..end
+                }
+            });
+        }
+        from = after;
+    }
+    None
 }
 
 /// The `sha384-…` integrity value of `bytes`.
@@ -273,28 +303,24 @@ fn is_identifier_char(c: char) -> bool {
 
 /// `html` with the `integrity` attribute of the tag naming `file` set to `bytes`' SHA-384.
 fn set_integrity(html: &str, file: &str, bytes: &[u8]) -> String {
-    let hash = sha384(bytes);
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
-    let quoted = format!("{file}\"");
-    while let Some(at) = rest.find(&quoted) {
-        let tag_start = rest[..at].rfind('<').unwrap_or(0);
-        let tag_end = rest[at..].find('>').map_or(rest.len(), |e| at + e);
-        let tag = &rest[tag_start..tag_end];
-        out.push_str(&rest[..tag_start]);
-        match tag.find("integrity=\"sha384-") {
-            Some(i) => {
-                let value_start = i + "integrity=\"".len();
-                let value_end = tag[value_start..]
-                    .find('"')
-                    .map_or(tag.len(), |e| value_start + e);
-                out.push_str(&tag[..value_start]);
-                out.push_str(&hash);
-                out.push_str(&tag[value_end..]);
+    while let Some(open) = rest.find('<') {
+        let close = rest[open..].find('>').map_or(rest.len(), |e| open + e);
+        let tag = &rest[open + 1..close];
+        let names_file = attribute(tag, "href")
+            .or_else(|| attribute(tag, "src"))
+            .is_some_and(|r| tag[r].trim_start_matches("./") == file);
+        out.push_str(&rest[..open + 1]);
+        match attribute(tag, "integrity").filter(|_| names_file) {
+            Some(value) => {
+                out.push_str(&tag[..value.start]);
+                out.push_str(&sha384(bytes));
+                out.push_str(&tag[value.end..]);
             }
             None => out.push_str(tag),
         }
-        rest = &rest[tag_end..];
+        rest = &rest[close..];
     }
     out.push_str(rest);
     out
@@ -502,6 +528,15 @@ mod tests {
             html.replacen("sha384-old", &format!("sha384-{expected}"), 1)
         );
         assert_eq!(set_integrity(html, "other.js", b"x"), html);
+        // Minified HTML leaves attribute values unquoted.
+        let bare = "<link href=./page-1.js integrity=sha384-old rel=modulepreload>";
+        assert_eq!(
+            set_integrity(bare, "page-1.js", b"new glue"),
+            format!(
+                "<link href=./page-1.js integrity={} rel=modulepreload>",
+                sha384(b"new glue")
+            )
+        );
     }
 
     #[test]
@@ -529,6 +564,12 @@ mod tests {
         assert_eq!(verify_integrity(&dir), Ok(()));
         fs::write(dir.join("index.html"), page(&sha384(b"old glue"))).unwrap();
         let stale = verify_integrity(&dir).unwrap_err();
+        fs::write(
+            dir.join("index.html"),
+            "<link href=./page.js integrity=sha384-old>",
+        )
+        .unwrap();
+        assert!(verify_integrity(&dir).unwrap_err().contains("stale"));
         assert!(
             stale.contains("page.js (its integrity hash is stale)"),
             "{stale}"
