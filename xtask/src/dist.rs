@@ -1,10 +1,10 @@
 //! `cargo xtask dist`: the release build of `dist/` and its size table.
 
 use crate::externalize;
+use crate::integrity;
 use crate::paths;
 use crate::process::run_checked;
 use crate::setup;
-use crate::short_names;
 use crate::sizes;
 use crate::step::Step;
 use std::process::Command;
@@ -29,7 +29,7 @@ pub fn build(release: bool) -> Result<(), String> {
     // host"); the hook in Trunk.toml makes it so, and this catches a build without it.
     externalize::verify(&paths::root().join("dist"))?;
     // Files the post-build hook rewrote must still match the hashes the browser checks.
-    short_names::verify_integrity(&paths::root().join("dist"))?;
+    integrity::verify(&paths::root().join("dist"))?;
     step.finish("built");
     Ok(())
 }

@@ -5,6 +5,8 @@ mod bench;
 mod demo_tenant;
 mod dist;
 mod externalize;
+mod integrity;
+mod minify;
 mod paths;
 mod process;
 mod serve;
@@ -43,8 +45,9 @@ enum Command {
     /// table with the budgets and writes target/bench.json.
     Bench,
     /// Trunk post-build hook: move index.html's inline scripts into files (CSP without
-    /// 'unsafe-inline'), shorten wasm-bindgen's hashed glue names, and build demo mode's
-    /// tenant module into demo/; the folder defaults to $TRUNK_STAGING_DIR.
+    /// 'unsafe-inline'), shorten wasm-bindgen's hashed glue names (and minify the glue for
+    /// release), and build demo mode's tenant module into demo/; the folder defaults to
+    /// $TRUNK_STAGING_DIR.
     PostBuild(PostBuildArgs),
 }
 
@@ -55,9 +58,9 @@ struct PostBuildArgs {
     dir: Option<PathBuf>,
 }
 
-/// Trunk's post-build hook: externalizes the page's scripts and shortens its glue names, then
-/// builds demo mode's tenant module beside the page (for release when trunk builds for
-/// release) and shortens its names too.
+/// Trunk's post-build hook: externalizes the page's scripts; builds demo mode's tenant module
+/// beside the page (for release when trunk builds for release); shortens the glue names of
+/// both (and minifies their glue for release); then refreshes the `integrity` hashes.
 fn post_build(args: PostBuildArgs) -> Result<(), String> {
     let dir = args
         .dir
@@ -67,10 +70,16 @@ fn post_build(args: PostBuildArgs) -> Result<(), String> {
              (this runs as trunk's post_build hook, see Trunk.toml)",
         )?;
     externalize::run(&dir)?;
-    short_names::run(&dir)?;
     let release = env::var("TRUNK_PROFILE").is_ok_and(|p| p == "release");
     demo_tenant::build_into(&dir, release)?;
-    short_names::run(&dir.join(demo_tenant::FOLDER))
+    for folder in [dir.clone(), dir.join(demo_tenant::FOLDER)] {
+        for glue in short_names::run(&folder)? {
+            if release {
+                minify::js(&glue)?;
+            }
+        }
+    }
+    integrity::refresh(&dir)
 }
 
 fn main() -> ExitCode {

@@ -15,6 +15,8 @@ pub const TRUNK_VERSION: &str = "0.21.14";
 pub const BINARYEN_VERSION: &str = "132.0.0";
 /// npm package version of axe-core used by the accessibility journeys.
 pub const AXE_CORE_VERSION: &str = "4.14.1";
+/// npm package version of esbuild, which minifies the wasm-bindgen glue of release builds.
+pub const ESBUILD_VERSION: &str = "0.25.12";
 /// The wasm target the app compiles to.
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 
@@ -89,6 +91,8 @@ const NPM_TOOLS: &[(&str, &str)] = &[
     ("binaryen", BINARYEN_VERSION),
     // The accessibility rules the end-to-end journeys check every screen against.
     ("axe-core", AXE_CORE_VERSION),
+    // Minifies the JavaScript glue of release builds (trunk's post-build hook).
+    ("esbuild", ESBUILD_VERSION),
 ];
 
 fn npm_tools() -> Result<(), String> {
@@ -102,7 +106,10 @@ fn npm_tools() -> Result<(), String> {
         fs::read_to_string(manifest)
             .is_ok_and(|m| m.contains(&format!("\"version\": \"{version}\"")))
     });
-    if present && paths::node_bin().join("wasm-opt").exists() {
+    let linked = ["wasm-opt", "esbuild"]
+        .iter()
+        .all(|tool| paths::node_bin().join(tool).exists());
+    if present && linked {
         step.finish("present");
         return Ok(());
     }

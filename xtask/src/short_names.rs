@@ -2,15 +2,13 @@
 //! closure exports (`__wbg_createElement_8c9931a732ee2fea`,
 //! `wasm_bindgen__convert__closures_____invoke__h…`) to `$a`, `$b`, … in a wasm module and
 //! its JavaScript glue alike. The 16 hex digits in each of these ~200 names do not compress:
-//! together about 4.7 KB brotli of the page. The `integrity` hashes trunk wrote into
-//! `index.html` are updated to the rewritten files.
+//! together about 4.7 KB brotli of the page. (The hook then refreshes the `integrity` hashes
+//! in `index.html`, see `integrity.rs`.)
 //!
 //! The step checks its work: every renamed name must occur in the glue and no short name may
 //! be there already, else the build fails (a new glue format needs this step looked at)
 //! rather than ship a page that cannot load.
 
-use base64::Engine;
-use sha2::{Digest, Sha384};
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
@@ -20,8 +18,8 @@ const IMPORT_SECTION: u8 = 2;
 const EXPORT_SECTION: u8 = 7;
 
 /// Shortens the names of every wasm-bindgen module in `dir` (`NAME_bg.wasm` beside
-/// `NAME.js`) and updates their `integrity` hashes in `dir/index.html`, if there is one.
-pub fn run(dir: &Path) -> Result<(), String> {
+/// `NAME.js`); returns the glue files it rewrote.
+pub fn run(dir: &Path) -> Result<Vec<std::path::PathBuf>, String> {
     let entries = fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
     let mut modules = Vec::new();
     for entry in entries.flatten() {
@@ -30,8 +28,7 @@ pub fn run(dir: &Path) -> Result<(), String> {
             modules.push(stem.to_owned());
         }
     }
-    let index = dir.join("index.html");
-    let mut html = fs::read_to_string(&index).ok();
+    let mut glue = Vec::new();
     for stem in modules {
         let wasm_name = format!("{stem}_bg.wasm");
         let js_name = format!("{stem}.js");
@@ -46,91 +43,9 @@ pub fn run(dir: &Path) -> Result<(), String> {
         fs::write(&wasm_path, &wasm)
             .map_err(|e| format!("cannot write {}: {e}", wasm_path.display()))?;
         fs::write(&js_path, &js).map_err(|e| format!("cannot write {}: {e}", js_path.display()))?;
-        if let Some(page) = html.as_mut() {
-            *page = set_integrity(page, &wasm_name, &wasm);
-            *page = set_integrity(page, &js_name, js.as_bytes());
-        }
+        glue.push(js_path);
     }
-    if let Some(page) = html {
-        fs::write(&index, page).map_err(|e| format!("cannot write {}: {e}", index.display()))?;
-    }
-    Ok(())
-}
-
-/// Fails unless every `integrity` hash in `dir/index.html` is the SHA-384 of the file its
-/// tag names (a mismatch makes the browser refuse the file, and the page does not start).
-pub fn verify_integrity(dir: &Path) -> Result<(), String> {
-    let index = dir.join("index.html");
-    let html =
-        fs::read_to_string(&index).map_err(|e| format!("cannot read {}: {e}", index.display()))?;
-    let mut wrong = Vec::new();
-    for tag in tags(&html) {
-        let Some(claimed) = attribute(tag, "integrity").map(|r| &tag[r]) else {
-            continue;
-        };
-        let file = attribute(tag, "href")
-            .or_else(|| attribute(tag, "src"))
-            .map_or("", |r| &tag[r]);
-        let path = dir.join(file.trim_start_matches("./"));
-        match fs::read(&path) {
-            Ok(bytes) if claimed == sha384(&bytes) => {}
-            Ok(_) => wrong.push(format!("{file} (its integrity hash is stale)")),
-            Err(e) => wrong.push(format!("{file} ({e})")),
-        }
-    }
-    if wrong.is_empty() {
-        Ok(())
-    } else {
-        Err(format!(
-            "{}: the browser would refuse {}",
-            index.display(),
-            wrong.join(", ")
-        ))
-    }
-}
-
-/// The tags of `html` (`<…>`, without the angle brackets).
-fn tags(html: &str) -> impl Iterator<Item = &str> {
-    html.split('<')
-        .skip(1)
-        .map(|t| t.split('>').next().unwrap_or(t))
-}
-
-/// Where the value of attribute `name` is in `tag`, quoted (`name="v"`) or not (`name=v`).
-fn attribute(tag: &str, name: &str) -> Option<std::ops::Range<usize>> {
-    let mut from = 0;
-    while let Some(found) = tag[from..].find(name) {
-        let at = from + found;
-        let after = at + name.len();
-        let starts_word = at > 0 && tag.as_bytes()[at - 1].is_ascii_whitespace();
-        if starts_word && tag[after..].starts_with('=') {
-            let value = after + 1;
-            return Some(match tag[value..].chars().next() {
-                Some(quote @ ('"' | '\'')) => {
-                    let end = tag[value + 1..]
-                        .find(quote)
-                        .map_or(tag.len(), |e| value + 1 + e);
-                    value + 1..end
-                }
-                _ => {
-                    let end = tag[value..]
-                        .find(|c: char| c.is_ascii_whitespace())
-                        .map_or(tag.len(), |e| value + e);
-                    value..end
-                }
-            });
-        }
-        from = after;
-    }
-    None
-}
-
-/// The `sha384-…` integrity value of `bytes`.
-fn sha384(bytes: &[u8]) -> String {
-    format!(
-        "sha384-{}",
-        base64::engine::general_purpose::STANDARD.encode(Sha384::digest(bytes))
-    )
+    Ok(glue)
 }
 
 /// The short name of the `n`th renamed item: `$a` … `$z`, `$ba` …
@@ -299,31 +214,6 @@ pub fn shorten_js(js: &str, renames: &BTreeMap<String, String>) -> Result<String
 
 fn is_identifier_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || c == '_' || c == '$'
-}
-
-/// `html` with the `integrity` attribute of the tag naming `file` set to `bytes`' SHA-384.
-fn set_integrity(html: &str, file: &str, bytes: &[u8]) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(open) = rest.find('<') {
-        let close = rest[open..].find('>').map_or(rest.len(), |e| open + e);
-        let tag = &rest[open + 1..close];
-        let names_file = attribute(tag, "href")
-            .or_else(|| attribute(tag, "src"))
-            .is_some_and(|r| tag[r].trim_start_matches("./") == file);
-        out.push_str(&rest[..open + 1]);
-        match attribute(tag, "integrity").filter(|_| names_file) {
-            Some(value) => {
-                out.push_str(&tag[..value.start]);
-                out.push_str(&sha384(bytes));
-                out.push_str(&tag[value.end..]);
-            }
-            None => out.push_str(tag),
-        }
-        rest = &rest[close..];
-    }
-    out.push_str(rest);
-    out
 }
 
 /// Reads a wasm binary.
@@ -518,28 +408,6 @@ mod tests {
     }
 
     #[test]
-    fn integrity_follows_the_rewritten_file() {
-        let html = r#"<link rel="modulepreload" href="./page-1.js" integrity="sha384-old"><link rel="preload" href="./page-1_bg.wasm" integrity="sha384-old" as="fetch"><script src="./init.js"></script>"#;
-        let updated = set_integrity(html, "page-1.js", b"new glue");
-        let expected =
-            base64::engine::general_purpose::STANDARD.encode(Sha384::digest(b"new glue"));
-        assert_eq!(
-            updated,
-            html.replacen("sha384-old", &format!("sha384-{expected}"), 1)
-        );
-        assert_eq!(set_integrity(html, "other.js", b"x"), html);
-        // Minified HTML leaves attribute values unquoted.
-        let bare = "<link href=./page-1.js integrity=sha384-old rel=modulepreload>";
-        assert_eq!(
-            set_integrity(bare, "page-1.js", b"new glue"),
-            format!(
-                "<link href=./page-1.js integrity={} rel=modulepreload>",
-                sha384(b"new glue")
-            )
-        );
-    }
-
-    #[test]
     fn short_names_count_in_letters() {
         assert_eq!(short_name(0), "$a");
         assert_eq!(short_name(25), "$z");
@@ -548,34 +416,5 @@ mod tests {
         assert!(!is_hashed("__wbindgen_malloc") && !is_hashed("memory"));
         assert!(!is_hashed("_8c9931a732ee2fea"));
         assert!(!is_hashed("__wbg_x_8C9931A732EE2FEA"));
-    }
-
-    #[test]
-    fn stale_or_missing_integrity_targets_fail_the_build() {
-        let dir = std::env::temp_dir().join(format!("short-names-{}", std::process::id()));
-        fs::create_dir_all(&dir).unwrap();
-        fs::write(dir.join("page.js"), b"glue").unwrap();
-        let page = |hash: &str| {
-            format!(
-                r#"<link rel="modulepreload" href="./page.js" integrity="{hash}"><script src="./init.js"></script>"#
-            )
-        };
-        fs::write(dir.join("index.html"), page(&sha384(b"glue"))).unwrap();
-        assert_eq!(verify_integrity(&dir), Ok(()));
-        fs::write(dir.join("index.html"), page(&sha384(b"old glue"))).unwrap();
-        let stale = verify_integrity(&dir).unwrap_err();
-        fs::write(
-            dir.join("index.html"),
-            "<link href=./page.js integrity=sha384-old>",
-        )
-        .unwrap();
-        assert!(verify_integrity(&dir).unwrap_err().contains("stale"));
-        assert!(
-            stale.contains("page.js (its integrity hash is stale)"),
-            "{stale}"
-        );
-        fs::remove_file(dir.join("page.js")).unwrap();
-        assert!(verify_integrity(&dir).unwrap_err().contains("page.js ("));
-        fs::remove_dir_all(&dir).unwrap();
     }
 }
