@@ -13,15 +13,17 @@ use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
 
-/// Runs `f` now and again whenever a signal it reads changes, until its owner is disposed.
+/// Runs `f` once the current update is done (as Leptos runs effects), and again whenever a
+/// signal it reads changes, until its owner is disposed.
 pub fn effect(f: impl FnMut() + 'static) {
     let mut f: Box<dyn FnMut()> = Box::new(f);
     Effect::new(move |_| f());
 }
 
-/// The latest result of a load. It starts when created, again whenever a signal its start
-/// function reads changes, and on [`Load::reload`]. The previous result stays readable while
-/// a newer run is under way, and the result of a run overtaken by a newer one is dropped.
+/// The latest result of a load. It starts right after it is created, again whenever a signal
+/// its start function reads changes, and on [`Load::reload`]. The previous result stays
+/// readable while a newer run is under way, and the result of a run overtaken by a newer one
+/// is dropped.
 pub struct Load<T: 'static> {
     value: RwSignal<Option<T>, LocalStorage>,
     again: Trigger,
@@ -36,7 +38,8 @@ impl<T> Clone for Load<T> {
 impl<T> Copy for Load<T> {}
 
 impl<T: Clone + 'static> Load<T> {
-    /// Runs `start` now and whenever what it reads changes; its future's output becomes the value.
+    /// Runs `start` right after creation and whenever what it reads changes; its future's
+    /// output becomes the value.
     pub fn new<F>(start: impl Fn() -> F + 'static) -> Load<T>
     where
         F: Future<Output = T> + 'static,
