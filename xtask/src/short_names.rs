@@ -110,16 +110,33 @@ pub fn shorten_wasm(wasm: &[u8]) -> Result<(Vec<u8>, BTreeMap<String, String>), 
     Ok((out, renames))
 }
 
-/// The import section with renamed field names (module names stay).
-fn rewrite_imports(
+/// A vector section (`count`, then entries) rebuilt entry by entry by `entry`, which reads one
+/// entry and writes it (changed or not).
+fn rewrite_entries(
     body: &[u8],
-    rename: &mut impl FnMut(String) -> String,
+    section: &str,
+    mut entry: impl FnMut(&mut Reader, &mut Vec<u8>) -> Result<(), String>,
 ) -> Result<Vec<u8>, String> {
     let mut reader = Reader { bytes: body, at: 0 };
     let count = reader.leb()?;
     let mut out = Vec::new();
     write_leb(&mut out, count);
     for _ in 0..count {
+        entry(&mut reader, &mut out)?;
+    }
+    if reader.at == body.len() {
+        Ok(out)
+    } else {
+        Err(format!("the {section} section has bytes left over"))
+    }
+}
+
+/// The import section with renamed field names (module names stay).
+fn rewrite_imports(
+    body: &[u8],
+    rename: &mut impl FnMut(String) -> String,
+) -> Result<Vec<u8>, String> {
+    rewrite_entries(body, "import", |reader, out| {
         let module = reader.name()?;
         let field = rename(reader.name()?);
         let start = reader.at;
@@ -144,12 +161,11 @@ fn rewrite_imports(
             }
             kind => return Err(format!("unknown import kind {kind:#x}")),
         }
-        write_name(&mut out, &module);
-        write_name(&mut out, &field);
+        write_name(out, &module);
+        write_name(out, &field);
         out.extend_from_slice(&body[start..reader.at]);
-    }
-    reader.finished("import")?;
-    Ok(out)
+        Ok(())
+    })
 }
 
 /// The export section with renamed names.
@@ -157,20 +173,15 @@ fn rewrite_exports(
     body: &[u8],
     rename: &mut impl FnMut(String) -> String,
 ) -> Result<Vec<u8>, String> {
-    let mut reader = Reader { bytes: body, at: 0 };
-    let count = reader.leb()?;
-    let mut out = Vec::new();
-    write_leb(&mut out, count);
-    for _ in 0..count {
+    rewrite_entries(body, "export", |reader, out| {
         let name = rename(reader.name()?);
         let kind = reader.byte()?;
         let index = reader.leb()?;
-        write_name(&mut out, &name);
+        write_name(out, &name);
         out.push(kind);
-        write_leb(&mut out, index);
-    }
-    reader.finished("export")?;
-    Ok(out)
+        write_leb(out, index);
+        Ok(())
+    })
 }
 
 /// The glue with every renamed identifier replaced; fails if a renamed name is not in it or
@@ -263,14 +274,6 @@ impl<'a> Reader<'a> {
             self.leb()?;
         }
         Ok(())
-    }
-
-    fn finished(&self, section: &str) -> Result<(), String> {
-        if self.at == self.bytes.len() {
-            Ok(())
-        } else {
-            Err(format!("the {section} section has bytes left over"))
-        }
     }
 }
 
