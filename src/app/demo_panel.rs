@@ -28,6 +28,8 @@ pub fn DemoPanel() -> impl IntoView {
             spawn_local(async move { demo.show_outbox(aside.into(), t).await });
         }
     });
-    view! { <aside class="mfa-demo" aria-labelledby="mfa-demo-title" id="mfa-demo-panel" node_ref=panel></aside> }
+    // Labelled by the page (not by the module's heading), so the landmark keeps its name even
+    // when the module could not be loaded.
+    view! { <aside class="mfa-demo" aria-label=t.demo_title id="mfa-demo-panel" node_ref=panel></aside> }
         .into_any()
 }
