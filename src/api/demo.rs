@@ -123,7 +123,7 @@ impl MfaApi for DemoApi {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use mfa_emulator::model::outbox::{Channel, DeliveryStatus, OutboxMessage};
+    use mfa_emulator::model::outbox::{Channel, OutboxMessage};
     use mfa_emulator::model::totp::{code_at, decode_secret};
     use mfa_emulator::model::Error;
     use std::cell::Cell;
@@ -193,10 +193,6 @@ mod tests {
     /// What the tenant "sent", newest first, as its outbox panel lists it.
     fn outbox(tenant: &mfa_demo_tenant::DemoTenant) -> Vec<OutboxMessage> {
         serde_json::from_str(&tenant.outbox()).unwrap()
-    }
-
-    fn pending_push(message: &OutboxMessage) -> bool {
-        message.channel == Channel::Push && message.status == DeliveryStatus::Pending
     }
 
     /// Answers a push request as the outbox panel's buttons do.
@@ -320,7 +316,7 @@ mod tests {
         let message = &outbox[0];
         assert_eq!(message.channel, Channel::Sms);
         assert_eq!(message.to.as_deref(), Some("+14155550100"));
-        assert!(!pending_push(message));
+        assert!(!message.awaits_answer());
         let code = message.code.clone().unwrap();
         assert_eq!(code.len(), 6);
         assert!(code.bytes().all(|b| b.is_ascii_digit()));
@@ -378,9 +374,9 @@ mod tests {
         let push = outbox(&tenant)[0].clone();
         assert_eq!(push.channel, Channel::Push);
         assert_eq!((push.to.as_deref(), push.code.as_deref()), (None, None));
-        assert!(pending_push(&push));
+        assert!(push.awaits_answer());
         assert_eq!(answer_push(&tenant, push.id, true), None);
-        assert!(!pending_push(&outbox(&tenant)[0]));
+        assert!(!outbox(&tenant)[0].awaits_answer());
         assert!(answer_push(&tenant, push.id, true).is_some());
         assert!(answer_push(&tenant, 999, true).is_some());
 
@@ -402,7 +398,7 @@ mod tests {
         assert!(second.recovery_codes.is_empty());
         let newest = outbox(&tenant)[0].clone();
         assert_ne!(newest.id, push.id);
-        assert!(pending_push(&newest));
+        assert!(newest.awaits_answer());
         assert_eq!(answer_push(&tenant, newest.id, false), None);
         assert_eq!(
             refused(block_on(api.confirm(oob(&second.oob_code, None)))),

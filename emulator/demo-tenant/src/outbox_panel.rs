@@ -5,7 +5,7 @@
 //! a panel only demo mode shows. The page passes its texts, in its language; what to show is
 //! worked out by [`message_views`] (plain data, tested natively) and drawn with the DOM.
 
-use mfa_emulator::model::outbox::{Channel, DeliveryStatus, OutboxMessage};
+use mfa_emulator::model::outbox::{Channel, OutboxMessage};
 
 /// The panel's texts, in the page's language. `to` names `{what}` and `{to}`; `code` names
 /// `{code}`.
@@ -90,8 +90,7 @@ pub fn message_views(outbox: &[OutboxMessage], texts: &PanelTexts) -> Vec<Messag
                 channel,
                 heading,
                 code,
-                pending_push: message.channel == Channel::Push
-                    && message.status == DeliveryStatus::Pending,
+                pending_push: message.awaits_answer(),
             }
         })
         .collect()
@@ -285,6 +284,7 @@ mod dom {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use mfa_emulator::model::outbox::DeliveryStatus;
 
     fn texts() -> PanelTexts {
         PanelTexts {

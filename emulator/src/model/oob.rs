@@ -185,7 +185,7 @@ impl Tenant {
             .iter_mut()
             .find(|m| m.id == outbox_id)
             .ok_or(PushAnswerError::NotFound)?;
-        if message.channel != Channel::Push || message.status != DeliveryStatus::Pending {
+        if !message.awaits_answer() {
             return Err(PushAnswerError::NotPending);
         }
         message.status = if approve {

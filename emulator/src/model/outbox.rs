@@ -49,6 +49,13 @@ pub struct OutboxMessage {
     pub sent_at: u64,
 }
 
+impl OutboxMessage {
+    /// A push request still waiting to be approved or rejected.
+    pub fn awaits_answer(&self) -> bool {
+        self.channel == Channel::Push && self.status == DeliveryStatus::Pending
+    }
+}
+
 /// Why a push could not be answered from the test harness.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PushAnswerError {
