@@ -3,6 +3,7 @@
 
 use serde::de::{Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use std::fmt;
+use std::marker::PhantomData;
 
 /// The text members of an error body; any JSON value reads as one (non-objects as empty).
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -17,73 +18,41 @@ pub struct Envelope {
 
 impl<'de> Deserialize<'de> for Envelope {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(EnvelopeVisitor)
+        deserializer.deserialize_any(Lenient(PhantomData))
     }
 }
 
 /// A member kept only when it is a string.
+#[derive(Default)]
 struct Text(Option<String>);
 
 impl<'de> Deserialize<'de> for Text {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(TextVisitor)
+        deserializer.deserialize_any(Lenient(PhantomData))
     }
 }
 
-/// Takes in any JSON value; `Some` for a string.
-struct TextVisitor;
-
-impl<'de> Visitor<'de> for TextVisitor {
-    type Value = Text;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("any JSON value")
+/// A value read from any JSON: what it takes from a string or an object, else its default.
+trait FromAnyJson: Default {
+    /// The value of a JSON string.
+    fn from_str(_: &str) -> Self {
+        Self::default()
     }
 
-    fn visit_str<E>(self, text: &str) -> Result<Text, E> {
-        Ok(Text(Some(text.to_owned())))
-    }
-
-    fn visit_bool<E>(self, _: bool) -> Result<Text, E> {
-        Ok(Text(None))
-    }
-
-    fn visit_i64<E>(self, _: i64) -> Result<Text, E> {
-        Ok(Text(None))
-    }
-
-    fn visit_u64<E>(self, _: u64) -> Result<Text, E> {
-        Ok(Text(None))
-    }
-
-    fn visit_f64<E>(self, _: f64) -> Result<Text, E> {
-        Ok(Text(None))
-    }
-
-    fn visit_unit<E>(self) -> Result<Text, E> {
-        Ok(Text(None))
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Text, A::Error> {
-        IgnoredAny.visit_seq(seq).map(|_| Text(None))
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Text, A::Error> {
-        IgnoredAny.visit_map(map).map(|_| Text(None))
+    /// The value of a JSON object.
+    fn from_map<'de, A: MapAccess<'de>>(map: A) -> Result<Self, A::Error> {
+        IgnoredAny.visit_map(map).map(|_| Self::default())
     }
 }
 
-/// Takes in any JSON value; members are read from an object only.
-struct EnvelopeVisitor;
-
-impl<'de> Visitor<'de> for EnvelopeVisitor {
-    type Value = Envelope;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("any JSON value")
+impl FromAnyJson for Text {
+    fn from_str(text: &str) -> Self {
+        Text(Some(text.to_owned()))
     }
+}
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Envelope, A::Error> {
+impl FromAnyJson for Envelope {
+    fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
         let mut envelope = Envelope::default();
         while let Some(key) = map.next_key::<String>()? {
             let slot = match key.as_str() {
@@ -99,33 +68,49 @@ impl<'de> Visitor<'de> for EnvelopeVisitor {
         }
         Ok(envelope)
     }
+}
 
-    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Envelope, A::Error> {
-        IgnoredAny.visit_seq(seq).map(|_| Envelope::default())
+/// Takes in any JSON value for a [`FromAnyJson`] type; arrays and scalars other than strings
+/// give its default.
+struct Lenient<T>(PhantomData<T>);
+
+impl<'de, T: FromAnyJson> Visitor<'de> for Lenient<T> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any JSON value")
     }
 
-    fn visit_str<E>(self, _: &str) -> Result<Envelope, E> {
-        Ok(Envelope::default())
+    fn visit_str<E>(self, text: &str) -> Result<T, E> {
+        Ok(T::from_str(text))
     }
 
-    fn visit_bool<E>(self, _: bool) -> Result<Envelope, E> {
-        Ok(Envelope::default())
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+        T::from_map(map)
     }
 
-    fn visit_i64<E>(self, _: i64) -> Result<Envelope, E> {
-        Ok(Envelope::default())
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<T, A::Error> {
+        IgnoredAny.visit_seq(seq).map(|_| T::default())
     }
 
-    fn visit_u64<E>(self, _: u64) -> Result<Envelope, E> {
-        Ok(Envelope::default())
+    fn visit_bool<E>(self, _: bool) -> Result<T, E> {
+        Ok(T::default())
     }
 
-    fn visit_f64<E>(self, _: f64) -> Result<Envelope, E> {
-        Ok(Envelope::default())
+    fn visit_i64<E>(self, _: i64) -> Result<T, E> {
+        Ok(T::default())
     }
 
-    fn visit_unit<E>(self) -> Result<Envelope, E> {
-        Ok(Envelope::default())
+    fn visit_u64<E>(self, _: u64) -> Result<T, E> {
+        Ok(T::default())
+    }
+
+    fn visit_f64<E>(self, _: f64) -> Result<T, E> {
+        Ok(T::default())
+    }
+
+    fn visit_unit<E>(self) -> Result<T, E> {
+        Ok(T::default())
     }
 }
 
