@@ -60,31 +60,18 @@ struct AssociateBody<'a> {
 impl Associate {
     /// The JSON body of the associate request.
     pub fn body(&self) -> String {
-        let oob = |channel| AssociateBody {
-            authenticator_types: ["oob"],
-            oob_channels: Some([channel]),
-            phone_number: None,
-            email: None,
+        let (kind, channel, phone_number, email) = match self {
+            Associate::Otp => ("otp", None, None, None),
+            Associate::Sms(phone) => ("oob", Some("sms"), Some(phone.as_str()), None),
+            Associate::Voice(phone) => ("oob", Some("voice"), Some(phone.as_str()), None),
+            Associate::Email(email) => ("oob", Some("email"), None, Some(email.as_str())),
+            Associate::Push => ("oob", Some("auth0"), None, None),
         };
-        let body = match self {
-            Associate::Otp => AssociateBody {
-                oob_channels: None,
-                authenticator_types: ["otp"],
-                ..oob("")
-            },
-            Associate::Sms(phone) => AssociateBody {
-                phone_number: Some(phone),
-                ..oob("sms")
-            },
-            Associate::Voice(phone) => AssociateBody {
-                phone_number: Some(phone),
-                ..oob("voice")
-            },
-            Associate::Email(email) => AssociateBody {
-                email: Some(email),
-                ..oob("email")
-            },
-            Associate::Push => oob("auth0"),
+        let body = AssociateBody {
+            authenticator_types: [kind],
+            oob_channels: channel.map(|c| [c]),
+            phone_number,
+            email,
         };
         // Only strings: serializing cannot fail.
         serde_json::to_string(&body).unwrap_or_default()
