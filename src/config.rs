@@ -90,8 +90,8 @@ impl Config {
     /// Parses `config.json` text and validates it. `page_url` is the page's own URL without
     /// query or fragment, the default `redirect_uri`.
     pub fn from_json(text: &str, page_url: &str) -> Result<Config, Vec<ConfigError>> {
-        let raw: RawConfig = serde_json::from_slice(text.as_bytes())
-            .map_err(|e| vec![ConfigError::NotJson(e.to_string())])?;
+        let raw: RawConfig =
+            crate::json::from_text(text).map_err(|e| vec![ConfigError::NotJson(e.to_string())])?;
         raw.validate(page_url)
     }
 }

@@ -7,10 +7,12 @@
 //! - [`app`]: the top-level component and its screens.
 //! - [`api`]: the MFA API behind one trait, its wire types and typed errors.
 //! - [`factors`]: the user's sign-in methods as rows, and the pieces of an enrollment.
+//! - [`json`]: reading JSON text, through one reader.
 //! - [`i18n`]: every user-facing text, one table per language, and the [`i18n::Lang`] enum.
 //! - [`mount`]: the JavaScript `mount(element, config, onDone)` entry point for widgets.
 //! - [`element`]: the `<mfa-manager>` custom element, configured by attributes.
-//! - [`reactive`]: effects, async loads and submissions, each one shared instance of Leptos's machinery.
+//! - [`reactive`]: effects, async loads and submissions, each one shared instance of Leptos's
+//!   machinery.
 
 pub mod api;
 pub mod app;
@@ -19,6 +21,7 @@ pub mod config;
 pub mod element;
 pub mod factors;
 pub mod i18n;
+pub mod json;
 pub mod mount;
 pub mod reactive;
 

@@ -54,8 +54,8 @@ fn widget_config(config: &JsValue) -> ConfigResult {
         .ok()
         .and_then(|s| s.as_string())
         .unwrap_or_default();
-    let raw: RawConfig = serde_json::from_slice(text.as_bytes())
-        .map_err(|e| vec![ConfigError::NotJson(e.to_string())])?;
+    let raw: RawConfig =
+        crate::json::from_text(&text).map_err(|e| vec![ConfigError::NotJson(e.to_string())])?;
     validate_widget(raw)
 }
 

@@ -32,7 +32,7 @@ impl Answer {
     /// A 2xx answer's JSON body as `T`; any other answer as its [`ApiError`].
     pub fn json<T: DeserializeOwned>(&self) -> Result<T, ApiError> {
         self.success()?;
-        serde_json::from_slice(self.body.as_bytes()).map_err(|e| ApiError::Unexpected {
+        crate::json::from_text(&self.body).map_err(|e| ApiError::Unexpected {
             status: self.status,
             detail: format!("the answer is not the expected JSON ({e})"),
         })

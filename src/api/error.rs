@@ -319,7 +319,7 @@ fn parse_envelope(body: &str) -> Result<(String, String), String> {
     if trimmed.starts_with('<') {
         return Err("an HTML page instead of JSON".into());
     }
-    let envelope: Envelope = match serde_json::from_slice(trimmed.as_bytes()) {
+    let envelope: Envelope = match crate::json::from_text(trimmed) {
         Ok(value) => value,
         Err(e) if trimmed.starts_with('{') || trimmed.starts_with('[') => {
             return Err(format!("malformed JSON ({e})"))

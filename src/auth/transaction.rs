@@ -66,6 +66,6 @@ impl Transaction {
         let storage = storage()?;
         let text = storage.get_item(STORAGE_KEY).ok().flatten();
         let _ = storage.remove_item(STORAGE_KEY);
-        Ok(text.and_then(|t| serde_json::from_slice(t.as_bytes()).ok()))
+        Ok(text.and_then(|t| crate::json::from_text(&t).ok()))
     }
 }
