@@ -155,6 +155,18 @@ impl Browser {
         }
     }
 
+    /// The URLs of every resource the page has fetched so far (the Performance API's list).
+    pub async fn fetched_urls(&self) -> TestResult<Vec<String>> {
+        Ok(self
+            .driver
+            .execute(
+                "return performance.getEntriesByType('resource').map(e => e.name);",
+                Vec::new(),
+            )
+            .await?
+            .convert()?)
+    }
+
     /// Cuts the browser off the network (or reconnects it).
     pub async fn set_offline(&self, offline: bool) -> TestResult {
         let conditions = serde_json::json!({"network_conditions": {

@@ -3,17 +3,6 @@
 use e2e::journeys::SIGNED_IN_HEADING;
 use e2e::{ConfigFile, Harness, Setup, TestResult};
 
-async fn resources_loaded(h: &Harness) -> TestResult<u64> {
-    Ok(h.browser
-        .driver
-        .execute(
-            "return performance.getEntriesByType('resource').length;",
-            Vec::new(),
-        )
-        .await?
-        .convert()?)
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn demo_mode_full_journey_offline() -> TestResult {
     // No config.json at all: `?demo` needs none.
@@ -29,7 +18,7 @@ async fn demo_mode_full_journey_offline() -> TestResult {
     h.browser
         .wait_text("#mfa-empty", "no extra sign-in methods")
         .await?;
-    let loaded = resources_loaded(&h).await?;
+    let loaded = h.browser.fetched_urls().await?.len();
     h.browser.set_offline(true).await?;
 
     // Authenticator app, with a code computed from the page's setup key and the real clock
@@ -82,7 +71,7 @@ async fn demo_mode_full_journey_offline() -> TestResult {
     h.browser.wait_text("#mfa-finished", "All set").await?;
     h.browser.wait_text("#mfa-note", "Demo mode").await?;
     assert_eq!(
-        resources_loaded(&h).await?,
+        h.browser.fetched_urls().await?.len(),
         loaded,
         "nothing was fetched after loading"
     );

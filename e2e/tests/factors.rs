@@ -20,15 +20,7 @@ async fn totp_enrollment_with_qr_secret_and_one_time_recovery_code() -> TestResu
     h.browser
         .wait_text("#mfa-empty", "no extra sign-in methods")
         .await?;
-    let fetched: Vec<String> = h
-        .browser
-        .driver
-        .execute(
-            "return performance.getEntriesByType('resource').map(e => e.name);",
-            Vec::new(),
-        )
-        .await?
-        .convert()?;
+    let fetched = h.browser.fetched_urls().await?;
     assert!(
         !fetched.iter().any(|url| url.contains("/demo/")),
         "a real sign-in must not download demo mode's tenant: {fetched:?}"

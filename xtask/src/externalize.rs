@@ -1,7 +1,7 @@
-//! The first half of trunk's post-build hook (`cargo xtask post-build`): it moves the inline
+//! The first step of trunk's post-build hook (`cargo xtask post-build`): it moves the inline
 //! scripts trunk writes into `index.html` (the module that loads the wasm and, under
-//! `trunk serve`, the live-reload client) into files beside it, so the page runs under a Content-Security-Policy
-//! without `'unsafe-inline'`. It fails loudly when trunk's loader is not found, and when
+//! `trunk serve`, the live-reload client) into files beside it, so the page runs under a
+//! Content-Security-Policy without `'unsafe-inline'`. It fails loudly when trunk's loader is not found, and when
 //! `index.html` holds anything else such a policy blocks (inline styles, event handlers).
 
 use std::env;
