@@ -2,7 +2,7 @@
 
 use crate::process::run_streamed;
 use crate::test::{browser_env, cargo};
-use crate::{dist, paths, setup, sizes};
+use crate::{dist, floor, paths, setup, sizes};
 use serde_json::{json, Value};
 use std::fs;
 
@@ -21,6 +21,7 @@ pub fn run() -> Result<(), String> {
     let page = sizes::page_totals(&files);
     let demo = sizes::totals(&files, sizes::demo_only);
     let (raw, gzip, brotli) = (page.raw, page.gzip, page.brotli);
+    let floor = floor::measure()?;
 
     let browser_out = paths::root().join("target/bench-browser.json");
     let _ = fs::remove_file(&browser_out);
@@ -67,6 +68,7 @@ pub fn run() -> Result<(), String> {
         "files": files.iter().map(|f| json!({"file": f.name, "raw": f.raw, "gzip": f.gzip, "brotli": f.brotli})).collect::<Vec<_>>(),
         "total": {"raw": raw, "gzip": gzip, "brotli": brotli},
         "demo_module": {"raw": demo.raw, "gzip": demo.gzip, "brotli": demo.brotli},
+        "floor": floor.to_json(),
         "budget_brotli": BUDGET_BROTLI,
         "target_brotli": TARGET_BROTLI,
         "cold_start_ms": browser["cold_start_ms"],
@@ -82,22 +84,57 @@ pub fn run() -> Result<(), String> {
     } else {
         "OVER BUDGET"
     };
-    println!("\nfigure                               value      budget / expected");
-    println!("page bundle (brotli)            {:>9} B   {BUDGET_BROTLI} B hard, {TARGET_BROTLI} B target ({verdict})", brotli);
-    println!("page bundle (gzip / raw)        {gzip:>9} B / {raw} B");
-    println!(
-        "demo mode's extra module (brotli) {:>7} B   loaded only in demo mode",
-        demo.brotli
+    let cold_start = browser["cold_start_ms"]["median"]
+        .as_f64()
+        .map_or("?".into(), |ms| format!("{ms:.1}"));
+    let loads = browser["cold_start_ms"]["samples"]
+        .as_array()
+        .map_or(0, Vec::len);
+    println!("\n{:<46}{:>12}   budget / note", "figure", "value");
+    row(
+        "page bundle (brotli)",
+        brotli,
+        "B",
+        &format!("{BUDGET_BROTLI} B hard, {TARGET_BROTLI} B target ({verdict})"),
     );
-    println!(
-        "cold start, first render         {:>8.1} ms   median of {} loads",
-        browser["cold_start_ms"]["median"]
-            .as_f64()
-            .unwrap_or(f64::NAN),
-        browser["cold_start_ms"]["samples"]
-            .as_array()
-            .map(Vec::len)
-            .unwrap_or(0)
+    row("page bundle (gzip)", gzip, "B", &format!("{raw} B raw"));
+    row(
+        "floor: Leptos + required crates (brotli)",
+        floor.total.brotli,
+        "B",
+        "xtask/floor: each required crate used once, no code of ours",
+    );
+    row(
+        "  Leptos alone",
+        floor.leptos_alone,
+        "B",
+        "the floor without any piece below",
+    );
+    for (_, label, saved) in &floor.pieces {
+        row(
+            &format!("  {label}"),
+            saved,
+            "B",
+            "saved by leaving it out of the floor",
+        );
+    }
+    row(
+        "page over the floor (brotli)",
+        brotli.saturating_sub(floor.total.brotli),
+        "B",
+        "this project's own code, texts and styles",
+    );
+    row(
+        "demo mode's extra module (brotli)",
+        demo.brotli,
+        "B",
+        "loaded only in demo mode",
+    );
+    row(
+        "cold start to first render",
+        cold_start,
+        "ms",
+        &format!("median of {loads} loads"),
     );
     for (name, expected) in [
         ("sign_in_callback_and_list", "2 (token + list)"),
@@ -105,12 +142,22 @@ pub fn run() -> Result<(), String> {
         ("confirm_and_list", "2 (confirm + list refresh)"),
         ("remove_and_list", "2 (delete + list refresh)"),
     ] {
-        println!(
-            "round trips: {name:<26} {:>5}        {expected}",
-            browser["round_trips"][name]
+        row(
+            &format!("round trips: {name}"),
+            &browser["round_trips"][name],
+            "",
+            expected,
         );
     }
-    println!("QR render (native, release)      {qr_us:>8} µs");
+    row("QR render (native, release)", qr_us, "µs", "");
     println!("\nwritten to {}", out.display());
     Ok(())
+}
+
+/// One line of the figures table: name, value with its unit, and what it is measured against.
+fn row(name: &str, value: impl std::fmt::Display, unit: &str, note: &str) {
+    println!(
+        "{name:<46}{:>12}   {note}",
+        format!("{value} {unit}").trim_end()
+    );
 }

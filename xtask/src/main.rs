@@ -5,6 +5,7 @@ mod bench;
 mod demo_tenant;
 mod dist;
 mod externalize;
+mod floor;
 mod integrity;
 mod minify;
 mod paths;
@@ -15,6 +16,7 @@ mod short_names;
 mod sizes;
 mod step;
 mod test;
+mod wasm_module;
 
 use clap::{Parser, Subcommand};
 use std::env;
@@ -72,13 +74,8 @@ fn post_build(args: PostBuildArgs) -> Result<(), String> {
     externalize::run(&dir)?;
     let release = env::var("TRUNK_PROFILE").is_ok_and(|p| p == "release");
     demo_tenant::build_into(&dir, release)?;
-    for folder in [dir.clone(), dir.join(demo_tenant::FOLDER)] {
-        for glue in short_names::run(&folder)? {
-            if release {
-                minify::js(&glue)?;
-            }
-        }
-    }
+    minify::glue(&dir, release)?;
+    minify::glue(&dir.join(demo_tenant::FOLDER), release)?;
     integrity::refresh(&dir)
 }
 

@@ -73,6 +73,8 @@ fn run_stages(args: &Args, stages: &mut Vec<Stage>) {
             wasm,
             "-p",
             "mfa-manager",
+            "-p",
+            "mfa-bundle-floor",
             "--all-targets",
             "--",
             "-D",
