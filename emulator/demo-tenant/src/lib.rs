@@ -53,6 +53,8 @@ pub struct DemoTenant {
     tenant: Rc<RefCell<Tenant>>,
     claims: RefCell<Option<AccessClaims>>,
     clock: Clock,
+    /// Redraws the outbox panel, once one is shown.
+    redraw_outbox: RefCell<Option<Box<dyn Fn()>>>,
 }
 
 impl fmt::Debug for DemoTenant {
@@ -140,13 +142,15 @@ impl DemoTenant {
             approve: text("approve"),
             reject: text("reject"),
         };
-        outbox_panel::show(Rc::clone(&self.tenant), panel, texts);
+        *self.redraw_outbox.borrow_mut() =
+            outbox_panel::show(Rc::clone(&self.tenant), panel, texts);
     }
 
     /// Approves or rejects a pending push request, as the visitor would on their phone;
     /// returns why not when it cannot. Approving an enrollment activates it at once.
     pub fn answer_push(&self, id: u32, approve: bool) -> Option<String> {
         let answered = self.tenant.borrow_mut().answer_push(u64::from(id), approve);
+        self.outbox_changed();
         match answered {
             Ok(()) => None,
             Err(PushAnswerError::NotFound) => Some(format!("There is no demo message {id}.")),
@@ -177,6 +181,7 @@ impl DemoTenant {
             tenant: Rc::new(RefCell::new(tenant)),
             claims: RefCell::new(None),
             clock,
+            redraw_outbox: RefCell::new(None),
         };
         // Signed in from the start; a failure here is retried (and reported) at the first call.
         let _ = demo.claims(now);
@@ -247,7 +252,17 @@ impl DemoTenant {
         let Some(claims) = self.claims(now) else {
             return refusal(&Error::InvalidBearer);
         };
-        call(&mut self.tenant.borrow_mut(), &claims, now).unwrap_or_else(|e| refusal(&e))
+        let answer =
+            call(&mut self.tenant.borrow_mut(), &claims, now).unwrap_or_else(|e| refusal(&e));
+        self.outbox_changed();
+        answer
+    }
+
+    /// Redraws the outbox panel (if one is shown) after a call that may have "sent" something.
+    fn outbox_changed(&self) {
+        if let Some(redraw) = self.redraw_outbox.borrow().as_ref() {
+            redraw();
+        }
     }
 
     /// The visitor's MFA-audience claims, renewed when they are about to expire.

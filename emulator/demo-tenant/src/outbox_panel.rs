@@ -110,7 +110,8 @@ mod dom {
     use wasm_bindgen::JsCast;
     use web_sys::{Document, Element, Event};
 
-    /// How often the panel looks for new messages.
+    /// How often the panel looks for new messages besides the redraw after each call (and
+    /// whether it is still in the document).
     const REFRESH_MS: i32 = 1000;
 
     /// The panel's click handler, kept while the panel is on screen.
@@ -128,14 +129,17 @@ mod dom {
     }
 
     /// Fills `root` with the panel and keeps it current until `root` leaves the document.
-    pub fn show(tenant: Rc<RefCell<Tenant>>, root: Element, texts: PanelTexts) {
-        let Some(document) = root.owner_document() else {
-            return;
-        };
+    /// Returns a function that redraws it at once (the tenant calls it after every call, so a
+    /// "sent" code shows as soon as the page says it was sent); it does nothing once the
+    /// panel is gone.
+    pub fn show(
+        tenant: Rc<RefCell<Tenant>>,
+        root: Element,
+        texts: PanelTexts,
+    ) -> Option<Box<dyn Fn()>> {
+        let document = root.owner_document()?;
         root.set_text_content(None);
-        let Some(messages) = build_frame(&document, &root, &texts) else {
-            return;
-        };
+        let messages = build_frame(&document, &root, &texts)?;
         let panel = Rc::new(Panel {
             tenant,
             texts,
@@ -152,7 +156,13 @@ mod dom {
             .add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
         *panel.on_click.borrow_mut() = Some(on_click);
         panel.refresh();
+        let redraw = Rc::downgrade(&panel);
         tick_later(panel);
+        Some(Box::new(move || {
+            if let Some(panel) = redraw.upgrade().filter(|p| p.root.is_connected()) {
+                panel.refresh();
+            }
+        }))
     }
 
     /// The heading and introduction; returns the element the messages go in.
