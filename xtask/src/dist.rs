@@ -40,5 +40,9 @@ pub fn run() -> Result<(), String> {
     build(true)?;
     let table = sizes::measure(&paths::root().join("dist"))?;
     print!("{}", sizes::render(&table));
+    match sizes::check_ceiling(&sizes::page_totals(&table)) {
+        Ok(line) => println!("{line}"),
+        Err(e) => eprintln!("warning: {e}"),
+    }
     Ok(())
 }

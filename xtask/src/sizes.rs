@@ -5,6 +5,17 @@ use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+/// Hard budget for the page's transfer size (brotli), from the design.
+pub const BUDGET_BROTLI: usize = 150 * 1024;
+/// Target for the page's transfer size (brotli), from the design.
+pub const TARGET_BROTLI: usize = 100 * 1024;
+/// What the page may weigh today (brotli): its size when this was last set plus 1.5% room.
+/// `cargo xtask test` fails above it, so an unnoticed addition (a float parser, a second JSON
+/// reader, a crate's Unicode tables) cannot creep in. Lower it whenever the page shrinks;
+/// raise it only for a change worth its bytes, and say so in the commit. It reaches the
+/// budget when the page does.
+pub const CEILING_BROTLI: usize = 226 * 1024;
+
 /// Sizes of one file.
 pub struct FileSize {
     /// Path relative to the measured folder.
@@ -102,6 +113,24 @@ pub fn page_totals(files: &[FileSize]) -> Totals {
     totals(files, |f| !demo_only(f))
 }
 
+/// Checks the page's brotli size against [`CEILING_BROTLI`]: the verdict line either way.
+pub fn check_ceiling(page: &Totals) -> Result<String, String> {
+    let line = format!(
+        "page bundle: {} B brotli; ceiling {CEILING_BROTLI} B, budget {BUDGET_BROTLI} B",
+        page.brotli
+    );
+    if page.brotli <= CEILING_BROTLI {
+        Ok(line)
+    } else {
+        Err(format!(
+            "{line}: the page grew by {} B past its ceiling. Find what was added \
+             (`cargo xtask bench`, twiggy) and cut it, or raise the ceiling in \
+             xtask/src/sizes.rs if the feature is worth it",
+            page.brotli - CEILING_BROTLI
+        ))
+    }
+}
+
 /// The size table with totals for the page, for demo mode's extra module and for all files.
 pub fn render(files: &[FileSize]) -> String {
     let width = files.iter().map(|f| f.name.len()).max().unwrap_or(4).max(5);
@@ -137,6 +166,17 @@ mod tests {
             gzip: brotli * 2,
             brotli,
         }
+    }
+
+    #[test]
+    fn a_page_over_its_ceiling_fails_and_says_by_how_much() {
+        let at = |brotli| Totals {
+            brotli,
+            ..Totals::default()
+        };
+        assert!(check_ceiling(&at(CEILING_BROTLI)).is_ok());
+        let over = check_ceiling(&at(CEILING_BROTLI + 15)).unwrap_err();
+        assert!(over.contains("grew by 15 B"), "{over}");
     }
 
     #[test]

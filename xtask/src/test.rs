@@ -4,7 +4,7 @@
 use crate::paths;
 use crate::process::{describe, run_streamed};
 use crate::step::{seconds, Step};
-use crate::{dist, setup};
+use crate::{dist, setup, sizes};
 use std::fs;
 use std::process::Command;
 use std::time::Duration;
@@ -125,6 +125,24 @@ fn run_stages(args: &Args, stages: &mut Vec<Stage>) {
         build_step.finish(ok_text(built)),
     ));
     if built {
+        let size_step = Step::start("stage bundle size");
+        let checked = sizes::measure(&paths::root().join("dist"))
+            .and_then(|files| sizes::check_ceiling(&sizes::page_totals(&files)));
+        let fits = match checked {
+            Ok(line) => {
+                println!("{line}");
+                true
+            }
+            Err(e) => {
+                eprintln!("{e}");
+                false
+            }
+        };
+        stages.push(Stage::plain(
+            "bundle size (ceiling)",
+            fits,
+            size_step.finish(ok_text(fits)),
+        ));
         let mut e2e = cargo(&["test", "-p", "e2e", "--", "--test-threads=2"]);
         e2e.env("MFA_DIST", paths::root().join("dist"))
             .env("AXE_SCRIPT", paths::axe_script());
