@@ -153,8 +153,7 @@ pub fn run() -> Result<(), String> {
 
 /// One line of the figures table: name, value with its unit, and what it is measured against.
 fn row(name: &str, value: impl std::fmt::Display, unit: &str, note: &str) {
-    println!(
-        "{name:<46}{:>12}   {note}",
-        format!("{value} {unit}").trim_end()
-    );
+    let value = format!("{value} {unit}");
+    let line = format!("{name:<46}{:>12}   {note}", value.trim_end());
+    println!("{}", line.trim_end());
 }
