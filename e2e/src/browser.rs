@@ -189,6 +189,17 @@ impl Browser {
             .map(|_| ())
     }
 
+    /// Lays the page out `width` CSS pixels wide (a phone's viewport), whatever the window.
+    pub async fn set_width(&self, width: u32) -> TestResult {
+        let command = serde_json::json!({
+            "cmd": "Emulation.setDeviceMetricsOverride",
+            "params": {"width": width, "height": 800, "deviceScaleFactor": 1, "mobile": false}
+        });
+        self.chromedriver("goog/cdp/execute", command)
+            .await
+            .map(|_| ())
+    }
+
     /// Browser console messages since the last call (ChromeDriver's log endpoint).
     pub async fn console_log(&self) -> TestResult<Vec<String>> {
         let entries = self
