@@ -57,5 +57,21 @@ async fn every_screen_fits_320_pixels() -> TestResult {
         .wait_text("#mfa-code-sent", "+442079460958")
         .await?;
     fits(&h, "phone").await?;
+
+    // The removal dialog, over the list with a phone in it.
+    let code = h
+        .browser
+        .find(".mfa-demo-message[data-channel=sms] .mfa-demo-code")
+        .await?
+        .text()
+        .await?;
+    h.browser.type_into("#mfa-oob-code", &code).await?;
+    h.browser
+        .click("#mfa-oob-code ~ button[type=submit]")
+        .await?;
+    h.browser.wait_text("#mfa-announce", "Phone added.").await?;
+    h.browser.click("[data-remove^='sms|']").await?;
+    h.browser.wait_text("#mfa-remove-text", "voice").await?;
+    fits(&h, "removal dialog").await?;
     h.finish().await
 }
