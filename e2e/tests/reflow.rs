@@ -58,7 +58,6 @@ async fn every_screen_fits_320_pixels() -> TestResult {
         .await?;
     fits(&h, "phone").await?;
 
-    // The removal dialog, over the list with a phone in it.
     let code = h
         .browser
         .find(".mfa-demo-message[data-channel=sms] .mfa-demo-code")
@@ -69,7 +68,11 @@ async fn every_screen_fits_320_pixels() -> TestResult {
     h.browser
         .click("#mfa-oob-code ~ button[type=submit]")
         .await?;
+    // The first method brings the recovery code, shown once.
     h.browser.wait_text("#mfa-announce", "Phone added.").await?;
+    h.browser.find("#mfa-recovery-code").await?;
+    fits(&h, "recovery code").await?;
+    h.save_recovery_code().await?;
     h.browser.click("[data-remove^='sms|']").await?;
     h.browser.wait_text("#mfa-remove-text", "voice").await?;
     fits(&h, "removal dialog").await?;
