@@ -35,6 +35,10 @@ async fn fits(h: &Harness, screen: &str) -> TestResult {
 async fn every_screen_fits_320_pixels() -> TestResult {
     let h = Harness::start(Setup::default()).await?;
     h.browser.set_width(320).await?;
+    h.open_app().await?;
+    h.browser.find("#mfa-sign-in").await?;
+    fits(&h, "signed out").await?;
+
     h.browser.open(&format!("{}?demo", h.site.url)).await?;
     h.browser.wait_text("h2", SIGNED_IN_HEADING).await?;
     h.browser.wait_text("#mfa-empty", "no extra").await?;
