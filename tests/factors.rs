@@ -362,6 +362,71 @@ async fn phone_form_checks_the_number_before_sending_and_shows_send_errors() {
 }
 
 #[wasm_bindgen_test]
+async fn a_sent_code_fixes_the_number_until_the_user_asks_for_another() {
+    use mfa_manager::factors::add_oob::{AddOob, Destination};
+    let api = Rc::new(FakeApi::default());
+    for _ in 0..2 {
+        api.enrollments.borrow_mut().push(Ok(serde_json::from_str(
+            r#"{"authenticator_type":"oob","oob_channel":"sms","oob_code":"oob-1","binding_method":"prompt"}"#,
+        )
+        .unwrap()));
+    }
+    let root = mount_with(
+        api.clone(),
+        || view! { <AddOob destination=Destination::Phone /> },
+    );
+    settle().await;
+    let find = |css: &str| -> web_sys::HtmlElement {
+        root.query_selector(css).unwrap().unwrap().unchecked_into()
+    };
+    let input: web_sys::HtmlInputElement = find("#mfa-destination").unchecked_into();
+    input.set_value("+1 415 555 2046");
+    input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    find("#mfa-send-code").click();
+    settle().await;
+    assert!(text(&root).contains("+14155552046"), "{}", text(&root));
+    assert_eq!(api.enrollments.borrow().len(), 1, "one code was sent");
+
+    // Enter in the field submits the form: it must not send a second code.
+    assert!(
+        input.read_only(),
+        "the number is fixed while its code is awaited"
+    );
+    let voice: web_sys::HtmlInputElement = find("#mfa-channel-voice").unchecked_into();
+    assert!(voice.disabled(), "so is the channel");
+    let submit = web_sys::Event::new_with_event_init_dict("submit", &{
+        let init = web_sys::EventInit::new();
+        init.set_cancelable(true);
+        init
+    })
+    .unwrap();
+    find("form").dispatch_event(&submit).unwrap();
+    settle().await;
+    assert_eq!(api.enrollments.borrow().len(), 1, "no second code");
+
+    // "Use a different number" opens the field again, focused, with the Send button back.
+    find("#mfa-change-destination").click();
+    settle().await;
+    assert!(!input.read_only());
+    assert!(!voice.disabled());
+    let focused = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .active_element();
+    assert_eq!(focused.map(|e| e.id()), Some("mfa-destination".into()));
+    assert!(root.query_selector("#mfa-code-sent").unwrap().is_none());
+    find("#mfa-send-code").click();
+    settle().await;
+    assert!(
+        api.enrollments.borrow().is_empty(),
+        "the new number was sent"
+    );
+}
+
+#[wasm_bindgen_test]
 async fn push_panel_shows_the_enrollment_code_and_waits() {
     use mfa_manager::factors::add_push::AddPush;
     let api = Rc::new(FakeApi::default());

@@ -86,8 +86,15 @@ pub fn AddOob(
             }
         }
     };
+    // Once a code is on its way the destination is fixed: pressing Enter in the field must
+    // not send another code (new codes go through "Send a new code" and its wait), and the
+    // note says where the code went. "Use a different number" unlocks it.
+    let locked = move || sent.with(Option::is_some);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        if sent.with_untracked(Option::is_some) {
+            return;
+        }
         match request() {
             Ok(r) => {
                 problem.set(None);
@@ -127,15 +134,30 @@ pub fn AddOob(
         }
     });
 
-    let (title, label, kind, autocomplete, help) = match destination {
-        Destination::Phone => (t.add_phone_title, t.phone_label, "tel", "tel", t.phone_help),
+    let (title, label, kind, autocomplete, help, change) = match destination {
+        Destination::Phone => (
+            t.add_phone_title,
+            t.phone_label,
+            "tel",
+            "tel",
+            t.phone_help,
+            t.change_phone,
+        ),
         Destination::Email => (
             t.add_email_title,
             t.email_label,
             "email",
             "email",
             t.email_help,
+            t.change_email,
         ),
+    };
+    let destination_field = NodeRef::<leptos::html::Input>::new();
+    let change_destination = move |_| {
+        sent.set(None);
+        if let Some(field) = destination_field.get_untracked() {
+            let _ = field.focus();
+        }
     };
     let seconds_to_resend = move || ((resend_at.get() - now.get()) / 1000.0).ceil() as i64;
     view! {
@@ -145,13 +167,14 @@ pub fn AddOob(
                 {(destination == Destination::Phone).then(|| view! {
                     <fieldset class="mfa-choice">
                         <legend>{t.how_to_send}</legend>
-                        <label><input type="radio" name="mfa-channel" id="mfa-channel-sms" prop:checked=move || !by_call.get() on:change=move |_| by_call.set(false) />{t.channel_sms}</label>
-                        <label><input type="radio" name="mfa-channel" id="mfa-channel-voice" prop:checked=move || by_call.get() on:change=move |_| by_call.set(true) />{t.channel_voice}</label>
+                        <label><input type="radio" name="mfa-channel" id="mfa-channel-sms" disabled=locked prop:checked=move || !by_call.get() on:change=move |_| by_call.set(false) />{t.channel_sms}</label>
+                        <label><input type="radio" name="mfa-channel" id="mfa-channel-voice" disabled=locked prop:checked=move || by_call.get() on:change=move |_| by_call.set(true) />{t.channel_voice}</label>
                     </fieldset>
                 })}
                 <label for="mfa-destination">{label}</label>
                 <p class="mfa-hint" id="mfa-destination-help">{help}</p>
-                <input id="mfa-destination" type=kind autocomplete=autocomplete
+                <input id="mfa-destination" type=kind autocomplete=autocomplete node_ref=destination_field
+                    readonly=locked
                     aria-describedby="mfa-destination-help"
                     aria-invalid=move || problem.get().is_some().to_string()
                     prop:value=move || input.get()
@@ -169,6 +192,7 @@ pub fn AddOob(
             }}
             {move || sent.get().map(|(_, shown)| view! {
                 <p class="mfa-note" role="status" id="mfa-code-sent">{fill(t.code_sent, &[("to", &shown)])}</p>
+                <button type="button" class="mfa-button" id="mfa-change-destination" on:click=change_destination>{change}</button>
                 <CodeForm
                     id="mfa-oob-code"
                     help=t.oob_help.into()

@@ -138,6 +138,8 @@ pub const DE: Texts = Texts {
     oob_help: "Geben Sie den 6-stelligen Code aus der Nachricht ein.",
     send_new_code: "Neuen Code senden",
     send_new_code_in: "Neuen Code senden ({clock})",
+    change_phone: "Andere Nummer verwenden",
+    change_email: "Andere Adresse verwenden",
     phone_empty: "Geben Sie eine Telefonnummer ein.",
     phone_missing_country_code: "Beginnen Sie die Nummer mit + und der Ländervorwahl, z. B. +49 30 123456789 oder +44 20 7946 0958.",
     phone_invalid_character: "Eine Telefonnummer darf nur Ziffern, Leerzeichen, Punkte, Bindestriche und Klammern enthalten; entfernen Sie \u{201e}{character}\u{201c}.",

@@ -145,6 +145,8 @@ pub const EN: Texts = Texts {
     oob_help: "Enter the 6-digit code from the message.",
     send_new_code: "Send a new code",
     send_new_code_in: "Send a new code ({clock})",
+    change_phone: "Use a different number",
+    change_email: "Use a different address",
     phone_empty: "Enter a phone number.",
     phone_missing_country_code: "Start the number with + and its country code, e.g. +1 415 555 2046 or +44 20 7946 0958.",
     phone_invalid_character: "A phone number can only contain digits, spaces, dots, dashes and parentheses; remove \u{201c}{character}\u{201d}.",

@@ -167,6 +167,8 @@ texts!(
     oob_help,
     send_new_code,
     send_new_code_in,
+    change_phone,
+    change_email,
     phone_empty,
     phone_missing_country_code,
     phone_invalid_character,
