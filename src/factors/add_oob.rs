@@ -192,7 +192,6 @@ pub fn AddOob(
             }}
             {move || sent.get().map(|(_, shown)| view! {
                 <p class="mfa-note" role="status" id="mfa-code-sent">{fill(t.code_sent, &[("to", &shown)])}</p>
-                <button type="button" class="mfa-button" id="mfa-change-destination" on:click=change_destination>{change}</button>
                 <CodeForm
                     id="mfa-oob-code"
                     help=t.oob_help.into()
@@ -211,6 +210,7 @@ pub fn AddOob(
                         _ => t.send_new_code.to_owned(),
                     }}
                 </button>
+                <button type="button" class="mfa-button" id="mfa-change-destination" on:click=change_destination>{change}</button>
             })}
             <button type="button" class="mfa-button" on:click=move |_| factors.panel.set(Panel::List)>{t.cancel}</button>
         </section>
