@@ -53,6 +53,32 @@ impl Harness {
         Ok(())
     }
 
+    /// On the open phone or email panel: types `destination`, sends a code and waits until
+    /// the page says it went to `shown` (the number as normalised, or the address).
+    pub async fn send_code(&self, destination: &str, shown: &str) -> TestResult {
+        self.browser
+            .type_into("#mfa-destination", destination)
+            .await?;
+        self.browser.click("#mfa-send-code").await?;
+        self.browser.wait_text("#mfa-code-sent", shown).await?;
+        Ok(())
+    }
+
+    /// Types `code` into the phone or email panel's code field and submits it.
+    pub async fn enter_oob_code(&self, code: &str) -> TestResult {
+        self.browser.type_into("#mfa-oob-code", code).await?;
+        self.browser
+            .click("#mfa-oob-code ~ button[type=submit]")
+            .await
+    }
+
+    /// The code demo mode's outbox panel shows for its newest message on `channel`
+    /// (`sms`, `voice` or `email`).
+    pub async fn demo_code(&self, channel: &str) -> TestResult<String> {
+        let css = format!(".mfa-demo-message[data-channel={channel}] .mfa-demo-code");
+        Ok(self.browser.find(&css).await?.text().await?)
+    }
+
     /// On the open authenticator-app panel: types the code for the page's setup key (by the
     /// tenant's clock) and verifies it. Returns the setup key without spaces.
     pub async fn verify_app_code(&self) -> TestResult<String> {

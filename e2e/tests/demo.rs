@@ -27,23 +27,8 @@ async fn demo_mode_full_journey_offline() -> TestResult {
 
     // A phone: the "sent" code appears in the demo panel.
     h.browser.click("#mfa-add-phone").await?;
-    h.browser
-        .type_into("#mfa-destination", "+44 20 7946 0958")
-        .await?;
-    h.browser.click("#mfa-send-code").await?;
-    h.browser
-        .wait_text("#mfa-code-sent", "+442079460958")
-        .await?;
-    let code = h
-        .browser
-        .find(".mfa-demo-message[data-channel=sms] .mfa-demo-code")
-        .await?
-        .text()
-        .await?;
-    h.browser.type_into("#mfa-oob-code", &code).await?;
-    h.browser
-        .click("#mfa-oob-code ~ button[type=submit]")
-        .await?;
+    h.send_code("+44 20 7946 0958", "+442079460958").await?;
+    h.enter_oob_code(&h.demo_code("sms").await?).await?;
     h.browser.wait_text("#mfa-announce", "Phone added.").await?;
     h.browser.wait_text(".mfa-factor", "0958").await?;
 

@@ -104,23 +104,14 @@ async fn sms_enrollment_and_removing_the_phone_removes_its_voice_twin() -> TestR
         .await?;
     h.browser.click("#mfa-send-code").await?;
     h.browser.wait_text("#mfa-destination-error", "+").await?;
-    h.browser
-        .type_into("#mfa-destination", "+1 (415) 555-0100")
-        .await?;
-    h.browser.click("#mfa-send-code").await?;
-    h.browser
-        .wait_text("#mfa-code-sent", "+14155550100")
-        .await?;
+    h.send_code("+1 (415) 555-0100", "+14155550100").await?;
     h.browser
         .wait_text("#mfa-resend", "Send a new code (0:")
         .await?;
     let message = h.tenant.last_message("sms").await?;
     assert_eq!(message["to"], "+14155550100");
     let code = message["code"].as_str().ok_or("no code")?.to_owned();
-    h.browser.type_into("#mfa-oob-code", &code).await?;
-    h.browser
-        .click("#mfa-oob-code ~ button[type=submit]")
-        .await?;
+    h.enter_oob_code(&code).await?;
     h.save_recovery_code().await?;
     h.browser.wait_text("#mfa-announce", "Phone added.").await?;
     let row = h
@@ -155,20 +146,10 @@ async fn sms_enrollment_and_removing_the_phone_removes_its_voice_twin() -> TestR
 async fn email_enrollment_with_the_code_from_the_outbox() -> TestResult {
     let h = signed_in_new_user().await?;
     h.browser.click("#mfa-add-email").await?;
-    h.browser
-        .type_into("#mfa-destination", "jane@example.org")
-        .await?;
-    h.browser.click("#mfa-send-code").await?;
-    h.browser
-        .wait_text("#mfa-code-sent", "jane@example.org")
-        .await?;
+    h.send_code("jane@example.org", "jane@example.org").await?;
     let message = h.tenant.last_message("email").await?;
     let code = message["code"].as_str().ok_or("no code")?.to_owned();
-    h.browser
-        .type_into("#mfa-oob-code", &format!("{} {}", &code[..3], &code[3..]))
-        .await?;
-    h.browser
-        .click("#mfa-oob-code ~ button[type=submit]")
+    h.enter_oob_code(&format!("{} {}", &code[..3], &code[3..]))
         .await?;
     h.save_recovery_code().await?;
     h.browser.wait_text("#mfa-announce", "Email added.").await?;

@@ -53,25 +53,10 @@ async fn every_screen_fits_320_pixels() -> TestResult {
 
     // The phone form with its channel choice, after a code was sent.
     h.browser.click("#mfa-add-phone").await?;
-    h.browser
-        .type_into("#mfa-destination", "+44 20 7946 0958")
-        .await?;
-    h.browser.click("#mfa-send-code").await?;
-    h.browser
-        .wait_text("#mfa-code-sent", "+442079460958")
-        .await?;
+    h.send_code("+44 20 7946 0958", "+442079460958").await?;
     fits(&h, "phone").await?;
 
-    let code = h
-        .browser
-        .find(".mfa-demo-message[data-channel=sms] .mfa-demo-code")
-        .await?
-        .text()
-        .await?;
-    h.browser.type_into("#mfa-oob-code", &code).await?;
-    h.browser
-        .click("#mfa-oob-code ~ button[type=submit]")
-        .await?;
+    h.enter_oob_code(&h.demo_code("sms").await?).await?;
     // The first method brings the recovery code, shown once.
     h.browser.wait_text("#mfa-announce", "Phone added.").await?;
     h.browser.find("#mfa-recovery-code").await?;
