@@ -5,12 +5,7 @@ use super::*;
 #[tokio::test]
 async fn login_page_has_the_stable_selectors() {
     let h = Harness::new();
-    let page = h
-        .get(
-            &h.authorize_uri(MFA_AUDIENCE, &[("login_hint", "a@b.c")]),
-            &[],
-        )
-        .await;
+    let page = h.authorize(MFA_AUDIENCE, &[("login_hint", "a@b.c")]).await;
     assert_eq!(page.status, StatusCode::OK);
     assert_eq!(
         page.header("content-type"),
@@ -32,10 +27,7 @@ async fn login_page_has_the_stable_selectors() {
 #[tokio::test]
 async fn wrong_password_rerenders_with_an_error() {
     let h = Harness::new();
-    let tx = h
-        .get(&h.authorize_uri(MFA_AUDIENCE, &[]), &[])
-        .await
-        .transaction();
+    let tx = h.authorize(MFA_AUDIENCE, &[]).await.transaction();
     let page = h
         .post_form(
             "/authorize/login",
@@ -140,9 +132,7 @@ async fn recovery_code_at_the_prompt_shows_its_replacement() {
 #[tokio::test]
 async fn prompt_none_errors_are_delivered_to_the_app() {
     let h = Harness::new();
-    let none = h
-        .get(&h.authorize_uri(MFA_AUDIENCE, &[("prompt", "none")]), &[])
-        .await;
+    let none = h.authorize(MFA_AUDIENCE, &[("prompt", "none")]).await;
     assert_eq!(none.status, StatusCode::FOUND);
     let location = none.header("location").unwrap();
     assert_eq!(
@@ -262,16 +252,13 @@ async fn session_cookie_gives_silent_codes_after_mfa() {
 async fn web_message_and_fragment_and_form_post_modes() {
     let h = Harness::new();
     let web = h
-        .get(
-            &h.authorize_uri(
-                MFA_AUDIENCE,
-                &[
-                    ("prompt", "none"),
-                    ("response_mode", "web_message"),
-                    ("redirect_uri", ORIGIN),
-                ],
-            ),
-            &[],
+        .authorize(
+            MFA_AUDIENCE,
+            &[
+                ("prompt", "none"),
+                ("response_mode", "web_message"),
+                ("redirect_uri", ORIGIN),
+            ],
         )
         .await;
     assert_eq!(web.status, StatusCode::OK);
@@ -281,12 +268,9 @@ async fn web_message_and_fragment_and_form_post_modes() {
     assert!(html.contains("response: {\"error\":\"login_required\",\"error_description\":\"Login required\",\"state\":\"state-123\"}}"));
 
     let fragment = h
-        .get(
-            &h.authorize_uri(
-                MFA_AUDIENCE,
-                &[("prompt", "none"), ("response_mode", "fragment")],
-            ),
-            &[],
+        .authorize(
+            MFA_AUDIENCE,
+            &[("prompt", "none"), ("response_mode", "fragment")],
         )
         .await;
     assert!(fragment
@@ -295,12 +279,9 @@ async fn web_message_and_fragment_and_form_post_modes() {
         .starts_with("http://127.0.0.1:8080/callback#error=login_required"));
 
     let form = h
-        .get(
-            &h.authorize_uri(
-                MFA_AUDIENCE,
-                &[("prompt", "none"), ("response_mode", "form_post")],
-            ),
-            &[],
+        .authorize(
+            MFA_AUDIENCE,
+            &[("prompt", "none"), ("response_mode", "form_post")],
         )
         .await;
     assert!(form
@@ -315,15 +296,12 @@ async fn web_message_and_fragment_and_form_post_modes() {
 async fn untrusted_targets_get_an_html_error_page_never_a_redirect() {
     let h = Harness::new();
     let unregistered = h
-        .get(
-            &h.authorize_uri(
-                MFA_AUDIENCE,
-                &[
-                    ("response_mode", "web_message"),
-                    ("redirect_uri", "http://localhost:3000"),
-                ],
-            ),
-            &[],
+        .authorize(
+            MFA_AUDIENCE,
+            &[
+                ("response_mode", "web_message"),
+                ("redirect_uri", "http://localhost:3000"),
+            ],
         )
         .await;
     // web_message checks the web origin first: the 400 page, no message.
@@ -339,15 +317,12 @@ async fn untrusted_targets_get_an_html_error_page_never_a_redirect() {
     seed.clients[0].callbacks = Some(vec!["http://localhost:3000".into()]);
     let h = Harness::with_seed(Some(seed));
     let page = h
-        .get(
-            &h.authorize_uri(
-                MFA_AUDIENCE,
-                &[
-                    ("response_mode", "web_message"),
-                    ("redirect_uri", "http://localhost:3000"),
-                ],
-            ),
-            &[],
+        .authorize(
+            MFA_AUDIENCE,
+            &[
+                ("response_mode", "web_message"),
+                ("redirect_uri", "http://localhost:3000"),
+            ],
         )
         .await;
     assert_eq!(page.status, StatusCode::BAD_REQUEST);
@@ -365,10 +340,7 @@ async fn untrusted_targets_get_an_html_error_page_never_a_redirect() {
     assert_eq!(unknown.status, StatusCode::BAD_REQUEST);
     assert!(unknown.text().contains("Unknown client: nope"));
     let mismatch = h
-        .get(
-            &h.authorize_uri(MFA_AUDIENCE, &[("redirect_uri", "https://evil.example/")]),
-            &[],
-        )
+        .authorize(MFA_AUDIENCE, &[("redirect_uri", "https://evil.example/")])
         .await;
     assert_eq!(mismatch.status, StatusCode::FORBIDDEN);
     assert!(mismatch.text().contains("Callback URL mismatch"));
@@ -380,20 +352,14 @@ async fn untrusted_targets_get_an_html_error_page_never_a_redirect() {
 async fn bad_requests_are_delivered_with_state() {
     let h = Harness::new();
     let token = h
-        .get(
-            &h.authorize_uri(MFA_AUDIENCE, &[("response_type", "token")]),
-            &[],
-        )
+        .authorize(MFA_AUDIENCE, &[("response_type", "token")])
         .await;
     assert_eq!(
         token.location_param("error").as_deref(),
         Some("unsupported_response_type")
     );
     let plain = h
-        .get(
-            &h.authorize_uri(MFA_AUDIENCE, &[("code_challenge_method", "plain")]),
-            &[],
-        )
+        .authorize(MFA_AUDIENCE, &[("code_challenge_method", "plain")])
         .await;
     assert_eq!(
         plain.location_param("error").as_deref(),

@@ -182,6 +182,11 @@ impl Harness {
     }
 
     /// `/authorize` query for the MFA audience (or `audience`) with PKCE.
+    /// `GET /authorize` for `audience` with the usual parameters and `extra` (no headers).
+    pub async fn authorize(&self, audience: &str, extra: &[(&str, &str)]) -> Reply {
+        self.get(&self.authorize_uri(audience, extra), &[]).await
+    }
+
     pub fn authorize_uri(&self, audience: &str, extra: &[(&str, &str)]) -> String {
         let challenge = challenge_s256(VERIFIER);
         let mut pairs = vec![
