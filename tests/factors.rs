@@ -388,6 +388,12 @@ async fn a_sent_code_fixes_the_number_until_the_user_asks_for_another() {
     settle().await;
     assert!(text(&root).contains("+14155552046"), "{}", text(&root));
     assert_eq!(api.enrollments.borrow().len(), 1, "one code was sent");
+    // The Send button is gone: focus moves to the code field, where the user types next.
+    let document = web_sys::window().unwrap().document().unwrap();
+    assert_eq!(
+        document.active_element().map(|e| e.id()),
+        Some("mfa-oob-code".into())
+    );
 
     // Enter in the field submits the form: it must not send a second code.
     assert!(
@@ -411,11 +417,7 @@ async fn a_sent_code_fixes_the_number_until_the_user_asks_for_another() {
     settle().await;
     assert!(!input.read_only());
     assert!(!voice.disabled());
-    let focused = web_sys::window()
-        .unwrap()
-        .document()
-        .unwrap()
-        .active_element();
+    let focused = document.active_element();
     assert_eq!(focused.map(|e| e.id()), Some("mfa-destination".into()));
     assert!(root.query_selector("#mfa-code-sent").unwrap().is_none());
     find("#mfa-send-code").click();

@@ -197,6 +197,7 @@ pub fn AddOob(
                     help=t.oob_help.into()
                     busy=verify.pending()
                     on_code=move |code| { verify.dispatch(code); }
+                    take_focus=true
                 />
                 {move || match verify.value().get() {
                     Some(Err(error)) => Some(view! { <ApiErrorView error /> }),

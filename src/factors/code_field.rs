@@ -2,6 +2,7 @@
 
 use super::secret::normalize_code;
 use crate::i18n::texts;
+use crate::reactive::effect;
 use leptos::prelude::*;
 
 /// A form with the verification code field and a "Verify" button. `on_code` receives the
@@ -17,8 +18,20 @@ pub fn CodeForm(
     busy: Signal<bool>,
     /// Called with the normalised code.
     on_code: impl Fn(String) + 'static,
+    /// Moves keyboard focus to the field when it appears: for a field that a user's action
+    /// brings up (the button they pressed is gone, so focus would drop to the page).
+    #[prop(optional)]
+    take_focus: bool,
 ) -> impl IntoView {
     let t = texts();
+    let field = NodeRef::<leptos::html::Input>::new();
+    if take_focus {
+        effect(move || {
+            if let Some(field) = field.get() {
+                let _ = field.focus();
+            }
+        });
+    }
     let value = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<String>);
     let help_id = format!("{id}-help");
@@ -49,6 +62,7 @@ pub fn CodeForm(
             <p class="mfa-hint" id=help_id>{help}</p>
             <input
                 id=id
+                node_ref=field
                 name="code"
                 type="text"
                 inputmode="numeric"
