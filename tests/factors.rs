@@ -137,6 +137,14 @@ async fn list_error_explains_the_likely_cause_and_retries() {
         "{}",
         text(&root)
     );
+    // The button is gone with the error; keyboard focus stays in the list.
+    let focused = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .active_element()
+        .map(|e| e.class_name());
+    assert_eq!(focused.as_deref(), Some("mfa-list"));
 }
 
 #[wasm_bindgen_test]
