@@ -215,11 +215,35 @@ async fn add_app_associate_error_is_shown_with_a_retry() {
             retry_after: Some(360),
             description: "Rate limit exceeded.".into(),
         }));
+    api.enrollments.borrow_mut().push(Ok(serde_json::from_str(
+        r#"{"authenticator_type":"otp","secret":"JBSWY3DPEHPK3PXP","barcode_uri":"otpauth://totp/acme:jane?secret=JBSWY3DPEHPK3PXP&issuer=acme"}"#,
+    )
+    .unwrap()));
     let root = mount_with(api, || view! { <AddApp /> });
     settle().await;
     let all = text(&root);
     assert!(all.contains("6 minutes"), "{all}");
-    assert!(all.contains("Try again"), "{all}");
+    let retry: web_sys::HtmlElement = root
+        .query_selector(".mfa-actions button")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(retry.text_content().as_deref(), Some("Try again"));
+    retry.click();
+    settle().await;
+    assert!(
+        root.query_selector("svg.mfa-qr").unwrap().is_some(),
+        "{}",
+        text(&root)
+    );
+    // The button went with the error; keyboard focus is on the panel's title, not the page.
+    let focused = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .active_element()
+        .map(|e| e.id());
+    assert_eq!(focused.as_deref(), Some("mfa-add-app-title"));
 }
 
 fn phone_row() -> mfa_manager::factors::row::FactorRow {

@@ -3,6 +3,7 @@
 use super::api_error::ApiErrorView;
 use super::code_field::CodeForm;
 use super::context::{Factors, Panel};
+use super::manager::try_again;
 use super::qr_view::QrCode;
 use super::row::FactorKind;
 use super::secret::{group_secret, parse_otpauth};
@@ -31,7 +32,7 @@ pub fn AddApp() -> impl IntoView {
                 Some(Err(error)) => view! {
                     <ApiErrorView error />
                     <div class="mfa-actions">
-                        <button type="button" class="mfa-button" on:click=move |_| enrollment.reload()>{t.try_again}</button>
+                        <button type="button" class="mfa-button" on:click=move |_| try_again("#mfa-add-app-title", || enrollment.reload())>{t.try_again}</button>
                         <button type="button" class="mfa-button" on:click=move |_| factors.panel.set(Panel::List)>{t.cancel}</button>
                     </div>
                 }.into_any(),

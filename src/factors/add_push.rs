@@ -3,6 +3,7 @@
 
 use super::api_error::ApiErrorView;
 use super::context::{Factors, Panel};
+use super::manager::try_again;
 use super::qr_view::QrCode;
 use super::row::FactorKind;
 use super::timer::sleep;
@@ -31,7 +32,7 @@ pub fn AddPush() -> impl IntoView {
                 None => view! { <p class="mfa-status" role="status">{t.preparing_enrollment}</p> }.into_any(),
                 Some(Err(error)) => view! {
                     <ApiErrorView error />
-                    <button type="button" class="mfa-button" on:click=move |_| enrollment.reload()>{t.try_again}</button>
+                    <button type="button" class="mfa-button" on:click=move |_| try_again("#mfa-add-push-title", || enrollment.reload())>{t.try_again}</button>
                 }.into_any(),
                 Some(Ok(e)) => view! { <PushSteps enrollment=e on_retry=Callback::new(move |()| enrollment.reload()) /> }.into_any(),
             }}
@@ -95,11 +96,11 @@ fn PushSteps(enrollment: Enrollment, on_retry: Callback<()>) -> impl IntoView {
                 <div class="mfa-error mfa-inline-error" role="alert" id="mfa-push-rejected">
                     <p>{t.push_declined}</p>
                 </div>
-                <button type="button" class="mfa-button" on:click=move |_| on_retry.run(())>{t.try_again}</button>
+                <button type="button" class="mfa-button" on:click=move |_| try_again("#mfa-add-push-title", || on_retry.run(()))>{t.try_again}</button>
             }.into_any(),
             Some(error) => view! {
                 <ApiErrorView error />
-                <button type="button" class="mfa-button" on:click=move |_| on_retry.run(())>{t.try_again}</button>
+                <button type="button" class="mfa-button" on:click=move |_| try_again("#mfa-add-push-title", || on_retry.run(()))>{t.try_again}</button>
             }.into_any(),
         }}
     }

@@ -2,8 +2,9 @@
 
 use super::api_error::ApiErrorView;
 use super::context::{Factors, Panel};
+use super::manager::try_again;
 use super::row::{rows_in, FactorKind, FactorRow};
-use crate::reactive::{effect, Load};
+use crate::reactive::Load;
 use leptos::prelude::*;
 
 /// Loads and shows the user's sign-in methods and the buttons to add more.
@@ -16,30 +17,13 @@ pub fn FactorList() -> impl IntoView {
         let api = factors.api();
         async move { api.0.list().await }
     });
-    // "Try again" is replaced by the answer it asked for, so keyboard focus would drop to the
-    // page: it goes to the list instead, whatever the answer.
-    let region = NodeRef::<leptos::html::Div>::new();
-    let retried = StoredValue::new(false);
-    effect(move || {
-        listed.with(|_| ());
-        if retried.get_value() {
-            retried.set_value(false);
-            if let Some(region) = region.get_untracked() {
-                let _ = region.focus();
-            }
-        }
-    });
-    let retry = move |_| {
-        retried.set_value(true);
-        listed.reload();
-    };
     view! {
-        <div class="mfa-list" tabindex="-1" node_ref=region aria-busy=move || listed.get().is_none().to_string()>
+        <div class="mfa-list" id="mfa-list" tabindex="-1" aria-busy=move || listed.get().is_none().to_string()>
             {move || match listed.get() {
                 None => view! { <p class="mfa-status" role="status">{t.loading_methods}</p> }.into_any(),
                 Some(Err(error)) => view! {
                     <ApiErrorView error />
-                    <button type="button" class="mfa-button" on:click=retry>{t.try_again}</button>
+                    <button type="button" class="mfa-button" on:click=move |_| try_again("#mfa-list", || listed.reload())>{t.try_again}</button>
                 }.into_any(),
                 Some(Ok(list)) => {
                     let rows = rows_in(&list, t);

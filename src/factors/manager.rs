@@ -60,6 +60,14 @@ pub fn FactorManager() -> impl IntoView {
     }
 }
 
+/// What a "Try again" button does: moves keyboard focus to `keep_focus_on` (the panel's title
+/// or the list) and starts `again`. The answer replaces the button, and focus must not drop to
+/// the page with it.
+pub fn try_again(keep_focus_on: &str, again: impl FnOnce()) {
+    focus_first(keep_focus_on);
+    again();
+}
+
 /// Moves keyboard focus to the first element matching `selector`, if any.
 pub fn focus_first(selector: &str) {
     let element = document()
