@@ -121,6 +121,26 @@ async fn expiry_warns_then_renews_on_the_same_screen() -> TestResult {
         .wait_text("#mfa-session-warning", "Your secure session ends in")
         .await?;
     h.audit_no_token_leak("expiry warning").await?;
+    // The warning is updated in place while its clock ticks: focus on "Stay signed in"
+    // survives the next second, and the ticking clock is not a live region of its own, so
+    // screen readers announce the alert once rather than every second.
+    let stay = h.browser.find("#mfa-stay").await?;
+    stay.focus().await?;
+    let countdown = h
+        .browser
+        .find("#mfa-session-warning .mfa-countdown")
+        .await?;
+    assert_eq!(countdown.attr("aria-live").await?.as_deref(), Some("off"));
+    let shown = countdown.text().await?;
+    for _ in 0..30 {
+        if countdown.text().await? != shown {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_ne!(countdown.text().await?, shown, "the clock ticks");
+    let focused = h.browser.driver.active_element().await?;
+    assert_eq!(focused.id().await?.as_deref(), Some("mfa-stay"));
     // The token's ten minutes run out, in the browser and at the tenant.
     h.tenant.advance_clock(601).await?;
     shift_browser_clock(&h, 601).await?;

@@ -21,10 +21,15 @@ pub fn SessionBar() -> impl IntoView {
     {
         on_cleanup(move || tick.clear());
     }
-    let phase = Memo::new(move |_| {
-        let now = now.get();
-        flow.session.with(|s| s.as_ref().map(|s| s.phase(now)))
-    });
+    let phase_now = move || {
+        flow.session
+            .with(|s| s.as_ref().map(|s| s.phase(now.get())))
+    };
+    // The bar follows the phase; only the clocks inside tick. The warning's clock is not a
+    // live region of its own (`aria-live="off"`), so a screen reader announces the alert when
+    // it appears rather than again every second.
+    let phase = Memo::new(move |_| phase_now().map(Phase::without_countdown));
+    let left = move || clock(phase_now().map_or(0, Phase::seconds_left));
     let renewing = RwSignal::new(false);
     effect(move || {
         if phase.get() == Some(Phase::Expired) && !renewing.get_untracked() {
@@ -34,14 +39,14 @@ pub fn SessionBar() -> impl IntoView {
     });
     view! {
         {move || match phase.get() {
-            Some(Phase::Active { seconds_left }) => view! {
+            Some(Phase::Active { .. }) => view! {
                 <p class="mfa-session" id="mfa-session">
-                    {left_before} <span class="mfa-countdown">{clock(seconds_left)}</span> {left_after}
+                    {left_before} <span class="mfa-countdown">{left}</span> {left_after}
                 </p>
             }.into_any(),
-            Some(Phase::Expiring { seconds_left }) => view! {
+            Some(Phase::Expiring { .. }) => view! {
                 <div class="mfa-session mfa-warning" id="mfa-session-warning" role="alert">
-                    <p>{ends_before} <span class="mfa-countdown">{clock(seconds_left)}</span> {ends_after}</p>
+                    <p>{ends_before} <span class="mfa-countdown" aria-live="off">{left}</span> {ends_after}</p>
                     <button type="button" class="mfa-button" id="mfa-stay"
                         on:click=move |_| { renewing.set(true); flow.renew(t.asked_to_stay); }>
                         {t.stay_signed_in}

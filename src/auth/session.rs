@@ -31,6 +31,26 @@ pub enum Phase {
     Expired,
 }
 
+impl Phase {
+    /// Whole seconds left (0 once expired).
+    pub fn seconds_left(self) -> i64 {
+        match self {
+            Phase::Active { seconds_left } | Phase::Expiring { seconds_left } => seconds_left,
+            Phase::Expired => 0,
+        }
+    }
+
+    /// The phase without its countdown: the same for every second of one phase, so what is
+    /// built from it is built again only when the phase changes, not on every tick.
+    pub fn without_countdown(self) -> Phase {
+        match self {
+            Phase::Active { .. } => Phase::Active { seconds_left: 0 },
+            Phase::Expiring { .. } => Phase::Expiring { seconds_left: 0 },
+            Phase::Expired => Phase::Expired,
+        }
+    }
+}
+
 impl Session {
     /// Starts a session from a token issued at `now_ms` (milliseconds since the epoch).
     pub fn new(issued: IssuedToken, now_ms: f64) -> Session {
@@ -95,6 +115,17 @@ mod tests {
             Phase::Expiring { seconds_left: 1 }
         );
         assert_eq!(s.phase(1_000_000.0 + 600_000.0), Phase::Expired);
+    }
+
+    #[test]
+    fn a_phase_without_its_countdown_changes_only_with_the_phase() {
+        let s = session();
+        let at = |seconds_in: f64| s.phase(1_000_000.0 + seconds_in * 1000.0);
+        assert_eq!(at(541.0).without_countdown(), at(580.0).without_countdown());
+        assert_ne!(at(539.0).without_countdown(), at(541.0).without_countdown());
+        assert_eq!(at(541.0).seconds_left(), 59);
+        assert_eq!(at(100.0).seconds_left(), 500);
+        assert_eq!(at(700.0).seconds_left(), 0);
     }
 
     #[test]
