@@ -83,6 +83,11 @@ fn mount_with<V: IntoView + 'static>(
     root
 }
 
+/// The element that has keyboard focus.
+fn focused() -> Option<web_sys::Element> {
+    web_sys::window()?.document()?.active_element()
+}
+
 fn text(root: &web_sys::HtmlElement) -> String {
     root.text_content().unwrap_or_default()
 }
@@ -138,13 +143,10 @@ async fn list_error_explains_the_likely_cause_and_retries() {
         text(&root)
     );
     // The button is gone with the error; keyboard focus stays in the list.
-    let focused = web_sys::window()
-        .unwrap()
-        .document()
-        .unwrap()
-        .active_element()
-        .map(|e| e.class_name());
-    assert_eq!(focused.as_deref(), Some("mfa-list"));
+    assert_eq!(
+        focused().map(|e| e.class_name()).as_deref(),
+        Some("mfa-list")
+    );
 }
 
 #[wasm_bindgen_test]
@@ -237,13 +239,10 @@ async fn add_app_associate_error_is_shown_with_a_retry() {
         text(&root)
     );
     // The button went with the error; keyboard focus is on the panel's title, not the page.
-    let focused = web_sys::window()
-        .unwrap()
-        .document()
-        .unwrap()
-        .active_element()
-        .map(|e| e.id());
-    assert_eq!(focused.as_deref(), Some("mfa-add-app-title"));
+    assert_eq!(
+        focused().map(|e| e.id()).as_deref(),
+        Some("mfa-add-app-title")
+    );
 }
 
 fn phone_row() -> mfa_manager::factors::row::FactorRow {
@@ -421,11 +420,7 @@ async fn a_sent_code_fixes_the_number_until_the_user_asks_for_another() {
     assert!(text(&root).contains("+14155552046"), "{}", text(&root));
     assert_eq!(api.enrollments.borrow().len(), 1, "one code was sent");
     // The Send button is gone: focus moves to the code field, where the user types next.
-    let document = web_sys::window().unwrap().document().unwrap();
-    assert_eq!(
-        document.active_element().map(|e| e.id()),
-        Some("mfa-oob-code".into())
-    );
+    assert_eq!(focused().map(|e| e.id()), Some("mfa-oob-code".into()));
 
     // Enter in the field submits the form: it must not send a second code.
     assert!(
@@ -449,8 +444,7 @@ async fn a_sent_code_fixes_the_number_until_the_user_asks_for_another() {
     settle().await;
     assert!(!input.read_only());
     assert!(!voice.disabled());
-    let focused = document.active_element();
-    assert_eq!(focused.map(|e| e.id()), Some("mfa-destination".into()));
+    assert_eq!(focused().map(|e| e.id()), Some("mfa-destination".into()));
     assert!(root.query_selector("#mfa-code-sent").unwrap().is_none());
     find("#mfa-send-code").click();
     settle().await;
