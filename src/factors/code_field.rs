@@ -1,8 +1,8 @@
 //! The "Verification code" field: numeric keyboard, one-time-code autofill, paste-friendly.
 
+use super::manager::focus_when_mounted;
 use super::secret::normalize_code;
 use crate::i18n::texts;
-use crate::reactive::effect;
 use leptos::prelude::*;
 
 /// A form with the verification code field and a "Verify" button. `on_code` receives the
@@ -26,11 +26,7 @@ pub fn CodeForm(
     let t = texts();
     let field = NodeRef::<leptos::html::Input>::new();
     if take_focus {
-        effect(move || {
-            if let Some(field) = field.get() {
-                let _ = field.focus();
-            }
-        });
+        focus_when_mounted(field);
     }
     let value = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<String>);

@@ -68,6 +68,21 @@ pub fn try_again(keep_focus_on: &str, again: impl FnOnce()) {
     again();
 }
 
+/// Moves keyboard focus to `node`'s element as soon as it is in the page.
+pub fn focus_when_mounted<E>(node: NodeRef<E>)
+where
+    E: leptos::html::ElementType,
+    E::Output: wasm_bindgen::JsCast + Clone + 'static,
+{
+    effect(move || {
+        if let Some(element) = node.get() {
+            if let Some(element) = wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlElement>(&element) {
+                let _ = element.focus();
+            }
+        }
+    });
+}
+
 /// Moves keyboard focus to the first element matching `selector`, if any.
 pub fn focus_first(selector: &str) {
     let element = document()

@@ -4,7 +4,7 @@
 use super::api_error::ApiErrorView;
 use super::change::FactorChange;
 use super::context::{Factors, Panel};
-use super::manager::focus_first;
+use super::manager::{focus_first, focus_when_mounted};
 use super::row::{removal_summary_in, remove_warning_in, FactorRow};
 use crate::api::ApiError;
 use crate::i18n::{around, fill};
@@ -56,11 +56,7 @@ pub fn RemoveDialog(
         }
     });
     let cancel_button = NodeRef::<leptos::html::Button>::new();
-    effect(move || {
-        if let Some(button) = cancel_button.get() {
-            let _ = button.focus();
-        }
-    });
+    focus_when_mounted(cancel_button);
     let close = move || {
         factors.panel.set(Panel::List);
         if let Some(opener) = opener.get_value() {
