@@ -53,6 +53,33 @@ fn signed_out_screen_names_the_tenant_and_offers_sign_in() {
 }
 
 #[wasm_bindgen_test]
+async fn after_a_failed_sign_in_the_button_offers_to_sign_in_again() {
+    let config = Config::from_json(
+        r#"{"domain":"acme.us.auth0.com","client_id":"abc"}"#,
+        "https://app.example.com/",
+    )
+    .unwrap();
+    let root = container();
+    let failed = RwSignal::new(false);
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        view! { <SignedOut config on_sign_in=|()| {} again=failed /> }
+    });
+    let label = || {
+        root.query_selector("button#mfa-sign-in")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap()
+    };
+    assert_eq!(label().trim(), "Sign in");
+    failed.set(true);
+    // Leptos redraws on its next turn.
+    mfa_manager::factors::timer::sleep(std::time::Duration::from_millis(30)).await;
+    assert_eq!(label().trim(), "Sign in again");
+    assert_eq!(root.query_selector_all("button").unwrap().length(), 1);
+}
+
+#[wasm_bindgen_test]
 fn config_errors_are_listed_as_text_with_their_field() {
     let errors = vec![
         ConfigError::Missing("client_id"),

@@ -96,7 +96,7 @@ async fn a_replayed_authorization_code_is_refused() -> TestResult {
     h.browser
         .wait_text("#mfa-error", "Invalid authorization code")
         .await?;
-    h.browser.find("#mfa-retry").await?;
+    h.browser.wait_text("#mfa-sign-in", "Sign in again").await?;
     h.finish().await
 }
 

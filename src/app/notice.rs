@@ -1,7 +1,7 @@
 //! The error and note banners above every screen. Tenant text is rendered as text only.
 
 use super::events::dispatch_error;
-use super::flow::Flow;
+use super::flow::{Flow, Stage};
 use crate::i18n::texts;
 use crate::reactive::effect;
 use leptos::prelude::*;
@@ -22,10 +22,13 @@ pub fn Notices() -> impl IntoView {
             <div class="mfa-card mfa-error mfa-notice" role="alert" id="mfa-error">
                 <p class="mfa-error-message">{e.message_in(t)}</p>
                 {e.hint_in(t).map(|h| view! { <p class="mfa-hint">{h}</p> })}
-                <button type="button" class="mfa-button" id="mfa-retry"
-                    on:click=move |_| flow.sign_in()>
-                    {t.sign_in_again}
-                </button>
+                // The signed-out screen below has the sign-in button; elsewhere the error offers it.
+                {(flow.stage.get() != Stage::SignedOut).then(|| view! {
+                    <button type="button" class="mfa-button" id="mfa-retry"
+                        on:click=move |_| flow.sign_in()>
+                        {t.sign_in_again}
+                    </button>
+                })}
             </div>
         })}
         {move || flow.note.get().map(|n| view! {

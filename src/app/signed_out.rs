@@ -13,6 +13,10 @@ pub fn SignedOut(
     /// Called when the user presses "Sign in".
     #[prop(into)]
     on_sign_in: Callback<()>,
+    /// True after a sign-in failed: the button then reads "Sign in again" (the error above
+    /// it has no button of its own, so there is one button for one action).
+    #[prop(optional, into)]
+    again: Signal<bool>,
 ) -> impl IntoView {
     let host = config.domain.host().to_owned();
     let t = texts();
@@ -28,7 +32,7 @@ pub fn SignedOut(
                 id="mfa-sign-in"
                 on:click=move |_| on_sign_in.run(())
             >
-                {t.sign_in}
+                {move || if again.get() { t.sign_in_again } else { t.sign_in }}
             </button>
         </section>
     }
@@ -38,5 +42,6 @@ pub fn SignedOut(
 #[component]
 pub fn SignedOutScreen() -> impl IntoView {
     let flow = expect_context::<Flow>();
-    view! { <SignedOut config=flow.config.get_value() on_sign_in=move |()| flow.sign_in() /> }
+    let again = Signal::derive(move || flow.error.with(Option::is_some));
+    view! { <SignedOut config=flow.config.get_value() on_sign_in=move |()| flow.sign_in() again /> }
 }
