@@ -45,5 +45,33 @@ async fn right_to_left_layout() -> TestResult {
         .await?
         .convert()?;
     assert_eq!(direction, "rtl");
+    // A text the Arabic table does not translate reads as English: its full stop comes after
+    // its last word (not before its first, as plain right-to-left layout would put it), and
+    // the line still ends at the right edge like the Arabic texts around it.
+    let [stop_after_word, gap_to_right_edge]: [f64; 2] = h
+        .browser
+        .driver
+        .execute(
+            r#"
+            const p = [...document.querySelectorAll('main p')]
+                .find(p => p.textContent.startsWith('Add or remove'));
+            const text = p.firstChild, n = text.length, range = document.createRange();
+            const box = i => { range.setStart(text, i); range.setEnd(text, i + 1);
+                               return range.getBoundingClientRect(); };
+            const stop = box(n - 1), word = box(n - 2);
+            return [stop.left - word.left, p.getBoundingClientRect().right - stop.right];
+            "#,
+            Vec::new(),
+        )
+        .await?
+        .convert()?;
+    assert!(
+        stop_after_word > 0.0,
+        "the full stop is drawn after the last word ({stop_after_word} px)"
+    );
+    assert!(
+        gap_to_right_edge < 2.0,
+        "the English line is right-aligned ({gap_to_right_edge} px short)"
+    );
     h.finish().await
 }
