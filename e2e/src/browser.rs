@@ -107,6 +107,11 @@ impl Browser {
         Ok(())
     }
 
+    /// True when nothing on the page matches `css` right now (no waiting).
+    pub async fn is_absent(&self, css: &str) -> TestResult<bool> {
+        Ok(self.driver.find_all(By::Css(css)).await?.is_empty())
+    }
+
     /// Waits for the first element matching `css`. On failure the error carries the page's
     /// visible text, so a failed journey says what the user saw instead.
     pub async fn find(&self, css: &str) -> TestResult<WebElement> {

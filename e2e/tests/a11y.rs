@@ -155,12 +155,7 @@ async fn keyboard_only_enrollment_and_removal() -> TestResult {
         h.focused_matches("Remove").await?,
         "focus returns to the Remove button"
     );
-    assert!(h
-        .browser
-        .driver
-        .find_all(thirtyfour::By::Css("#mfa-remove-text"))
-        .await?
-        .is_empty());
+    assert!(h.browser.is_absent("#mfa-remove-text").await?);
 
     // Tab stays inside the dialog; Enter on Remove removes; the result is announced.
     h.press(Key::Enter).await?;

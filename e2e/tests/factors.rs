@@ -4,7 +4,6 @@ use e2e::journeys::SIGNED_IN_HEADING;
 use e2e::qr::read_qr;
 use e2e::{Harness, Setup, TestResult};
 use serde_json::json;
-use thirtyfour::By;
 
 async fn signed_in_new_user() -> TestResult<Harness> {
     let h = Harness::start(Setup::default()).await?;
@@ -54,12 +53,7 @@ async fn totp_enrollment_with_qr_secret_and_one_time_recovery_code() -> TestResu
     h.browser
         .wait_text("#mfa-announce", "Authenticator app added.")
         .await?;
-    assert!(h
-        .browser
-        .driver
-        .find_all(By::Css("#mfa-recovery-code"))
-        .await?
-        .is_empty());
+    assert!(h.browser.is_absent("#mfa-recovery-code").await?);
     h.audit_no_token_leak("after enrollment").await?;
     h.finish().await
 }

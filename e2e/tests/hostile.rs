@@ -44,12 +44,7 @@ async fn factor_names_and_error_texts_with_markup_are_shown_as_text() -> TestRes
     h.open_app().await?;
     h.sign_in_enrolled_user().await?;
     h.browser.wait_text(".mfa-factor", HOSTILE).await?;
-    assert!(h
-        .browser
-        .driver
-        .find_all(By::Css(".mfa-factors img"))
-        .await?
-        .is_empty());
+    assert!(h.browser.is_absent(".mfa-factors img").await?);
 
     h.tenant
         .inject(
@@ -125,12 +120,7 @@ async fn foreign_messages_are_ignored_and_a_wrong_state_is_refused() -> TestResu
         )
         .await?;
     tokio::time::sleep(std::time::Duration::from_millis(500)).await;
-    assert!(h
-        .browser
-        .driver
-        .find_all(By::Css("#mfa-error"))
-        .await?
-        .is_empty());
+    assert!(h.browser.is_absent("#mfa-error").await?);
     h.browser
         .wait_text("[role=status]", "Waiting for the sign-in window")
         .await?;

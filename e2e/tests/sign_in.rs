@@ -99,19 +99,9 @@ async fn tenant_errors_are_shown_as_text_with_a_retry() -> TestResult {
         text.contains("canonical_domain"),
         "the likely cause is explained: {text}"
     );
-    assert!(h
-        .browser
-        .driver
-        .find_all(thirtyfour::By::Css("#mfa-error img"))
-        .await?
-        .is_empty());
+    assert!(h.browser.is_absent("#mfa-error img").await?);
     // One button for one action: the signed-out card's, now reading "Sign in again".
-    assert!(h
-        .browser
-        .driver
-        .find_all(thirtyfour::By::Css("#mfa-retry"))
-        .await?
-        .is_empty());
+    assert!(h.browser.is_absent("#mfa-retry").await?);
     h.browser.wait_text("#mfa-sign-in", "Sign in again").await?;
     h.browser.find("#mfa-sign-in").await?.click().await?;
     h.browser.find("#username").await?;
