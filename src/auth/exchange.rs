@@ -30,7 +30,7 @@ pub async fn finish(
         .request_async(&fetch)
         .await
         .map_err(token_error)?;
-    check_nonce(answer.extra_fields().id_token.as_deref(), nonce)?;
+    check_nonce(answer.id_token(), nonce)?;
     Ok(IssuedToken {
         access_token: AccessToken::new(answer.access_token().secret().to_owned()),
         expires_in: answer.expires_in().map(|d| d.as_secs()).unwrap_or(0),

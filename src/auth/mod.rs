@@ -11,6 +11,7 @@ pub mod request;
 pub mod session;
 pub mod silent;
 pub mod token;
+pub mod token_answer;
 pub mod transaction;
 pub mod web_message;
 

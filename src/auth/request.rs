@@ -2,14 +2,14 @@
 
 use super::error::AuthError;
 use super::random::random_value;
+use super::token_answer::TokenAnswer;
 use crate::config::Config;
 use oauth2::basic::{
     BasicErrorResponse, BasicRevocationErrorResponse, BasicTokenIntrospectionResponse,
 };
 use oauth2::{
-    AuthUrl, Client, ClientId, CsrfToken, EndpointNotSet, EndpointSet, ExtraTokenFields,
-    PkceCodeChallenge, PkceCodeVerifier, RedirectUrl, Scope, StandardRevocableToken,
-    StandardTokenResponse, TokenType, TokenUrl,
+    AuthUrl, Client, ClientId, CsrfToken, EndpointNotSet, EndpointSet, PkceCodeChallenge,
+    PkceCodeVerifier, RedirectUrl, Scope, StandardRevocableToken, TokenUrl,
 };
 use serde::{Deserialize, Serialize};
 
@@ -36,32 +36,10 @@ pub enum Delivery {
     Silent,
 }
 
-/// The `id_token` that comes with the access token (used only to check the nonce).
-#[derive(Clone, Debug, Default, Deserialize, Serialize)]
-pub struct IdTokenField {
-    /// The raw ID token, if `openid` was granted.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id_token: Option<String>,
-}
-
-impl ExtraTokenFields for IdTokenField {}
-
-/// The `token_type` of a token response, kept as sent. The tokens are only ever used as
-/// bearer tokens, so nothing depends on its value (the crate's own enum would lowercase it
-/// with full Unicode case tables, a cost the bundle does not need).
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(transparent)]
-pub struct TokenKind(pub String);
-
-impl TokenType for TokenKind {}
-
-/// Token endpoint answer as the `oauth2` crate parses it.
-pub type TokenResponse = StandardTokenResponse<IdTokenField, TokenKind>;
-
 /// The configured OAuth client (authorize and token endpoints set).
 pub type OAuthClient = Client<
     BasicErrorResponse,
-    TokenResponse,
+    TokenAnswer,
     BasicTokenIntrospectionResponse,
     StandardRevocableToken,
     BasicRevocationErrorResponse,
