@@ -2,7 +2,8 @@
 //! so nobody on a small phone (or zoomed to 400%) has to scroll sideways, and no word of the
 //! page's texts is split across lines to make it fit, in English, German and Arabic.
 
-use e2e::{Harness, Setup, TestResult};
+use e2e::{ConfigFile, Harness, Setup, TestResult};
+use serde_json::json;
 
 /// Pixels of the page wider than the window (0 when it fits), the widest offender, and the
 /// words of the page's own texts that had to be broken across lines to fit.
@@ -50,7 +51,8 @@ async fn fits(h: &Harness, screen: &str) -> TestResult {
 }
 
 /// The journey at 320 px in language `lang`: signed out, the list, the authenticator-app panel,
-/// the phone form after a code was sent, the recovery code and the removal dialog. Waits on
+/// the phone form after a code was sent, the recovery code, the removal dialog, the push and
+/// email panels and the closing screen. Waits on
 /// elements rather than texts, so it runs the same in every language.
 async fn every_screen_fits(lang: &str) -> TestResult {
     let h = Harness::start(Setup::default()).await?;
@@ -86,6 +88,20 @@ async fn every_screen_fits(lang: &str) -> TestResult {
     h.browser.click("[data-remove^='sms|']").await?;
     h.browser.find("#mfa-remove-text").await?;
     fits(&h, "removal dialog").await?;
+    h.browser.click("#mfa-cancel-remove").await?;
+
+    h.browser.click("#mfa-add-push").await?;
+    h.browser.find("#mfa-push-waiting").await?;
+    fits(&h, "push notifications").await?;
+    h.browser.click("#mfa-cancel-push").await?;
+
+    h.browser.click("#mfa-add-email").await?;
+    h.browser.find("#mfa-destination").await?;
+    fits(&h, "email").await?;
+    h.browser.open(&demo).await?;
+    h.browser.click("#mfa-done").await?;
+    h.browser.find("#mfa-finished").await?;
+    fits(&h, "finished").await?;
     h.finish().await
 }
 
@@ -103,4 +119,33 @@ async fn every_screen_fits_320_pixels_in_german() -> TestResult {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_screen_fits_320_pixels_right_to_left() -> TestResult {
     every_screen_fits("ar").await
+}
+
+/// The configuration-error screen and a refused sign-in, in German.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn error_screens_fit_320_pixels() -> TestResult {
+    let h = Harness::start(Setup {
+        config: Some(ConfigFile::Json(
+            json!({"domain": "login.acme.com", "mode": "tab", "lang": "de"}),
+        )),
+        ..Setup::default()
+    })
+    .await?;
+    h.browser.set_width(320).await?;
+    h.open_app().await?;
+    h.browser.find(".mfa-config-errors").await?;
+    fits(&h, "configuration error").await?;
+    h.finish().await?;
+
+    let h = Harness::start(Setup::default()).await?;
+    h.browser.set_width(320).await?;
+    h.browser
+        .open(&format!(
+            "{}?lang=de&error=access_denied&error_description=Service%20not%20found&state=forged",
+            h.site.url
+        ))
+        .await?;
+    h.browser.find("#mfa-error").await?;
+    fits(&h, "refused sign-in").await?;
+    h.finish().await
 }
