@@ -185,9 +185,20 @@ impl Browser {
 
     /// Emulates the user's colour-scheme preference (`light` or `dark`) for this page.
     pub async fn prefer_color_scheme(&self, scheme: &str) -> TestResult {
+        self.emulate_media(&[("prefers-color-scheme", scheme)])
+            .await
+    }
+
+    /// Emulates user preferences given as CSS media features for this page, e.g.
+    /// `("forced-colors", "active")` (a high-contrast theme, which Chromium then applies).
+    pub async fn emulate_media(&self, features: &[(&str, &str)]) -> TestResult {
+        let features: Vec<_> = features
+            .iter()
+            .map(|(name, value)| serde_json::json!({"name": name, "value": value}))
+            .collect();
         let command = serde_json::json!({
             "cmd": "Emulation.setEmulatedMedia",
-            "params": {"features": [{"name": "prefers-color-scheme", "value": scheme}]}
+            "params": {"features": features}
         });
         self.chromedriver("goog/cdp/execute", command)
             .await

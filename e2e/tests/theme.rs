@@ -1,5 +1,5 @@
 //! Theming: the dark theme follows the user's preference, and the QR code stays dark on light
-//! so phones can still read it.
+//! so phones can still read it, in the dark theme and in a high-contrast (forced colours) one.
 
 use e2e::journeys::SIGNED_IN_HEADING;
 use e2e::qr::read_qr;
@@ -32,5 +32,37 @@ async fn dark_theme_keeps_a_readable_qr_code() -> TestResult {
     let uri = link.attr("href").await?.ok_or("no otpauth link")?;
     let qr = read_qr(&h.browser.find("svg.mfa-qr").await?).await?;
     assert_eq!(qr, uri, "the QR code decodes in the dark theme");
+    h.finish().await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn high_contrast_keeps_a_readable_qr_code() -> TestResult {
+    let h = Harness::start(Setup::default()).await?;
+    // A dark high-contrast theme (Windows "Night sky" and the like): Chromium repaints the
+    // page in the user's system colours, but the QR code must stay dark on light.
+    h.browser
+        .emulate_media(&[
+            ("forced-colors", "active"),
+            ("prefers-color-scheme", "dark"),
+        ])
+        .await?;
+    h.browser.open(&format!("{}?demo", h.site.url)).await?;
+    h.browser.wait_text("h2", SIGNED_IN_HEADING).await?;
+    let forced: bool = h
+        .browser
+        .driver
+        .execute(
+            "return matchMedia('(forced-colors: active)').matches;",
+            Vec::new(),
+        )
+        .await?
+        .convert()?;
+    assert!(forced, "the page sees the high-contrast theme");
+
+    h.browser.click("#mfa-add-app").await?;
+    let link = h.browser.find("#mfa-otpauth-link").await?;
+    let uri = link.attr("href").await?.ok_or("no otpauth link")?;
+    let qr = read_qr(&h.browser.find("svg.mfa-qr").await?).await?;
+    assert_eq!(qr, uri, "the QR code decodes in a high-contrast theme");
     h.finish().await
 }
