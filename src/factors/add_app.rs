@@ -2,14 +2,14 @@
 
 use super::api_error::ApiErrorView;
 use super::code_field::CodeForm;
-use super::context::{Factors, Panel};
-use super::manager::try_again;
+use super::context::Factors;
+use super::enrollment_panel::EnrollmentPanel;
 use super::qr_view::QrCode;
 use super::row::FactorKind;
 use super::secret::{group_secret, parse_otpauth};
 use crate::api::{ApiError, Associate, Confirm, Enrollment};
 use crate::i18n::fill;
-use crate::reactive::{effect, Load, Submit};
+use crate::reactive::{effect, Submit};
 use leptos::prelude::*;
 
 /// Wrong codes after which the user is told to check their phone's clock.
@@ -18,27 +18,16 @@ const CLOCK_HINT_AFTER: u32 = 2;
 /// The authenticator-app enrollment panel.
 #[component]
 pub fn AddApp() -> impl IntoView {
-    let factors = expect_context::<Factors>();
-    let t = factors.texts;
-    let enrollment = Load::new(move || {
-        let api = factors.api();
-        async move { api.0.associate(Associate::Otp).await }
-    });
+    let t = expect_context::<Factors>().texts;
     view! {
-        <section class="mfa-card" aria-labelledby="mfa-add-app-title">
-            <h2 id="mfa-add-app-title" class="mfa-panel-title" tabindex="-1">{t.add_app_title}</h2>
-            {move || match enrollment.get() {
-                None => view! { <p class="mfa-status" role="status">{t.preparing_key}</p> }.into_any(),
-                Some(Err(error)) => view! {
-                    <ApiErrorView error />
-                    <div class="mfa-actions">
-                        <button type="button" class="mfa-button" on:click=move |_| try_again("#mfa-add-app-title", || enrollment.reload())>{t.try_again}</button>
-                        <button type="button" class="mfa-button" on:click=move |_| factors.panel.set(Panel::List)>{t.cancel}</button>
-                    </div>
-                }.into_any(),
-                Some(Ok(enrollment)) => view! { <AppSteps enrollment /> }.into_any(),
-            }}
-        </section>
+        <EnrollmentPanel
+            kind=Associate::Otp
+            title_id="mfa-add-app-title"
+            title=t.add_app_title
+            preparing=t.preparing_key
+            cancel_id="mfa-cancel-app"
+            steps=|enrollment, _| view! { <AppSteps enrollment /> }.into_any()
+        />
     }
 }
 
@@ -112,6 +101,5 @@ fn AppSteps(enrollment: Enrollment) -> impl IntoView {
                 })}
             </li>
         </ol>
-        <button type="button" class="mfa-button" on:click=move |_| factors.panel.set(Panel::List)>{t.cancel}</button>
     }
 }

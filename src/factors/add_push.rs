@@ -2,13 +2,12 @@
 //! approval, polling politely until approved, rejected, expired or cancelled.
 
 use super::api_error::ApiErrorView;
-use super::context::{Factors, Panel};
-use super::manager::try_again;
+use super::context::Factors;
+use super::enrollment_panel::EnrollmentPanel;
 use super::qr_view::QrCode;
 use super::row::FactorKind;
 use super::timer::sleep;
 use crate::api::{ApiError, Associate, Confirm, Enrollment};
-use crate::reactive::Load;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::time::Duration;
@@ -19,25 +18,16 @@ const POLL_EVERY: Duration = Duration::from_secs(5);
 /// The push enrollment panel.
 #[component]
 pub fn AddPush() -> impl IntoView {
-    let factors = expect_context::<Factors>();
-    let t = factors.texts;
-    let enrollment = Load::new(move || {
-        let api = factors.api();
-        async move { api.0.associate(Associate::Push).await }
-    });
+    let t = expect_context::<Factors>().texts;
     view! {
-        <section class="mfa-card" aria-labelledby="mfa-add-push-title">
-            <h2 id="mfa-add-push-title" class="mfa-panel-title" tabindex="-1">{t.add_push_title}</h2>
-            {move || match enrollment.get() {
-                None => view! { <p class="mfa-status" role="status">{t.preparing_enrollment}</p> }.into_any(),
-                Some(Err(error)) => view! {
-                    <ApiErrorView error />
-                    <button type="button" class="mfa-button" on:click=move |_| try_again("#mfa-add-push-title", || enrollment.reload())>{t.try_again}</button>
-                }.into_any(),
-                Some(Ok(e)) => view! { <PushSteps enrollment=e on_retry=Callback::new(move |()| enrollment.reload()) /> }.into_any(),
-            }}
-            <button type="button" class="mfa-button" id="mfa-cancel-push" on:click=move |_| factors.panel.set(Panel::List)>{t.cancel}</button>
-        </section>
+        <EnrollmentPanel
+            kind=Associate::Push
+            title_id="mfa-add-push-title"
+            title=t.add_push_title
+            preparing=t.preparing_enrollment
+            cancel_id="mfa-cancel-push"
+            steps=|enrollment, on_retry| view! { <PushSteps enrollment on_retry /> }.into_any()
+        />
     }
 }
 
@@ -96,11 +86,11 @@ fn PushSteps(enrollment: Enrollment, on_retry: Callback<()>) -> impl IntoView {
                 <div class="mfa-error mfa-inline-error" role="alert" id="mfa-push-rejected">
                     <p>{t.push_declined}</p>
                 </div>
-                <button type="button" class="mfa-button" on:click=move |_| try_again("#mfa-add-push-title", || on_retry.run(()))>{t.try_again}</button>
+                <button type="button" class="mfa-button" on:click=move |_| on_retry.run(())>{t.try_again}</button>
             }.into_any(),
             Some(error) => view! {
                 <ApiErrorView error />
-                <button type="button" class="mfa-button" on:click=move |_| try_again("#mfa-add-push-title", || on_retry.run(()))>{t.try_again}</button>
+                <button type="button" class="mfa-button" on:click=move |_| on_retry.run(())>{t.try_again}</button>
             }.into_any(),
         }}
     }

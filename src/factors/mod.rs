@@ -15,6 +15,7 @@ pub mod api_error;
 pub mod clipboard;
 pub mod code_field;
 pub mod context;
+pub mod enrollment_panel;
 pub mod list;
 pub mod manager;
 pub mod qr_view;
