@@ -16,6 +16,16 @@ async fn page_background(h: &Harness) -> TestResult<String> {
         .convert()?)
 }
 
+/// Opens the authenticator-app panel and checks that its QR code decodes to the setup link.
+async fn qr_code_reads_in(h: &Harness, theme: &str) -> TestResult {
+    h.browser.click("#mfa-add-app").await?;
+    let link = h.browser.find("#mfa-otpauth-link").await?;
+    let uri = link.attr("href").await?.ok_or("no otpauth link")?;
+    let qr = read_qr(&h.browser.find("svg.mfa-qr").await?).await?;
+    assert_eq!(qr, uri, "the QR code decodes in the {theme} theme");
+    Ok(())
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn dark_theme_keeps_a_readable_qr_code() -> TestResult {
     let h = Harness::start(Setup::default()).await?;
@@ -27,11 +37,7 @@ async fn dark_theme_keeps_a_readable_qr_code() -> TestResult {
     assert_ne!(light, dark, "the page follows the dark preference");
     assert_eq!(dark, "rgb(17, 20, 24)", "the dark theme's --mfa-bg");
 
-    h.browser.click("#mfa-add-app").await?;
-    let link = h.browser.find("#mfa-otpauth-link").await?;
-    let uri = link.attr("href").await?.ok_or("no otpauth link")?;
-    let qr = read_qr(&h.browser.find("svg.mfa-qr").await?).await?;
-    assert_eq!(qr, uri, "the QR code decodes in the dark theme");
+    qr_code_reads_in(&h, "dark").await?;
     h.finish().await
 }
 
@@ -59,10 +65,6 @@ async fn high_contrast_keeps_a_readable_qr_code() -> TestResult {
         .convert()?;
     assert!(forced, "the page sees the high-contrast theme");
 
-    h.browser.click("#mfa-add-app").await?;
-    let link = h.browser.find("#mfa-otpauth-link").await?;
-    let uri = link.attr("href").await?.ok_or("no otpauth link")?;
-    let qr = read_qr(&h.browser.find("svg.mfa-qr").await?).await?;
-    assert_eq!(qr, uri, "the QR code decodes in a high-contrast theme");
+    qr_code_reads_in(&h, "high-contrast").await?;
     h.finish().await
 }
