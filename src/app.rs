@@ -45,6 +45,10 @@ pub fn App(
     /// Called with `{access_token, expires_in, scope, token_type}` when the user is done.
     #[prop(default = None)]
     on_done: Option<js_sys::Function>,
+    /// True for the stand-alone page, which owns its document: the window title and the
+    /// document's language follow the interface's. A widget leaves its host's alone.
+    #[prop(optional)]
+    page: bool,
 ) -> impl IntoView {
     let loaded = Load::new(move || {
         let given = given.clone();
@@ -73,6 +77,17 @@ pub fn App(
         Some(Ok(config)) => config.lang,
         _ => config::page_lang().unwrap_or_default(),
     });
+    if page {
+        effect(move || {
+            let lang = lang.get();
+            let document = document();
+            document.set_title(lang.texts().heading);
+            if let Some(root) = document.document_element() {
+                let _ = root.set_attribute("lang", lang.tag());
+                let _ = root.set_attribute("dir", lang.dir());
+            }
+        });
+    }
     view! {
         <main class="mfa-manager" node_ref=host lang=move || lang.get().tag() dir=move || lang.get().dir()>
             <header class="mfa-header">

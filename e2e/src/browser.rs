@@ -160,16 +160,15 @@ impl Browser {
         }
     }
 
+    /// Runs `script` (a function body ending in `return …`) in the page and reads its result.
+    pub async fn eval<T: serde::de::DeserializeOwned>(&self, script: &str) -> TestResult<T> {
+        Ok(self.driver.execute(script, Vec::new()).await?.convert()?)
+    }
+
     /// The URLs of every resource the page has fetched so far (the Performance API's list).
     pub async fn fetched_urls(&self) -> TestResult<Vec<String>> {
-        Ok(self
-            .driver
-            .execute(
-                "return performance.getEntriesByType('resource').map(e => e.name);",
-                Vec::new(),
-            )
-            .await?
-            .convert()?)
+        self.eval("return performance.getEntriesByType('resource').map(e => e.name);")
+            .await
     }
 
     /// Cuts the browser off the network (or reconnects it).

@@ -20,6 +20,13 @@ async fn german_from_the_configuration_through_sign_in() -> TestResult {
     );
     let lang = h.browser.find("main").await?.attr("lang").await?;
     assert_eq!(lang.as_deref(), Some("de"));
+    // The stand-alone page owns its document: its title and language follow too.
+    assert_eq!(h.browser.driver.title().await?, "Sicherheitseinstellungen");
+    let document_lang: String = h
+        .browser
+        .eval("return document.documentElement.lang;")
+        .await?;
+    assert_eq!(document_lang, "de");
     h.browser.click("#mfa-sign-in").await?;
     h.tenant_login("new@example.com").await?;
     h.browser
@@ -37,14 +44,17 @@ async fn right_to_left_layout() -> TestResult {
     assert_eq!(main.attr("dir").await?.as_deref(), Some("rtl"));
     let direction: String = h
         .browser
-        .driver
-        .execute(
-            "return getComputedStyle(document.querySelector('main')).direction;",
-            Vec::new(),
-        )
-        .await?
-        .convert()?;
+        .eval("return getComputedStyle(document.querySelector('main')).direction;")
+        .await?;
     assert_eq!(direction, "rtl");
+    let document_dir: String = h
+        .browser
+        .eval("return document.documentElement.dir;")
+        .await?;
+    assert_eq!(
+        document_dir, "rtl",
+        "the stand-alone page is right to left as a whole"
+    );
     // A text the Arabic table does not translate reads as English: its full stop comes after
     // its last word (not before its first, as plain right-to-left layout would put it), and
     // the line still ends at the right edge like the Arabic texts around it.

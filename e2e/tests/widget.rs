@@ -72,6 +72,11 @@ async fn plain_html_element_signs_in_enrolls_and_hands_back_the_app_token() -> T
         .wait_text("mfa-manager h2", "Sign in to manage your security settings")
         .await?;
     h.browser.wait_text("mfa-manager", &tenant_host(&h)).await?;
+    // The widget leaves its host page's title alone.
+    assert_eq!(
+        h.browser.driver.title().await?,
+        "Example app: account security"
+    );
 
     h.sign_in_by_popup("mfa-manager #mfa-sign-in", seed::NEW_USER)
         .await?;
