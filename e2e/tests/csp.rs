@@ -133,14 +133,11 @@ async fn signed_out_page_renders_without_violations() -> TestResult {
     // The stylesheet applies (style-src 'self'): the sign-in button is not unstyled.
     let styled: bool = h
         .browser
-        .driver
-        .execute(
+        .eval(
             "return document.styleSheets.length > 0 \
              && document.styleSheets[0].cssRules.length > 0;",
-            Vec::new(),
         )
-        .await?
-        .convert()?;
+        .await?;
     assert!(styled, "the stylesheet did not load");
     violations.assert_none(&h, "signed-out page").await?;
     h.finish().await
@@ -157,11 +154,7 @@ async fn mark_page(h: &Harness) -> TestResult {
 
 /// True when the page marked by [`mark_page`] is still the one shown (no navigation).
 async fn still_same_page(h: &Harness) -> TestResult<bool> {
-    Ok(h.browser
-        .driver
-        .execute("return window.__samePage === true;", Vec::new())
-        .await?
-        .convert()?)
+    h.browser.eval("return window.__samePage === true;").await
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -282,10 +275,8 @@ async fn negative_control_inline_script_and_style_are_reported() -> TestResult {
     }
     let ran: bool = h
         .browser
-        .driver
-        .execute("return window.__inlineRan === true;", Vec::new())
-        .await?
-        .convert()?;
+        .eval("return window.__inlineRan === true;")
+        .await?;
     assert!(!ran, "the injected inline script ran");
     h.finish().await
 }

@@ -69,13 +69,8 @@ async fn a_replayed_authorization_code_is_refused() -> TestResult {
     // The callback URL the browser arrived on, code included (the address bar no longer has it).
     let callback: String = h
         .browser
-        .driver
-        .execute(
-            "return performance.getEntriesByType('navigation')[0].name;",
-            Vec::new(),
-        )
-        .await?
-        .convert()?;
+        .eval("return performance.getEntriesByType('navigation')[0].name;")
+        .await?;
     let code = url_param(&callback, "code").ok_or("the callback had no code")?;
     h.browser.driver.refresh().await?;
     // Without a tenant session the login form waits, so the callback can be forged meanwhile.

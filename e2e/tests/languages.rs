@@ -60,8 +60,7 @@ async fn right_to_left_layout() -> TestResult {
     // the line still ends at the right edge like the Arabic texts around it.
     let [stop_after_word, gap_to_right_edge]: [f64; 2] = h
         .browser
-        .driver
-        .execute(
+        .eval(
             r#"
             const p = [...document.querySelectorAll('main p')]
                 .find(p => p.textContent.startsWith('Add or remove'));
@@ -71,10 +70,8 @@ async fn right_to_left_layout() -> TestResult {
             const stop = box(n - 1), word = box(n - 2);
             return [stop.left - word.left, p.getBoundingClientRect().right - stop.right];
             "#,
-            Vec::new(),
         )
-        .await?
-        .convert()?;
+        .await?;
     assert!(
         stop_after_word > 0.0,
         "the full stop is drawn after the last word ({stop_after_word} px)"

@@ -30,11 +30,7 @@ async fn overflow(h: &Harness) -> TestResult<(i64, String, Vec<String>)> {
             }
         }
         return [document.documentElement.scrollWidth - width, widest, broken];";
-    Ok(h.browser
-        .driver
-        .execute(script, Vec::new())
-        .await?
-        .convert()?)
+    h.browser.eval(script).await
 }
 
 async fn fits(h: &Harness, screen: &str) -> TestResult {

@@ -6,14 +6,9 @@ use e2e::qr::read_qr;
 use e2e::{Harness, Setup, TestResult};
 
 async fn page_background(h: &Harness) -> TestResult<String> {
-    Ok(h.browser
-        .driver
-        .execute(
-            "return getComputedStyle(document.body).backgroundColor;",
-            Vec::new(),
-        )
-        .await?
-        .convert()?)
+    h.browser
+        .eval("return getComputedStyle(document.body).backgroundColor;")
+        .await
 }
 
 /// Opens the authenticator-app panel and checks that its QR code decodes to the setup link.
@@ -56,13 +51,8 @@ async fn high_contrast_keeps_a_readable_qr_code() -> TestResult {
     h.browser.wait_text("h2", SIGNED_IN_HEADING).await?;
     let forced: bool = h
         .browser
-        .driver
-        .execute(
-            "return matchMedia('(forced-colors: active)').matches;",
-            Vec::new(),
-        )
-        .await?
-        .convert()?;
+        .eval("return matchMedia('(forced-colors: active)').matches;")
+        .await?;
     assert!(forced, "the page sees the high-contrast theme");
 
     qr_code_reads_in(&h, "high-contrast").await?;
