@@ -2,7 +2,7 @@
 //!
 //! The page's own type rather than the crate's `StandardTokenResponse`: that one lowercases
 //! `token_type` through a JSON tree with the full Unicode case tables, which the page does not
-//! need (the token is only ever sent as a bearer token) and which cost about 2.7 KB brotli.
+//! need (the token is only ever sent as a bearer token) and which cost about 2.5 KB brotli.
 
 use oauth2::{AccessToken, RefreshToken, Scope, TokenType};
 use serde::{Deserialize, Deserializer, Serialize};
