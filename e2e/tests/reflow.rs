@@ -48,8 +48,8 @@ async fn fits(h: &Harness, screen: &str) -> TestResult {
 
 /// The journey at 320 px in language `lang`: signed out, the list, the authenticator-app panel,
 /// the phone form after a code was sent, the recovery code, the removal dialog, the push and
-/// email panels and the closing screen. Waits on
-/// elements rather than texts, so it runs the same in every language.
+/// email panels and the closing screen. Waits on elements rather than texts, so it runs the
+/// same in every language.
 async fn every_screen_fits(lang: &str) -> TestResult {
     let h = Harness::start(Setup::default()).await?;
     h.browser.set_width(320).await?;
@@ -95,6 +95,7 @@ async fn every_screen_fits(lang: &str) -> TestResult {
     h.browser.find("#mfa-destination").await?;
     fits(&h, "email").await?;
     h.browser.open(&demo).await?;
+    h.browser.find("#mfa-empty").await?;
     h.browser.click("#mfa-done").await?;
     h.browser.find("#mfa-finished").await?;
     fits(&h, "finished").await?;
