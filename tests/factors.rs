@@ -83,6 +83,14 @@ fn mount_with<V: IntoView + 'static>(
     root
 }
 
+/// The element under `root` matching `css`, which the test expects to be there.
+fn find<T: JsCast>(root: &web_sys::HtmlElement, css: &str) -> T {
+    root.query_selector(css)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no `{css}` in: {}", text(root)))
+        .unchecked_into()
+}
+
 /// The element that has keyboard focus.
 fn focused() -> Option<web_sys::Element> {
     web_sys::window()?.document()?.active_element()
@@ -130,11 +138,7 @@ async fn list_error_explains_the_likely_cause_and_retries() {
         .expect("an alert");
     let message = alert.text_content().unwrap();
     assert!(message.contains("Allowed Web Origins"), "{message}");
-    let retry: web_sys::HtmlElement = root
-        .query_selector(".mfa-list button")
-        .unwrap()
-        .unwrap()
-        .unchecked_into();
+    let retry: web_sys::HtmlElement = find(&root, ".mfa-list button");
     retry.click();
     settle().await;
     assert!(
@@ -169,21 +173,13 @@ async fn add_app_shows_qr_and_key_and_explains_wrong_codes() {
         "{all}"
     );
     assert!(all.contains("jane@example.com"), "{all}");
-    let input: web_sys::HtmlInputElement = root
-        .query_selector("#mfa-otp-code")
-        .unwrap()
-        .unwrap()
-        .unchecked_into();
+    let input: web_sys::HtmlInputElement = find(&root, "#mfa-otp-code");
     assert_eq!(input.get_attribute("inputmode").as_deref(), Some("numeric"));
     assert_eq!(
         input.get_attribute("autocomplete").as_deref(),
         Some("one-time-code")
     );
-    let submit: web_sys::HtmlElement = root
-        .query_selector(".mfa-code-form button[type=submit]")
-        .unwrap()
-        .unwrap()
-        .unchecked_into();
+    let submit: web_sys::HtmlElement = find(&root, ".mfa-code-form button[type=submit]");
     for _ in 0..2 {
         input.set_value("123 456");
         input
@@ -225,11 +221,7 @@ async fn add_app_associate_error_is_shown_with_a_retry() {
     settle().await;
     let all = text(&root);
     assert!(all.contains("6 minutes"), "{all}");
-    let retry: web_sys::HtmlElement = root
-        .query_selector(".mfa-actions button")
-        .unwrap()
-        .unwrap()
-        .unchecked_into();
+    let retry: web_sys::HtmlElement = find(&root, ".mfa-actions button");
     assert_eq!(retry.text_content().as_deref(), Some("Try again"));
     retry.click();
     settle().await;
@@ -276,11 +268,7 @@ async fn remove_dialog_names_the_twin_warns_and_reports_failures() {
     );
     let dialog = root.query_selector("[role=alertdialog]").unwrap().unwrap();
     assert_eq!(dialog.get_attribute("aria-modal").as_deref(), Some("true"));
-    let confirm: web_sys::HtmlElement = root
-        .query_selector("#mfa-confirm-remove")
-        .unwrap()
-        .unwrap()
-        .unchecked_into();
+    let confirm: web_sys::HtmlElement = find(&root, "#mfa-confirm-remove");
     confirm.click();
     settle().await;
     let all = text(&root);
@@ -326,17 +314,9 @@ async fn recovery_code_waits_for_the_saved_confirmation() {
         "{}",
         text(&root)
     );
-    let continue_button: web_sys::HtmlButtonElement = root
-        .query_selector("#mfa-recovery-continue")
-        .unwrap()
-        .unwrap()
-        .unchecked_into();
+    let continue_button: web_sys::HtmlButtonElement = find(&root, "#mfa-recovery-continue");
     assert!(continue_button.disabled());
-    let saved: web_sys::HtmlElement = root
-        .query_selector("#mfa-saved-recovery")
-        .unwrap()
-        .unwrap()
-        .unchecked_into();
+    let saved: web_sys::HtmlElement = find(&root, "#mfa-saved-recovery");
     saved.click();
     settle().await;
     assert!(!continue_button.disabled());
@@ -354,16 +334,8 @@ async fn phone_form_checks_the_number_before_sending_and_shows_send_errors() {
         || view! { <AddOob destination=Destination::Phone /> },
     );
     settle().await;
-    let input: web_sys::HtmlInputElement = root
-        .query_selector("#mfa-destination")
-        .unwrap()
-        .unwrap()
-        .unchecked_into();
-    let send: web_sys::HtmlElement = root
-        .query_selector("#mfa-send-code")
-        .unwrap()
-        .unwrap()
-        .unchecked_into();
+    let input: web_sys::HtmlInputElement = find(&root, "#mfa-destination");
+    let send: web_sys::HtmlElement = find(&root, "#mfa-send-code");
     input.set_value("415 555 2046");
     input
         .dispatch_event(&web_sys::Event::new("input").unwrap())
@@ -407,15 +379,12 @@ async fn a_sent_code_fixes_the_number_until_the_user_asks_for_another() {
         || view! { <AddOob destination=Destination::Phone /> },
     );
     settle().await;
-    let find = |css: &str| -> web_sys::HtmlElement {
-        root.query_selector(css).unwrap().unwrap().unchecked_into()
-    };
-    let input: web_sys::HtmlInputElement = find("#mfa-destination").unchecked_into();
+    let input: web_sys::HtmlInputElement = find(&root, "#mfa-destination");
     input.set_value("+1 415 555 2046");
     input
         .dispatch_event(&web_sys::Event::new("input").unwrap())
         .unwrap();
-    find("#mfa-send-code").click();
+    find::<web_sys::HtmlElement>(&root, "#mfa-send-code").click();
     settle().await;
     assert!(text(&root).contains("+14155552046"), "{}", text(&root));
     assert_eq!(api.enrollments.borrow().len(), 1, "one code was sent");
@@ -427,7 +396,7 @@ async fn a_sent_code_fixes_the_number_until_the_user_asks_for_another() {
         input.read_only(),
         "the number is fixed while its code is awaited"
     );
-    let voice: web_sys::HtmlInputElement = find("#mfa-channel-voice").unchecked_into();
+    let voice: web_sys::HtmlInputElement = find(&root, "#mfa-channel-voice");
     assert!(voice.disabled(), "so is the channel");
     let submit = web_sys::Event::new_with_event_init_dict("submit", &{
         let init = web_sys::EventInit::new();
@@ -435,18 +404,20 @@ async fn a_sent_code_fixes_the_number_until_the_user_asks_for_another() {
         init
     })
     .unwrap();
-    find("form").dispatch_event(&submit).unwrap();
+    find::<web_sys::HtmlElement>(&root, "form")
+        .dispatch_event(&submit)
+        .unwrap();
     settle().await;
     assert_eq!(api.enrollments.borrow().len(), 1, "no second code");
 
     // "Use a different number" opens the field again, focused, with the Send button back.
-    find("#mfa-change-destination").click();
+    find::<web_sys::HtmlElement>(&root, "#mfa-change-destination").click();
     settle().await;
     assert!(!input.read_only());
     assert!(!voice.disabled());
     assert_eq!(focused().map(|e| e.id()), Some("mfa-destination".into()));
     assert!(root.query_selector("#mfa-code-sent").unwrap().is_none());
-    find("#mfa-send-code").click();
+    find::<web_sys::HtmlElement>(&root, "#mfa-send-code").click();
     settle().await;
     assert!(
         api.enrollments.borrow().is_empty(),

@@ -18,13 +18,18 @@ fn container() -> web_sys::HtmlElement {
     el.unchecked_into()
 }
 
-#[wasm_bindgen_test]
-fn signed_out_screen_names_the_tenant_and_offers_sign_in() {
-    let config = Config::from_json(
+/// A valid configuration for the tenant `acme.us.auth0.com`.
+fn acme_config() -> Config {
+    Config::from_json(
         r#"{"domain":"acme.us.auth0.com","client_id":"abc"}"#,
         "https://app.example.com/",
     )
-    .unwrap();
+    .unwrap()
+}
+
+#[wasm_bindgen_test]
+fn signed_out_screen_names_the_tenant_and_offers_sign_in() {
+    let config = acme_config();
     let root = container();
     let clicks = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
     let counted = clicks.clone();
@@ -54,11 +59,7 @@ fn signed_out_screen_names_the_tenant_and_offers_sign_in() {
 
 #[wasm_bindgen_test]
 async fn after_a_failed_sign_in_the_button_offers_to_sign_in_again() {
-    let config = Config::from_json(
-        r#"{"domain":"acme.us.auth0.com","client_id":"abc"}"#,
-        "https://app.example.com/",
-    )
-    .unwrap();
+    let config = acme_config();
     let root = container();
     let failed = RwSignal::new(false);
     let _handle = leptos::mount::mount_to(root.clone(), move || {
