@@ -11,12 +11,14 @@
 //! - [`i18n`]: every user-facing text, one table per language, and the [`i18n::Lang`] enum.
 //! - [`mount`]: the JavaScript `mount(element, config, onDone)` entry point for widgets.
 //! - [`element`]: the `<mfa-manager>` custom element, configured by attributes.
+//! - [`browser`]: browser helpers for components (timers, clipboard, focus), one per file.
 //! - [`reactive`]: effects, async loads and submissions, each one shared instance of Leptos's
 //!   machinery.
 
 pub mod api;
 pub mod app;
 pub mod auth;
+pub mod browser;
 pub mod config;
 pub mod element;
 pub mod factors;

@@ -3,7 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use mfa_manager::app::cross_tab::CrossTab;
-use mfa_manager::factors::timer::sleep;
+use mfa_manager::browser::sleep;
 use std::cell::Cell;
 use std::rc::Rc;
 use std::time::Duration;

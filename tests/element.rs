@@ -2,8 +2,8 @@
 //! attributes, mounted while on the page and emptied when removed.
 #![cfg(target_arch = "wasm32")]
 
+use mfa_manager::browser::sleep;
 use mfa_manager::element::{define_element, ELEMENT_NAME};
-use mfa_manager::factors::timer::sleep;
 use std::cell::RefCell;
 use std::rc::Rc;
 use std::time::Duration;

@@ -7,10 +7,10 @@ use mfa_manager::api::{
     ApiError, ApiFuture, ApiHandle, Associate, Authenticator, AuthenticatorId, Confirm, Confirmed,
     Enrollment, MfaApi,
 };
+use mfa_manager::browser::sleep;
 use mfa_manager::factors::add_app::AddApp;
 use mfa_manager::factors::context::Factors;
 use mfa_manager::factors::list::FactorList;
-use mfa_manager::factors::timer::sleep;
 use std::cell::RefCell;
 use std::rc::Rc;
 use std::time::Duration;

@@ -1,7 +1,7 @@
 //! The interface in German and in right-to-left Arabic, chosen by the `lang` configuration key.
 #![cfg(target_arch = "wasm32")]
 
-use mfa_manager::factors::timer::sleep;
+use mfa_manager::browser::sleep;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;

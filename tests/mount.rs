@@ -1,7 +1,7 @@
 //! The widget entry point `mount(element, config, onDone)` in a real browser.
 #![cfg(target_arch = "wasm32")]
 
-use mfa_manager::factors::timer::sleep;
+use mfa_manager::browser::sleep;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;

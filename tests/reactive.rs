@@ -5,7 +5,7 @@
 
 use futures_channel::oneshot;
 use leptos::prelude::*;
-use mfa_manager::factors::timer::sleep;
+use mfa_manager::browser::sleep;
 use mfa_manager::reactive::{effect, Load, Submit};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;

@@ -75,7 +75,7 @@ async fn after_a_failed_sign_in_the_button_offers_to_sign_in_again() {
     assert_eq!(label().trim(), "Sign in");
     failed.set(true);
     // Leptos redraws on its next turn.
-    mfa_manager::factors::timer::sleep(std::time::Duration::from_millis(30)).await;
+    mfa_manager::browser::sleep(std::time::Duration::from_millis(30)).await;
     assert_eq!(label().trim(), "Sign in again");
     assert_eq!(root.query_selector_all("button").unwrap().length(), 1);
 }

@@ -3,6 +3,7 @@
 
 use super::flow::Flow;
 use crate::auth::session::{clock, Phase};
+use crate::browser::use_timestamp;
 use crate::i18n::{around, texts};
 use crate::reactive::effect;
 use leptos::prelude::*;
@@ -15,12 +16,7 @@ pub fn SessionBar() -> impl IntoView {
     let t = texts();
     let (left_before, left_after) = around(t.session_left, "clock");
     let (ends_before, ends_after) = around(t.session_ends, "clock");
-    let now = RwSignal::new(js_sys::Date::now());
-    if let Ok(tick) =
-        set_interval_with_handle(move || now.set(js_sys::Date::now()), Duration::from_secs(1))
-    {
-        on_cleanup(move || tick.clear());
-    }
+    let now = use_timestamp(Duration::from_secs(1));
     let phase_now = move || {
         flow.session
             .with(|s| s.as_ref().map(|s| s.phase(now.get())))

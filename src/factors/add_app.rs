@@ -8,6 +8,7 @@ use super::qr_view::QrCode;
 use super::row::FactorKind;
 use super::secret::{group_secret, parse_otpauth};
 use crate::api::{ApiError, Associate, Confirm, Enrollment};
+use crate::browser::use_clipboard;
 use crate::i18n::fill;
 use crate::reactive::{effect, Submit};
 use leptos::prelude::*;
@@ -55,7 +56,7 @@ fn AppSteps(enrollment: Enrollment) -> impl IntoView {
         Some(Err(ApiError::InvalidOtp)) => failures.update(|f| *f += 1),
         _ => {}
     });
-    let copied = RwSignal::new(false);
+    let clipboard = use_clipboard();
     let copy_secret = secret.clone();
     view! {
         <ol class="mfa-steps">
@@ -68,8 +69,8 @@ fn AppSteps(enrollment: Enrollment) -> impl IntoView {
                 <p>{t.or_type_key}</p>
                 <p class="mfa-secret" id="mfa-otp-secret">{group_secret(&secret)}</p>
                 <button type="button" class="mfa-button" id="mfa-copy-secret"
-                    on:click=move |_| { super::clipboard::copy(&copy_secret); copied.set(true); }>
-                    {move || if copied.get() { t.copied } else { t.copy }}
+                    on:click=move |_| { clipboard.copy(&copy_secret); }>
+                    {move || if clipboard.copied.get() { t.copied } else { t.copy }}
                 </button>
                 <details class="mfa-details">
                     <summary>{t.cant_scan}</summary>

@@ -7,6 +7,7 @@ use super::phone::normalize_e164;
 use super::row::FactorKind;
 use crate::api::{ApiError, Associate, Confirm, Enrollment};
 use crate::auth::session::clock;
+use crate::browser::use_timestamp;
 use crate::i18n::fill;
 use crate::reactive::{effect, Submit};
 use leptos::prelude::*;
@@ -36,13 +37,8 @@ pub fn AddOob(
     let by_call = RwSignal::new(false);
     let problem = RwSignal::new(None::<String>);
     let sent = RwSignal::new(None::<(Enrollment, String)>);
-    let now = RwSignal::new(js_sys::Date::now());
+    let now = use_timestamp(Duration::from_secs(1));
     let resend_at = RwSignal::new(0.0);
-    if let Ok(tick) =
-        set_interval_with_handle(move || now.set(js_sys::Date::now()), Duration::from_secs(1))
-    {
-        on_cleanup(move || tick.clear());
-    }
 
     let send = Submit::new(move |request: &(Associate, String)| {
         let api = factors.api();

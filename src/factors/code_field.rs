@@ -1,7 +1,7 @@
 //! The "Verification code" field: numeric keyboard, one-time-code autofill, paste-friendly.
 
-use super::manager::focus_when_mounted;
 use super::secret::normalize_code;
+use crate::browser::focus_when_mounted;
 use crate::i18n::texts;
 use leptos::prelude::*;
 

@@ -3,7 +3,7 @@
 
 use super::api_error::ApiErrorView;
 use super::context::{Factors, Panel};
-use super::manager::try_again;
+use super::try_again::try_again;
 use crate::api::{Associate, Enrollment};
 use crate::reactive::Load;
 use leptos::prelude::*;

@@ -2,8 +2,8 @@
 
 use super::api_error::ApiErrorView;
 use super::context::{Factors, Panel};
-use super::manager::try_again;
 use super::row::{rows_in, FactorKind, FactorRow};
+use super::try_again::try_again;
 use crate::reactive::Load;
 use leptos::prelude::*;
 

@@ -9,6 +9,7 @@ use super::list::FactorList;
 use super::recovery::RecoveryCode;
 use super::remove::RemoveDialog;
 use crate::app::flow::Flow;
+use crate::browser::focus_first;
 use crate::reactive::effect;
 use leptos::prelude::*;
 
@@ -57,40 +58,5 @@ pub fn FactorManager() -> impl IntoView {
             Panel::List | Panel::Remove(_) => ().into_any(),
         })}
         {move || removing.get().map(|row| view! { <RemoveDialog row /> })}
-    }
-}
-
-/// What a "Try again" button does: moves keyboard focus to `keep_focus_on` (the panel's title
-/// or the list) and starts `again`. The answer replaces the button, and focus must not drop to
-/// the page with it.
-pub fn try_again(keep_focus_on: &str, again: impl FnOnce()) {
-    focus_first(keep_focus_on);
-    again();
-}
-
-/// Moves keyboard focus to `node`'s element as soon as it is in the page.
-pub fn focus_when_mounted<E>(node: NodeRef<E>)
-where
-    E: leptos::html::ElementType,
-    E::Output: wasm_bindgen::JsCast + Clone + 'static,
-{
-    effect(move || {
-        if let Some(element) = node.get() {
-            if let Some(element) = wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlElement>(&element) {
-                let _ = element.focus();
-            }
-        }
-    });
-}
-
-/// Moves keyboard focus to the first element matching `selector`, if any.
-pub fn focus_first(selector: &str) {
-    let element = document()
-        .query_selector(selector)
-        .ok()
-        .flatten()
-        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
-    if let Some(element) = element {
-        let _ = element.focus();
     }
 }

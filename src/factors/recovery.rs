@@ -3,6 +3,7 @@
 
 use super::context::{Factors, Panel};
 use super::secret::group_secret;
+use crate::browser::{download, use_clipboard};
 use crate::i18n::fill;
 use leptos::prelude::*;
 
@@ -15,7 +16,7 @@ pub fn RecoveryCode(
     let factors = expect_context::<Factors>();
     let t = factors.texts;
     let saved = RwSignal::new(false);
-    let copied = RwSignal::new(false);
+    let clipboard = use_clipboard();
     let grouped = group_secret(&code);
     let copy_code = code.clone();
     let download_code = code.clone();
@@ -26,11 +27,11 @@ pub fn RecoveryCode(
             <p class="mfa-secret" id="mfa-recovery-code">{grouped}</p>
             <div class="mfa-actions">
                 <button type="button" class="mfa-button" id="mfa-copy-recovery"
-                    on:click=move |_| { super::clipboard::copy(&copy_code); copied.set(true); }>
-                    {move || if copied.get() { t.copied } else { t.copy }}
+                    on:click=move |_| { clipboard.copy(&copy_code); }>
+                    {move || if clipboard.copied.get() { t.copied } else { t.copy }}
                 </button>
                 <button type="button" class="mfa-button" id="mfa-download-recovery"
-                    on:click=move |_| super::clipboard::download("recovery-code.txt", &format!("{}\n", fill(t.recovery_file, &[("code", &download_code)])))>
+                    on:click=move |_| download("recovery-code.txt", &format!("{}\n", fill(t.recovery_file, &[("code", &download_code)])))>
                     {t.download}
                 </button>
             </div>

@@ -1,13 +1,6 @@
-//! Copying text to the clipboard and downloading it as a file, without any markup.
+//! Offering text as a file download, without any markup.
 
 use wasm_bindgen::JsCast;
-
-/// Copies `text` to the clipboard (best effort; the text is on screen as well).
-pub fn copy(text: &str) {
-    if let Some(window) = web_sys::window() {
-        let _ = window.navigator().clipboard().write_text(text);
-    }
-}
 
 /// Offers `text` as a download named `file_name`.
 pub fn download(file_name: &str, text: &str) {

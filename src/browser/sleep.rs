@@ -1,4 +1,4 @@
-//! Waiting in async code without blocking the page.
+//! `sleep`: waiting in async code without blocking the page.
 
 use std::time::Duration;
 
