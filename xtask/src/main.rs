@@ -6,6 +6,7 @@ mod demo_tenant;
 mod dist;
 mod externalize;
 mod floor;
+mod imports;
 mod integrity;
 mod minify;
 mod paths;
@@ -38,9 +39,15 @@ enum Command {
     Setup,
     /// Build and run the emulator and the app with live reload; Ctrl-C stops both.
     Serve(serve::Args),
-    /// Run every check: fmt, clippy (native + wasm32), native tests, wasm tests in headless
-    /// Chromium, and the end-to-end suite against a fresh dist/ and emulator.
+    /// Run every check: fmt, import circles, clippy (native + wasm32), native tests, wasm
+    /// tests in headless Chromium, and the end-to-end suite against a fresh dist/ and emulator.
     Test(test::Args),
+    /// Check that no files of src/, emulator/src/ or e2e/src/ refer to each other in a circle
+    /// through `use` items or paths in code (macro bodies included); a `pub use` re-export
+    /// leads on to the file the item comes from, and test code is left out. Prints each
+    /// folder's circles (their files and the references between them) or "no import
+    /// circles"; fails if there is any.
+    Imports,
     /// Release build of dist/ (size profile, wasm-opt -Oz) and a table of file sizes.
     Dist,
     /// Measure bundle size, cold start, round trips per action and QR render time; prints a
@@ -85,6 +92,7 @@ fn main() -> ExitCode {
         Command::Setup => setup::run(),
         Command::Serve(args) => serve::run(args),
         Command::Test(args) => test::run(args),
+        Command::Imports => imports::run(),
         Command::Dist => dist::run(),
         Command::Bench => bench::run(),
         Command::PostBuild(args) => post_build(args),

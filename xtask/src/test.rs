@@ -4,7 +4,7 @@
 use crate::paths;
 use crate::process::{describe, run_streamed};
 use crate::step::{seconds, Step};
-use crate::{dist, setup, sizes};
+use crate::{dist, imports, setup, sizes};
 use std::fs;
 use std::process::Command;
 use std::time::Duration;
@@ -54,6 +54,13 @@ pub fn run(args: Args) -> Result<(), String> {
 fn run_stages(args: &Args, stages: &mut Vec<Stage>) {
     let wasm = "wasm32-unknown-unknown";
     stages.push(stage("fmt", cargo(&["fmt", "--all", "--", "--check"])));
+    let imports_step = Step::start("stage imports");
+    let clean = imports::run().map_err(|e| eprintln!("{e}")).is_ok();
+    stages.push(Stage::plain(
+        "imports",
+        clean,
+        imports_step.finish(ok_text(clean)),
+    ));
     stages.push(stage(
         "clippy native",
         cargo(&[
