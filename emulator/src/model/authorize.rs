@@ -4,10 +4,11 @@
 use crate::model::api::Audience;
 use crate::model::authenticator::AuthenticatorKind;
 use crate::model::codes::AuthorizationCode;
+use crate::model::delivery::{AuthorizeResponse, Delivered, Delivery, ResponseMode};
 use crate::model::error::Error;
 use crate::model::limits::{AUTHORIZATION_CODE_SECONDS, LOGIN_TRANSACTION_SECONDS};
-use crate::model::seed::MfaPolicy;
-use crate::model::session::{LoginTransaction, Session};
+use crate::model::mfa_settings::MfaPolicy;
+use crate::model::session::{AuthorizeRequest, LoginTransaction, Prompt, Session};
 use crate::model::tenant::Tenant;
 use crate::model::texts;
 use crate::model::url::origin_of;
@@ -67,74 +68,6 @@ impl AuthorizeParams {
     }
 }
 
-/// How the result goes back to the application.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ResponseMode {
-    /// 302 with the result in the query.
-    Query,
-    /// 302 with the result in the fragment.
-    Fragment,
-    /// An auto-submitting HTML form.
-    FormPost,
-    /// An HTML page that `postMessage`s the result (§3.4).
-    WebMessage,
-}
-
-/// Where and how to deliver a result: only built from a validated client and redirect target.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Delivery {
-    /// The validated `redirect_uri`.
-    pub redirect_uri: String,
-    /// The response mode.
-    pub mode: ResponseMode,
-    /// `state` to echo.
-    pub state: Option<String>,
-    /// Origin of `redirect_uri` (the `postMessage` target origin).
-    pub target_origin: String,
-}
-
-/// The result for the application.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum AuthorizeResponse {
-    /// An authorization code.
-    Code(String),
-    /// An error such as `login_required`.
-    Error {
-        /// `error`.
-        error: &'static str,
-        /// `error_description`.
-        description: String,
-    },
-}
-
-/// A result and where it goes.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Delivered {
-    /// Where and how.
-    pub delivery: Delivery,
-    /// What.
-    pub response: AuthorizeResponse,
-}
-
-impl Delivered {
-    /// The response members in wire order: `code`/`error`+`error_description`, then `state`.
-    pub fn pairs(&self) -> Vec<(&'static str, String)> {
-        let mut pairs = match &self.response {
-            AuthorizeResponse::Code(code) => vec![("code", code.clone())],
-            AuthorizeResponse::Error { error, description } => {
-                vec![
-                    ("error", (*error).to_owned()),
-                    ("error_description", description.clone()),
-                ]
-            }
-        };
-        if let Some(state) = &self.delivery.state {
-            pairs.push(("state", state.clone()));
-        }
-        pairs
-    }
-}
-
 /// A failure that must not reach the redirect target: shown as an HTML error page.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ErrorPage {
@@ -148,40 +81,6 @@ impl ErrorPage {
     fn new(status: u16, message: String) -> Self {
         Self { status, message }
     }
-}
-
-/// `prompt` values the tenant distinguishes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Prompt {
-    /// Use the session if there is one, else show the login page.
-    Default,
-    /// Never show a page: succeed from the session or return an error.
-    None,
-    /// Always show the login page.
-    Login,
-}
-
-/// A validated authorize request.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct AuthorizeRequest {
-    /// The client.
-    pub client_id: String,
-    /// Its display name.
-    pub client_name: String,
-    /// Where the result goes.
-    pub delivery: Delivery,
-    /// The requested audience.
-    pub audience: Audience,
-    /// The granted scope.
-    pub scope: String,
-    /// `nonce` for the ID token.
-    pub nonce: Option<String>,
-    /// The S256 PKCE challenge.
-    pub code_challenge: String,
-    /// The prompt mode.
-    pub prompt: Prompt,
-    /// Email to prefill.
-    pub login_hint: Option<String>,
 }
 
 /// What the login UI shows next.

@@ -5,6 +5,7 @@ use serde::Serialize;
 use crate::model::authenticator::{Authenticator, AuthenticatorKind};
 use crate::model::error::Error;
 use crate::model::limits::{MAX_PENDING_AUTHENTICATORS, TOTP_SECRET_BYTES};
+use crate::model::phone_number::is_e164;
 use crate::model::recovery;
 use crate::model::tenant::Tenant;
 use crate::model::tokens::AccessClaims;
@@ -89,15 +90,6 @@ enum Wanted {
     Phone { sms: bool, phone: String },
     Email { address: String },
     Push,
-}
-
-/// Whether `phone` is E.164: `+`, a non-zero digit, 7 to 15 digits in all.
-pub fn is_e164(phone: &str) -> bool {
-    phone.strip_prefix('+').is_some_and(|digits| {
-        (7..=15).contains(&digits.len())
-            && digits.bytes().all(|b| b.is_ascii_digit())
-            && !digits.starts_with('0')
-    })
 }
 
 fn is_plausible_email(address: &str) -> bool {
@@ -388,15 +380,6 @@ impl Enrollment {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn e164() {
-        assert!(is_e164("+14155552046"));
-        assert!(!is_e164("14155552046"));
-        assert!(!is_e164("+0123456789"));
-        assert!(!is_e164("+1415555abcd"));
-        assert!(!is_e164("+123"));
-    }
 
     #[test]
     fn emails() {

@@ -1,34 +1,12 @@
-//! Out-of-band transactions: SMS/voice/email codes (6 digits, 5 min, single use) and push
-//! requests answered from the test harness.
+//! Out-of-band transactions: sending SMS/voice/email codes (6 digits, 5 min, single use) and
+//! push requests answered from the test harness, and checking what comes back.
 
 use crate::model::authenticator::AuthenticatorKind;
 use crate::model::error::Error;
 use crate::model::limits::{OOB_CODE_SECONDS, PUSH_POLL_MIN_SECONDS};
+use crate::model::oob_transaction::OobTransaction;
 use crate::model::outbox::{Channel, DeliveryStatus, OutboxMessage, PushAnswerError};
 use crate::model::tenant::Tenant;
-
-/// An `oob_code` waiting to be exchanged at `/oauth/token` (or at the login prompt).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OobTransaction {
-    /// The opaque `oob_code` (`Fe26.2*…`).
-    pub oob_code: String,
-    /// The user it was sent for.
-    pub user_id: String,
-    /// The client that asked.
-    pub client_id: String,
-    /// The authenticator it was sent to.
-    pub authenticator_id: String,
-    /// The enrollment group to activate on success.
-    pub group: u64,
-    /// The 6-digit code (`None` for push).
-    pub binding_code: Option<String>,
-    /// The outbox message (push state lives there).
-    pub outbox_id: u64,
-    /// Unix time after which the code is refused.
-    pub expires_at: u64,
-    /// Last `/oauth/token` poll (push only).
-    pub last_poll: Option<u64>,
-}
 
 impl Tenant {
     /// Sends a code (or a push request) to one of the user's authenticators and opens an OOB

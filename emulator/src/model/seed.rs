@@ -1,12 +1,21 @@
-//! Tenant descriptions: the built-in development tenant and the JSON format of `--seed FILE`.
+//! Tenant descriptions: the built-in development tenant, the JSON format of `--seed FILE`, and
+//! building a [`Tenant`] from one ([`Tenant::from_seed`]).
 
+use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
 use crate::model::api::Api;
+use crate::model::authenticator::{is_valid_id, Authenticator, AuthenticatorKind};
 use crate::model::client::{Client, GrantType};
+use crate::model::mfa_settings::{FactorSwitches, MfaPolicy};
+use crate::model::phone_number::is_e164;
+use crate::model::recovery::{is_well_formed, RecoveryCode};
+use crate::model::rng::TenantRng;
 use crate::model::tenant::{Domains, Tenant};
+use crate::model::totp::decode_secret;
+use crate::model::user::{User, UserLimits};
 
 /// Client id of the seeded SPA.
 pub const CLIENT_ID: &str = "mfa-manager-dev";
@@ -42,48 +51,6 @@ pub const ENROLLED_VOICE_ID: &str = "voice|dev_SeededPhoneTwins";
 pub const ENROLLED_RECOVERY_ID: &str = "recovery-code|dev_SeededRecoveryId";
 /// Tenant name used in `otpauth://` labels.
 pub const TENANT_NAME: &str = "mfa-emulator";
-
-/// Per-tenant factor switches.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct FactorSwitches {
-    /// Authenticator apps (TOTP).
-    pub otp: bool,
-    /// SMS.
-    pub sms: bool,
-    /// Voice.
-    pub voice: bool,
-    /// Email.
-    pub email: bool,
-    /// Push (Guardian).
-    pub push: bool,
-    /// Recovery codes.
-    pub recovery_code: bool,
-}
-
-impl Default for FactorSwitches {
-    fn default() -> Self {
-        Self {
-            otp: true,
-            sms: true,
-            voice: true,
-            email: true,
-            push: true,
-            recovery_code: true,
-        }
-    }
-}
-
-/// When `/authorize` asks users with an active non-email factor for a second factor.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum MfaPolicy {
-    /// On every login (Auth0 policy "Always").
-    #[default]
-    Always,
-    /// Only for the MFA API audience, which Auth0 always enforces (policy "Never").
-    Never,
-}
 
 /// Which phone channels a seeded phone enrollment has.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -276,6 +243,188 @@ impl fmt::Display for SeedError {
 }
 
 impl std::error::Error for SeedError {}
+
+impl Tenant {
+    /// Builds a tenant from a description. `now` dates the seeded authenticators.
+    pub fn from_seed(
+        seed: &TenantSeed,
+        domains: Domains,
+        rng_seed: u64,
+        now: u64,
+    ) -> Result<Self, SeedError> {
+        let mut tenant = Tenant {
+            name: seed.name.clone(),
+            domains,
+            factors: seed.factors,
+            mfa_policy: seed.mfa_policy,
+            clients: seed.clients.clone(),
+            apis: seed.apis.clone(),
+            users: Vec::new(),
+            codes: BTreeMap::new(),
+            oob: Vec::new(),
+            outbox: Vec::new(),
+            sessions: BTreeMap::new(),
+            transactions: BTreeMap::new(),
+            rng: TenantRng::new(rng_seed),
+            next_group: 1,
+        };
+        let mut ids: Vec<String> = Vec::new();
+        for seed_user in &seed.users {
+            if tenant.users.iter().any(|u| {
+                u.user_id == seed_user.user_id || u.email.eq_ignore_ascii_case(&seed_user.email)
+            }) {
+                return Err(SeedError::DuplicateUser(seed_user.email.clone()));
+            }
+            let mut user = User {
+                user_id: seed_user.user_id.clone(),
+                email: seed_user.email.clone(),
+                password: seed_user.password.clone(),
+                email_verified: seed_user.email_verified,
+                name: seed_user
+                    .name
+                    .clone()
+                    .unwrap_or_else(|| seed_user.email.clone()),
+                authenticators: Vec::new(),
+                recovery: None,
+                pending_recovery: None,
+                limits: UserLimits::default(),
+            };
+            for seeded in &seed_user.authenticators {
+                let group = tenant.new_group();
+                for (id, kind, active) in seeded_authenticators(seeded)? {
+                    if ids.contains(&id) {
+                        return Err(SeedError::DuplicateAuthenticator(id));
+                    }
+                    ids.push(id.clone());
+                    user.authenticators.push(Authenticator {
+                        id,
+                        kind,
+                        active,
+                        created_at: now,
+                        group,
+                        last_totp_step: None,
+                    });
+                }
+            }
+            if let Some(recovery) = &seed_user.recovery_code {
+                let id = format!("recovery-code|dev_{}", recovery.dev_id);
+                if !is_valid_id(&id) {
+                    return Err(SeedError::InvalidDevId(recovery.dev_id.clone()));
+                }
+                if !is_well_formed(&recovery.code) {
+                    return Err(SeedError::InvalidRecoveryCode(seed_user.email.clone()));
+                }
+                user.recovery = Some(RecoveryCode {
+                    id,
+                    code: recovery.code.clone(),
+                });
+            }
+            tenant.users.push(user);
+        }
+        Ok(tenant)
+    }
+}
+
+/// Expands a seeded authenticator into `(id, kind, active)` entries (twins share a group).
+fn seeded_authenticators(
+    seeded: &SeedAuthenticator,
+) -> Result<Vec<(String, AuthenticatorKind, bool)>, SeedError> {
+    let checked = |prefix: &str, dev_id: &str| {
+        let id = format!("{prefix}|dev_{dev_id}");
+        if is_valid_id(&id) {
+            Ok(id)
+        } else {
+            Err(SeedError::InvalidDevId(dev_id.to_owned()))
+        }
+    };
+    let otp_secret = |secret: &str, id: &str| {
+        decode_secret(secret).ok_or_else(|| SeedError::InvalidSecret(id.to_owned()))
+    };
+    Ok(match seeded {
+        SeedAuthenticator::Otp {
+            dev_id,
+            secret,
+            active,
+        } => {
+            let id = checked("totp", dev_id)?;
+            let secret = otp_secret(secret, &id)?;
+            vec![(
+                id,
+                AuthenticatorKind::Otp {
+                    secret,
+                    guardian: false,
+                },
+                *active,
+            )]
+        }
+        SeedAuthenticator::Phone {
+            dev_id,
+            phone_number,
+            channels,
+            active,
+        } => {
+            if channels.is_empty() || !is_e164(phone_number) {
+                return Err(SeedError::InvalidPhone(phone_number.clone()));
+            }
+            let mut out = Vec::new();
+            for channel in [PhoneChannel::Sms, PhoneChannel::Voice] {
+                if !channels.contains(&channel) {
+                    continue;
+                }
+                let phone = phone_number.clone();
+                let (prefix, kind) = match channel {
+                    PhoneChannel::Sms => ("sms", AuthenticatorKind::Sms { phone }),
+                    PhoneChannel::Voice => ("voice", AuthenticatorKind::Voice { phone }),
+                };
+                out.push((checked(prefix, dev_id)?, kind, *active));
+            }
+            out
+        }
+        SeedAuthenticator::Email {
+            dev_id,
+            email,
+            active,
+        } => vec![(
+            checked("email", dev_id)?,
+            AuthenticatorKind::Email {
+                address: email.clone(),
+            },
+            *active,
+        )],
+        SeedAuthenticator::Push {
+            dev_id,
+            otp_dev_id,
+            device_name,
+            active,
+        } => {
+            let otp_id = checked("totp", otp_dev_id)?;
+            // The Guardian TOTP secret of a seeded push enrollment is derived from its id.
+            let secret = sha1_of(otp_id.as_bytes());
+            vec![
+                (
+                    checked("push", dev_id)?,
+                    AuthenticatorKind::Push {
+                        device_name: device_name.clone(),
+                    },
+                    *active,
+                ),
+                (
+                    otp_id,
+                    AuthenticatorKind::Otp {
+                        secret,
+                        guardian: true,
+                    },
+                    *active,
+                ),
+            ]
+        }
+    })
+}
+
+fn sha1_of(bytes: &[u8]) -> Vec<u8> {
+    use sha1::{Digest, Sha1};
+    Sha1::digest(bytes).to_vec()
+}
 
 /// The built-in development tenant, with `allowed_origins` as the SPA's web origins.
 pub fn default_seed(allowed_origins: &[String]) -> TenantSeed {

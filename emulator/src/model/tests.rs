@@ -1,8 +1,10 @@
 //! Scenario tests of the tenant model: whole flows with the clock passed in.
 
-use crate::model::authorize::{AuthorizeParams, AuthorizeResponse, Progress, Step};
+use crate::model::authorize::{AuthorizeParams, Progress, Step};
+use crate::model::delivery::AuthorizeResponse;
 use crate::model::enrollment::AssociateRequest;
 use crate::model::error::Error;
+use crate::model::mfa_settings::MfaPolicy;
 use crate::model::outbox::{Channel, DeliveryStatus};
 use crate::model::pkce::challenge_s256;
 use crate::model::seed::{self, default_tenant};
@@ -846,7 +848,7 @@ fn tokens_can_be_issued_in_process() {
 #[test]
 fn policy_never_enforces_mfa_only_for_the_mfa_audience() {
     let mut description = seed::default_seed(&[ORIGIN.to_owned()]);
-    description.mfa_policy = seed::MfaPolicy::Never;
+    description.mfa_policy = MfaPolicy::Never;
     let mut tenant =
         Tenant::from_seed(&description, Domains::local("127.0.0.1:4000"), 1, T0).unwrap();
     let mut app = params(&tenant, None);

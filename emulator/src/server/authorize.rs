@@ -5,9 +5,8 @@ use axum::extract::{RawQuery, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
 
-use crate::model::authorize::{
-    AuthorizeParams, Delivered, ErrorPage, Progress, ResponseMode, Step,
-};
+use crate::model::authorize::{AuthorizeParams, ErrorPage, Progress, Step};
+use crate::model::delivery::{Delivered, ResponseMode};
 use crate::model::texts;
 use crate::model::url::encode_pairs;
 use crate::model::Tenant;

@@ -2,7 +2,7 @@
 //! (`username`, `password`, `code`, `continue`, `error`, `recovery-code`) are stable: browser
 //! tests rely on them.
 
-use crate::model::authorize::Delivered;
+use crate::model::delivery::Delivered;
 
 const STYLE: &str = "body{font-family:system-ui,sans-serif;background:#f3f4f6;margin:0}main{max-width:22rem;margin:4rem auto;background:#fff;padding:2rem;border-radius:.5rem;box-shadow:0 1px 4px #0002}label{display:block;margin-top:1rem}input{box-sizing:border-box;width:100%;padding:.6rem;margin-top:.25rem}button{margin-top:1.5rem;width:100%;padding:.7rem;background:#4f46e5;color:#fff;border:0;border-radius:.3rem;font-size:1rem}#error{color:#b91c1c}code{font-size:1.2rem;letter-spacing:.1em}";
 
@@ -167,7 +167,7 @@ pub fn form_post(delivered: &Delivered) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::authorize::{AuthorizeResponse, Delivery, ResponseMode};
+    use crate::model::delivery::{AuthorizeResponse, Delivery, ResponseMode};
 
     #[test]
     fn web_message_matches_the_protocol_template() {
