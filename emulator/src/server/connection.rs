@@ -13,7 +13,7 @@ use hyper_util::server::graceful::GracefulShutdown;
 use tokio::net::TcpListener;
 use tower::ServiceExt;
 
-use crate::server::faults::DropConnection;
+use crate::server::fault_plan::DropConnection;
 
 /// Error returned to hyper to close a connection without a response.
 #[derive(Debug)]

@@ -13,7 +13,7 @@ use serde_json::json;
 use crate::model::outbox::PushAnswerError;
 use crate::server::body;
 use crate::server::error::ApiError;
-use crate::server::faults::{FaultKind, FaultSpec};
+use crate::server::fault_plan::{FaultKind, FaultSpec};
 use crate::server::state::{AppState, MAX_CLOCK_OFFSET};
 
 /// Injected latency is capped at 10 minutes.

@@ -6,21 +6,10 @@ use std::time::Instant;
 use axum::extract::{Request, State};
 use axum::middleware::Next;
 use axum::response::Response;
-use serde::Serialize;
 
-use crate::server::faults::DropConnection;
+use crate::server::fault_plan::DropConnection;
+use crate::server::request_log::RequestRecord;
 use crate::server::state::AppState;
-
-/// A logged request. `status` is 0 when the connection was dropped on purpose.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct RequestRecord {
-    /// HTTP method.
-    pub method: String,
-    /// Path without the query.
-    pub path: String,
-    /// Response status.
-    pub status: u16,
-}
 
 /// Middleware: logs to stderr and records non-control requests.
 pub async fn record(State(state): State<AppState>, request: Request, next: Next) -> Response {

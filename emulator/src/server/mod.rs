@@ -11,11 +11,14 @@ pub mod control;
 mod cors;
 mod discovery;
 pub mod error;
+pub mod fault_plan;
 pub mod faults;
 pub mod jwt;
 pub mod log;
 mod mfa;
+mod options;
 pub mod pages;
+pub mod request_log;
 pub mod state;
 mod token;
 
@@ -29,20 +32,9 @@ use axum::routing::{delete, get, post};
 use axum::Router;
 use tokio::net::TcpListener;
 
-use crate::model::seed::TenantSeed;
 use crate::server::error::ApiError;
+pub use crate::server::options::Options;
 pub use crate::server::state::{AppState, StateError};
-
-/// How to run the emulator.
-#[derive(Debug, Clone, Default)]
-pub struct Options {
-    /// Allowed Web Origins of the seeded client(s) (also the dev callback origins).
-    pub allowed_origins: Vec<String>,
-    /// Mount `/__emulator/*`.
-    pub test_control: bool,
-    /// A tenant description replacing the built-in one (`--seed FILE`, already parsed).
-    pub seed: Option<TenantSeed>,
-}
 
 /// The router for `state`.
 pub fn app(state: AppState) -> Router {

@@ -7,10 +7,10 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use crate::model::seed::{default_seed, TenantSeed};
 use crate::model::{Domains, Tenant};
-use crate::server::faults::Faults;
+use crate::server::fault_plan::Faults;
 use crate::server::jwt::Signer;
-use crate::server::log::RequestRecord;
-use crate::server::Options;
+use crate::server::options::Options;
+use crate::server::request_log::RequestRecord;
 
 /// The clock can be advanced by at most about a century in total.
 pub const MAX_CLOCK_OFFSET: u64 = 100 * 366 * 86_400;
