@@ -4,7 +4,7 @@
 //! `…/examples/plain-html/` is `examples/plain-html/index.html`, and
 //! `…/examples/plain-html/mfa-manager-….js` is the module from `dist/`.
 
-use crate::site::ConfigFile;
+use crate::config_file::ConfigFile;
 use crate::TestResult;
 use axum::extract::Path as UrlPath;
 use axum::http::{header, StatusCode};

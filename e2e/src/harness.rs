@@ -1,7 +1,8 @@
 //! One test's world: the emulated tenant, the static site with its config, and a browser.
 
 use crate::browser::Browser;
-use crate::site::{ConfigFile, Site};
+use crate::config_file::ConfigFile;
+use crate::site::Site;
 use crate::tenant::Tenant;
 use crate::TestResult;
 use serde_json::{json, Value};

@@ -3,6 +3,8 @@
 
 pub mod a11y;
 pub mod browser;
+pub mod config_file;
+pub mod error;
 pub mod examples;
 pub mod harness;
 pub mod journeys;
@@ -12,11 +14,7 @@ pub mod site;
 pub mod tenant;
 
 pub use browser::Browser;
+pub use config_file::ConfigFile;
+pub use error::{Error, TestResult};
 pub use harness::{Harness, Setup};
-pub use site::ConfigFile;
 pub use tenant::Tenant;
-
-/// Error type of the harness and the tests: any failure, with its message.
-pub type Error = Box<dyn std::error::Error + Send + Sync>;
-/// Result of a test or harness step.
-pub type TestResult<T = ()> = Result<T, Error>;

@@ -1,6 +1,7 @@
 //! A static host for the built `dist/`, optionally under a sub-path, with a `config.json`
 //! chosen by each test, sending the deployment's Content-Security-Policy on every response.
 
+use crate::config_file::ConfigFile;
 use crate::TestResult;
 use axum::http::{header, StatusCode};
 use axum::response::IntoResponse;
@@ -10,17 +11,6 @@ use std::path::PathBuf;
 use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 use tower_http::services::ServeDir;
-
-/// What the host serves as `config.json`.
-#[derive(Clone, Debug)]
-pub enum ConfigFile {
-    /// A JSON document.
-    Json(serde_json::Value),
-    /// Any text, e.g. broken JSON.
-    Raw(String),
-    /// No config file at all (404).
-    Missing,
-}
 
 /// A running static host.
 pub struct Site {
