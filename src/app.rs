@@ -5,6 +5,7 @@ pub mod changes;
 pub mod config_error;
 pub mod cross_tab;
 pub mod demo_panel;
+pub mod describe;
 pub mod events;
 pub mod finished;
 pub mod flow;

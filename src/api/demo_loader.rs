@@ -2,8 +2,7 @@
 //! `index.html`) with a dynamic `import()`, and calling it.
 
 use super::answer::Answer;
-use super::demo::DemoTenant;
-use crate::i18n::Texts;
+use super::demo_tenant::{DemoTenant, OutboxTexts};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -71,27 +70,15 @@ impl DemoTenant for JsTenant {
     fn remove(&self, id: &str) -> Answer {
         JsTenant::remove(self, id).into()
     }
-    fn show_outbox(&self, panel: web_sys::Element, texts: &'static Texts) {
+    fn show_outbox(&self, panel: web_sys::Element, texts: &OutboxTexts) {
         JsTenant::show_outbox(self, panel, &panel_texts(texts));
     }
 }
 
-/// The outbox panel's texts as the module reads them (named as its `PanelTexts` fields).
-fn panel_texts(t: &Texts) -> js_sys::Object {
+/// The outbox panel's texts as the module reads them.
+fn panel_texts(t: &OutboxTexts) -> js_sys::Object {
     let texts = js_sys::Object::new();
-    for (key, text) in [
-        ("title", t.demo_title),
-        ("intro", t.demo_intro),
-        ("empty", t.demo_empty),
-        ("sms", t.demo_sms),
-        ("voice", t.demo_voice),
-        ("email", t.demo_email),
-        ("push", t.demo_push),
-        ("to", t.demo_to),
-        ("code", t.demo_code),
-        ("approve", t.approve),
-        ("reject", t.reject),
-    ] {
+    for (key, text) in t.entries() {
         let _ = js_sys::Reflect::set(&texts, &JsValue::from_str(key), &JsValue::from_str(text));
     }
     texts

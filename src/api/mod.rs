@@ -2,9 +2,11 @@
 //! tenant, and the typed errors both produce.
 
 pub mod answer;
+mod decode;
 pub mod demo;
 #[cfg(target_arch = "wasm32")]
 pub mod demo_loader;
+pub mod demo_tenant;
 mod envelope;
 pub mod error;
 pub mod http;

@@ -4,7 +4,8 @@
 //! for it.
 
 use crate::api::demo::DemoApi;
-use crate::i18n::texts;
+use crate::api::demo_tenant::OutboxTexts;
+use crate::i18n::{texts, Texts};
 use crate::reactive::effect;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -25,11 +26,28 @@ pub fn DemoPanel() -> impl IntoView {
     effect(move || {
         if let Some(aside) = panel.get() {
             let demo = demo.get_value();
-            spawn_local(async move { demo.show_outbox(aside.into(), t).await });
+            spawn_local(async move { demo.show_outbox(aside.into(), outbox_texts(t)).await });
         }
     });
     // Labelled by the page (not by the module's heading), so the landmark keeps its name even
     // when the module could not be loaded.
     view! { <aside class="mfa-demo" aria-label=t.demo_title id="mfa-demo-panel" node_ref=panel></aside> }
         .into_any()
+}
+
+/// The outbox panel's texts in the language of `t`.
+fn outbox_texts(t: &'static Texts) -> OutboxTexts {
+    OutboxTexts {
+        title: t.demo_title,
+        intro: t.demo_intro,
+        empty: t.demo_empty,
+        sms: t.demo_sms,
+        voice: t.demo_voice,
+        email: t.demo_email,
+        push: t.demo_push,
+        to: t.demo_to,
+        code: t.demo_code,
+        approve: t.approve,
+        reject: t.reject,
+    }
 }

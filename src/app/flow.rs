@@ -306,7 +306,7 @@ fn fallback_reason(e: &AuthError, t: &Texts) -> String {
     let cause = match e {
         AuthError::Timeout => t.fallback_timeout.to_owned(),
         e if e.needs_interaction() => t.fallback_interaction.to_owned(),
-        e => e.message_in(t),
+        e => super::describe::auth_message(e, t),
     };
     fill(t.fallback, &[("cause", &cause)])
 }

@@ -3,6 +3,7 @@
 use super::api_error::ApiErrorView;
 use super::code_field::CodeForm;
 use super::context::{Factors, Panel};
+use super::describe::phone_problem;
 use super::phone::normalize_e164;
 use super::row::FactorKind;
 use crate::api::{ApiError, Associate, Confirm, Enrollment};
@@ -61,7 +62,7 @@ pub fn AddOob(
         let value = input.get_untracked();
         match destination {
             Destination::Phone => {
-                let phone = normalize_e164(&value).map_err(|e| e.message_in(t))?;
+                let phone = normalize_e164(&value).map_err(|e| phone_problem(&e, t))?;
                 let associate = if by_call.get_untracked() {
                     Associate::Voice(phone.clone())
                 } else {

@@ -1,5 +1,6 @@
 //! Showing an [`ApiError`] to the user: message, likely cause, and renewal of an expired session.
 
+use super::describe::{api_hint, api_message};
 use crate::api::ApiError;
 use crate::app::events::dispatch_error;
 use crate::app::flow::Flow;
@@ -20,15 +21,15 @@ pub fn ApiErrorView(
     }
     // The embedding page hears about each error shown (`mfa-manager:error`).
     if let Some(host) = use_context::<Flow>().and_then(|flow| flow.host.get_untracked()) {
-        dispatch_error(&host, &error.message_in(t));
+        dispatch_error(&host, &api_message(&error, t));
     }
     let renewing = error.needs_sign_in().then(|| {
         view! { <p class="mfa-hint">{t.renewing_then_retry}</p> }
     });
     view! {
         <div class="mfa-error mfa-inline-error" role="alert">
-            <p class="mfa-error-message">{error.message_in(t)}</p>
-            {error.hint_in(t).map(|h| view! { <p class="mfa-hint">{h}</p> })}
+            <p class="mfa-error-message">{api_message(&error, t)}</p>
+            {api_hint(&error, t).map(|h| view! { <p class="mfa-hint">{h}</p> })}
             {renewing}
         </div>
     }

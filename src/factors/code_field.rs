@@ -1,5 +1,6 @@
 //! The "Verification code" field: numeric keyboard, one-time-code autofill, paste-friendly.
 
+use super::describe::code_problem;
 use super::secret::normalize_code;
 use crate::browser::focus_when_mounted;
 use crate::i18n::texts;
@@ -39,7 +40,7 @@ pub fn CodeForm(
                 problem.set(None);
                 on_code(code);
             }
-            Err(e) => problem.set(Some(e.message_in(t))),
+            Err(e) => problem.set(Some(code_problem(&e, t))),
         }
     };
     let described = {

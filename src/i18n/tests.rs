@@ -106,46 +106,50 @@ fn fill_replaces_named_placeholders_only() {
 }
 
 #[test]
-fn errors_render_in_german_and_keep_english_methods() {
-    use crate::api::error::wait_text_in;
+fn errors_render_in_german_and_english() {
     use crate::api::ApiError;
+    use crate::app::describe::auth_hint;
     use crate::auth::AuthError;
+    use crate::factors::describe::{api_hint, api_message, phone_problem, wait_text};
     let error = ApiError::RateLimited {
         retry_after: Some(90),
         description: "Too many sms".into(),
     };
-    assert_eq!(error.message(), "Too many requests were made: Too many sms");
     assert_eq!(
-        error.message_in(&de::DE),
+        api_message(&error, &en::EN),
+        "Too many requests were made: Too many sms"
+    );
+    assert_eq!(
+        api_message(&error, &de::DE),
         "Es wurden zu viele Anfragen gestellt: Too many sms"
     );
     assert_eq!(
-        error.hint_in(&de::DE).as_deref(),
+        api_hint(&error, &de::DE).as_deref(),
         Some("Versuchen Sie es in 2 Minuten erneut.")
     );
-    assert_eq!(wait_text_in(1, &de::DE), "1 Sekunde");
-    assert_eq!(wait_text_in(5400, &de::DE), "1 Stunde 30 Minuten");
+    assert_eq!(wait_text(1, &de::DE), "1 Sekunde");
+    assert_eq!(wait_text(5400, &de::DE), "1 Stunde 30 Minuten");
     assert_eq!(
-        AuthError::PopupBlocked.hint_in(&de::DE),
+        auth_hint(&AuthError::PopupBlocked, &de::DE),
         Some("Erlauben Sie Pop-ups für diese Website und versuchen Sie es dann erneut.")
     );
     assert_eq!(
-        crate::factors::phone::PhoneError::TooShort.message_in(&de::DE),
+        phone_problem(&crate::factors::phone::PhoneError::TooShort, &de::DE),
         "Die Nummer ist zu kurz: Mit Ländervorwahl braucht sie mindestens 8 Ziffern."
     );
 }
 
 #[test]
 fn sign_in_flaws_are_worded_in_german() {
+    use crate::app::describe::auth_message;
     use crate::auth::error::{AuthError, CallbackFlaw, StorageFlaw};
     let repeated = AuthError::MalformedCallback(CallbackFlaw::Repeated("code".into()));
-    assert!(repeated
-        .message_in(&de::DE)
-        .contains("der Parameter „code“ kommt mehrfach vor"));
-    assert!(repeated
-        .message_in(&en::EN)
-        .contains("the parameter \"code\" appears more than once"));
-    assert!(AuthError::Storage(StorageFlaw::Blocked)
-        .message_in(&de::DE)
-        .contains("sessionStorage ist gesperrt"));
+    assert!(auth_message(&repeated, &de::DE).contains("der Parameter „code“ kommt mehrfach vor"));
+    assert!(
+        auth_message(&repeated, &en::EN).contains("the parameter \"code\" appears more than once")
+    );
+    assert!(
+        auth_message(&AuthError::Storage(StorageFlaw::Blocked), &de::DE)
+            .contains("sessionStorage ist gesperrt")
+    );
 }

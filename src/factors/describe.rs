@@ -1,0 +1,239 @@
+//! The factor screens' words: what an [`ApiError`] means for the user and what fixes it, what
+//! is wrong with a typed phone number or code, and a wait in words — made here, next to the views, from the language they show.
+
+use super::phone::{PhoneError, MAX_DIGITS, MIN_DIGITS};
+use super::secret::{CodeError, CODE_DIGITS};
+use crate::api::ApiError;
+use crate::i18n::{fill, Texts};
+
+/// One sentence for the user saying what happened, in the language of `t`. Tenant texts
+/// are inserted as they are.
+pub fn api_message(error: &ApiError, t: &Texts) -> String {
+    let described =
+        |template: &str, description: &str| fill(template, &[("description", description)]);
+    match error {
+        ApiError::SessionExpired => t.api_session_expired.into(),
+        ApiError::InvalidOtp => t.api_invalid_otp.into(),
+        ApiError::InvalidBindingCode => t.api_invalid_binding_code.into(),
+        ApiError::Rejected => t.api_rejected.into(),
+        ApiError::AuthorizationPending => t.api_pending.into(),
+        ApiError::SlowDown { .. } => t.api_slow_down.into(),
+        ApiError::CodeExpired => t.api_code_expired.into(),
+        ApiError::TooManyAttempts { .. } => t.api_too_many_attempts.into(),
+        ApiError::RateLimited { description, .. } => {
+            if description.is_empty() {
+                t.api_rate_limited.into()
+            } else {
+                described(t.api_rate_limited_described, description)
+            }
+        }
+        ApiError::AlreadyEnrolled => t.api_already_enrolled.into(),
+        ApiError::InsufficientScope(scope) => fill(t.api_insufficient_scope, &[("scope", scope)]),
+        ApiError::InvalidPhoneNumber => t.api_invalid_phone.into(),
+        ApiError::InvalidRequest(description) => described(t.api_invalid_request, description),
+        ApiError::FactorDisabled(description) => described(t.api_factor_disabled, description),
+        ApiError::NotFound => t.api_not_found.into(),
+        ApiError::GrantNotEnabled(description) => described(t.api_grant_not_enabled, description),
+        ApiError::OriginNotAllowed => t.api_origin_not_allowed.into(),
+        ApiError::AccessDenied(description) => described(t.api_access_denied, description),
+        ApiError::WrongAudience(description) => described(t.api_wrong_audience, description),
+        ApiError::Network(why) => fill(t.api_network, &[("why", why)]),
+        ApiError::DemoUnavailable(why) => fill(t.api_demo_unavailable, &[("why", why)]),
+        ApiError::Server { status } => fill(t.api_server, &[("status", &status.to_string())]),
+        ApiError::Unexpected { status, detail } => fill(
+            t.api_unexpected,
+            &[("status", &status.to_string()), ("detail", detail)],
+        ),
+        ApiError::Other {
+            status,
+            error,
+            description,
+        } => {
+            let status = status.to_string();
+            if description.is_empty() {
+                fill(t.api_other, &[("error", error), ("status", &status)])
+            } else {
+                fill(
+                    t.api_other_described,
+                    &[
+                        ("description", description),
+                        ("error", error),
+                        ("status", &status),
+                    ],
+                )
+            }
+        }
+    }
+}
+
+/// The likely cause and what to do, in the language of `t`.
+pub fn api_hint(error: &ApiError, t: &Texts) -> Option<String> {
+    let wait = |retry_after: &Option<u64>, otherwise: &str| match retry_after {
+        Some(seconds) => fill(t.hint_try_again_in, &[("wait", &wait_text(*seconds, t))]),
+        None => otherwise.to_owned(),
+    };
+    Some(match error {
+        ApiError::SessionExpired => t.hint_session_expired.into(),
+        ApiError::InvalidOtp => t.hint_invalid_otp.into(),
+        ApiError::InvalidBindingCode => t.hint_invalid_binding_code.into(),
+        ApiError::Rejected => t.hint_rejected.into(),
+        ApiError::AuthorizationPending => t.hint_pending.into(),
+        ApiError::SlowDown { retry_after } => wait(retry_after, t.hint_wait_seconds),
+        ApiError::CodeExpired => t.hint_code_expired.into(),
+        ApiError::TooManyAttempts { retry_after } => fill(
+            t.hint_codes_blocked,
+            &[("wait", &wait(retry_after, t.hint_wait_minutes))],
+        ),
+        ApiError::RateLimited {
+            retry_after,
+            description,
+        } => {
+            if description.contains("maximum amount of authenticators") {
+                t.hint_too_many_enrollments.into()
+            } else {
+                wait(retry_after, t.hint_wait_minutes)
+            }
+        }
+        ApiError::AlreadyEnrolled => t.hint_already_enrolled.into(),
+        ApiError::InsufficientScope(_) => t.hint_insufficient_scope.into(),
+        ApiError::InvalidPhoneNumber => t.hint_invalid_phone.into(),
+        ApiError::FactorDisabled(_) => t.hint_factor_disabled.into(),
+        ApiError::NotFound => t.hint_not_found.into(),
+        ApiError::GrantNotEnabled(_) => t.hint_grant_not_enabled.into(),
+        ApiError::OriginNotAllowed => t.hint_origin_not_allowed.into(),
+        ApiError::AccessDenied(_) => t.hint_access_denied.into(),
+        ApiError::WrongAudience(_) => t.hint_wrong_audience.into(),
+        ApiError::Network(_) => t.hint_api_network.into(),
+        ApiError::DemoUnavailable(_) => t.hint_demo_unavailable.into(),
+        ApiError::Server { .. } => t.hint_server.into(),
+        ApiError::Unexpected { .. } => t.hint_unexpected.into(),
+        ApiError::InvalidRequest(_) | ApiError::Other { .. } => return None,
+    })
+}
+
+/// A wait in words, rounded up so the user never retries too early: "40 seconds", "1 minute",
+/// "6 minutes", "1 hour 30 minutes". In the language of `t`.
+pub fn wait_text(seconds: u64, t: &Texts) -> String {
+    let unit = |count: u64, one: &str, many: &str| {
+        if count == 1 {
+            one.to_owned()
+        } else {
+            fill(many, &[("count", &count.to_string())])
+        }
+    };
+    if seconds < 60 {
+        return unit(seconds, t.second, t.seconds);
+    }
+    let minutes = seconds.div_ceil(60);
+    if minutes < 60 {
+        return unit(minutes, t.minute, t.minutes);
+    }
+    let (hours, minutes) = (minutes / 60, minutes % 60);
+    if minutes == 0 {
+        unit(hours, t.hour, t.hours)
+    } else {
+        format!(
+            "{} {}",
+            unit(hours, t.hour, t.hours),
+            unit(minutes, t.minute, t.minutes)
+        )
+    }
+}
+
+/// What is wrong with a typed phone number, in the language of `t`.
+pub fn phone_problem(problem: &PhoneError, t: &Texts) -> String {
+    match problem {
+        PhoneError::Empty => t.phone_empty.into(),
+        PhoneError::MissingCountryCode => t.phone_missing_country_code.into(),
+        PhoneError::InvalidCharacter(c) => {
+            fill(t.phone_invalid_character, &[("character", &c.to_string())])
+        }
+        PhoneError::TooShort => fill(t.phone_too_short, &[("digits", &MIN_DIGITS.to_string())]),
+        PhoneError::TooLong => fill(t.phone_too_long, &[("digits", &MAX_DIGITS.to_string())]),
+        PhoneError::CountryCodeStartsWithZero => t.phone_country_code_zero.into(),
+    }
+}
+
+/// What is wrong with a typed code, in the language of `t`.
+pub fn code_problem(problem: &CodeError, t: &Texts) -> String {
+    let digits = CODE_DIGITS.to_string();
+    match problem {
+        CodeError::Empty => fill(t.code_empty, &[("digits", &digits)]),
+        CodeError::NotDigits => t.code_not_digits.into(),
+        CodeError::WrongLength(count) => fill(
+            t.code_count,
+            &[("digits", &digits), ("count", &count.to_string())],
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::en::EN;
+
+    #[test]
+    fn wait_text_reads_naturally() {
+        assert_eq!(wait_text(0, &EN), "0 seconds");
+        assert_eq!(wait_text(1, &EN), "1 second");
+        assert_eq!(wait_text(40, &EN), "40 seconds");
+        assert_eq!(wait_text(60, &EN), "1 minute");
+        assert_eq!(wait_text(61, &EN), "2 minutes");
+        assert_eq!(wait_text(360, &EN), "6 minutes");
+        assert_eq!(wait_text(3600, &EN), "1 hour");
+        assert_eq!(wait_text(5400, &EN), "1 hour 30 minutes");
+        assert_eq!(wait_text(7260, &EN), "2 hours 1 minute");
+        assert!(wait_text(u64::MAX, &EN).contains("hours"));
+    }
+
+    #[test]
+    fn hints_name_the_fix() {
+        let hint = |e: ApiError| api_hint(&e, &EN).unwrap_or_default();
+        assert!(hint(ApiError::TooManyAttempts {
+            retry_after: Some(360)
+        })
+        .contains("Try again in 6 minutes."));
+        assert!(hint(ApiError::RateLimited {
+            retry_after: Some(40),
+            description: String::new()
+        })
+        .contains("in 40 seconds"));
+        assert!(hint(ApiError::RateLimited {
+            retry_after: None,
+            description: "User has created the maximum amount of authenticators".into()
+        })
+        .contains("did not finish"));
+        assert!(hint(ApiError::OriginNotAllowed).contains("Allowed Web Origins"));
+        assert!(hint(ApiError::Network("Failed to fetch".into())).contains("Allowed Web Origins"));
+        assert!(
+            hint(ApiError::WrongAudience("invalid audience".into())).contains("canonical_domain")
+        );
+        assert!(hint(ApiError::GrantNotEnabled(String::new())).contains("Grant Types"));
+        assert!(hint(ApiError::CodeExpired).contains("new code"));
+        assert!(hint(ApiError::AccessDenied("x".into())).contains("verified email"));
+        assert_eq!(api_hint(&ApiError::InvalidRequest("x".into()), &EN), None);
+    }
+
+    #[test]
+    fn phone_problems_suggest_the_form() {
+        let text = |problem: PhoneError| phone_problem(&problem, &EN);
+        assert!(text(PhoneError::MissingCountryCode).contains("+1 415 555 2046"));
+        assert!(text(PhoneError::InvalidCharacter('x')).contains("\u{201c}x\u{201d}"));
+        assert!(text(PhoneError::TooShort).contains('8'));
+        assert!(text(PhoneError::TooLong).contains("15"));
+        assert!(text(PhoneError::CountryCodeStartsWithZero).contains("leading 0"));
+    }
+
+    #[test]
+    fn code_problems_say_what_was_typed() {
+        assert!(code_problem(&CodeError::WrongLength(5), &EN).contains("has 5"));
+        assert!(code_problem(&CodeError::Empty, &EN).contains("6-digit"));
+    }
+
+    #[test]
+    fn tenant_text_is_inserted_as_it_is() {
+        let hostile = "<script>alert(1)</script>";
+        assert!(api_message(&ApiError::InvalidRequest(hostile.into()), &EN).contains(hostile));
+        assert!(api_message(&ApiError::AccessDenied(hostile.into()), &EN).contains(hostile));
+    }
+}
