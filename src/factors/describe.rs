@@ -1,7 +1,9 @@
 //! The factor screens' words: what an [`ApiError`] means for the user and what fixes it, what
-//! is wrong with a typed phone number or code, and a wait in words — made here, next to the views, from the language they show.
+//! is wrong with a typed phone number or code, a wait in words, and each sign-in method's
+//! title, details and removal warnings — made here, next to the views, from the language they show.
 
 use super::phone::{PhoneError, MAX_DIGITS, MIN_DIGITS};
+use super::row::{removal_warnings, short_phone, FactorKind, FactorRow, WhyKept};
 use super::secret::{CodeError, CODE_DIGITS};
 use crate::api::ApiError;
 use crate::i18n::{fill, Texts};
@@ -165,6 +167,94 @@ pub fn code_problem(problem: &CodeError, t: &Texts) -> String {
             &[("digits", &digits), ("count", &count.to_string())],
         ),
     }
+}
+
+/// The row's title in the language of `t`: `Phone ••••2046`, `Push notifications on John's
+/// Device`. Tenant names are inserted as they are.
+pub fn row_title(row: &FactorRow, t: &Texts) -> String {
+    let name = row.name.as_deref();
+    let named = |plain: &str, template: &str, key: &str, value: &str| match name {
+        Some(_) => fill(template, &[(key, value)]),
+        None => plain.to_owned(),
+    };
+    match row.kind {
+        FactorKind::AuthenticatorApp => t.title_app.to_owned(),
+        FactorKind::Phone => named(
+            t.title_phone,
+            t.title_phone_named,
+            "number",
+            &name.map(short_phone).unwrap_or_default(),
+        ),
+        FactorKind::Email => named(
+            t.title_email,
+            t.title_email_named,
+            "name",
+            name.unwrap_or(""),
+        ),
+        FactorKind::Push => named(t.title_push, t.title_push_named, "name", name.unwrap_or("")),
+        FactorKind::RecoveryCode => t.title_recovery.to_owned(),
+    }
+}
+
+/// How the row's method is used, in the language of `t`: `text message and voice call`.
+pub fn row_detail(row: &FactorRow, t: &Texts) -> &'static str {
+    match row.kind {
+        FactorKind::AuthenticatorApp => t.detail_app,
+        FactorKind::Phone => match (row.channels.sms, row.channels.voice) {
+            (true, true) => t.detail_sms_and_voice,
+            (true, false) => t.detail_sms,
+            (false, true) => t.detail_voice,
+            (false, false) => t.detail_phone,
+        },
+        FactorKind::Email => t.detail_email,
+        FactorKind::Push => t.detail_push,
+        FactorKind::RecoveryCode => t.detail_recovery,
+    }
+}
+
+/// Why a row cannot be removed, in the language of `t`.
+pub fn why_kept(why: WhyKept, t: &Texts) -> &'static str {
+    match why {
+        WhyKept::RecoveryCode => t.recovery_kept,
+    }
+}
+
+/// Names exactly what removing `row` deletes, twin included: `Phone ••••2046 (text message
+/// and voice call)`, `Push notifications on John's Device and its authenticator-app codes`.
+pub fn removal_summary(row: &FactorRow, t: &Texts) -> String {
+    let title = row_title(row, t);
+    let what = match row.kind {
+        FactorKind::Phone => fill(
+            t.summary_phone,
+            &[("title", &title), ("detail", row_detail(row, t))],
+        ),
+        FactorKind::Push => fill(t.summary_push, &[("title", &title)]),
+        FactorKind::AuthenticatorApp | FactorKind::Email | FactorKind::RecoveryCode => title,
+    };
+    if row.active {
+        what
+    } else {
+        fill(t.summary_unfinished, &[("what", &what)])
+    }
+}
+
+/// The warning to show before removing `row`, given all `rows` of the page (see
+/// [`removal_warnings`]), in the language of `t`; `None` when there is nothing to warn about.
+pub fn remove_warning(row: &FactorRow, rows: &[FactorRow], t: &Texts) -> Option<String> {
+    let warnings = removal_warnings(row, rows);
+    let mut sentences = Vec::new();
+    if warnings.last_method {
+        sentences.push(t.warn_last.to_owned());
+    }
+    if !warnings.push_twins.is_empty() {
+        let devices: Vec<String> = warnings
+            .push_twins
+            .iter()
+            .map(|r| row_title(r, t))
+            .collect();
+        sentences.push(fill(t.warn_push_twin, &[("devices", &devices.join(t.or))]));
+    }
+    (!sentences.is_empty()).then(|| sentences.join(" "))
 }
 
 #[cfg(test)]

@@ -2,7 +2,8 @@
 
 use super::api_error::ApiErrorView;
 use super::context::{Factors, Panel};
-use super::row::{rows_in, FactorKind, FactorRow};
+use super::describe::{row_detail, row_title, why_kept};
+use super::row::{rows, FactorKind, FactorRow, Removal};
 use super::try_again::try_again;
 use crate::reactive::Load;
 use leptos::prelude::*;
@@ -26,7 +27,7 @@ pub fn FactorList() -> impl IntoView {
                     <button type="button" class="mfa-button" on:click=move |_| try_again("#mfa-list", || listed.reload())>{t.try_again}</button>
                 }.into_any(),
                 Some(Ok(list)) => {
-                    let rows = rows_in(&list, t);
+                    let rows = rows(&list);
                     factors.rows.set(rows.clone());
                     if rows.is_empty() {
                         view! {
@@ -81,8 +82,8 @@ fn Row(row: FactorRow) -> impl IntoView {
             </button>
         }
     });
-    let removal = match &row.removal {
-        super::row::Removal::Allowed => {
+    let removal = match row.removal {
+        Removal::Allowed => {
             let target = row.clone();
             view! {
                 <button type="button" class="mfa-button mfa-danger" data-remove=row.ids.first().map(|i| i.0.clone()).unwrap_or_default()
@@ -91,15 +92,15 @@ fn Row(row: FactorRow) -> impl IntoView {
                 </button>
             }.into_any()
         }
-        super::row::Removal::NotAllowed(why) => {
-            view! { <p class="mfa-hint mfa-why">{why.clone()}</p> }.into_any()
+        Removal::NotAllowed(why) => {
+            view! { <p class="mfa-hint mfa-why">{why_kept(why, t)}</p> }.into_any()
         }
     };
     view! {
         <li class="mfa-factor" data-active=row.active.to_string()>
             <div class="mfa-factor-text">
-                <p class="mfa-factor-title">{row.title.clone()}</p>
-                <p class="mfa-hint">{row.detail.clone()}</p>
+                <p class="mfa-factor-title">{row_title(&row, t)}</p>
+                <p class="mfa-hint">{row_detail(&row, t)}</p>
             </div>
             <span class=if row.active { "mfa-badge" } else { "mfa-badge mfa-badge-pending" }>{status}</span>
             <div class="mfa-factor-actions">{finish}{removal}</div>

@@ -4,7 +4,8 @@
 use super::api_error::ApiErrorView;
 use super::change::FactorChange;
 use super::context::{Factors, Panel};
-use super::row::{removal_summary_in, remove_warning_in, FactorRow};
+use super::describe::{removal_summary, remove_warning};
+use super::row::FactorRow;
 use crate::api::ApiError;
 use crate::browser::{focus_first, focus_when_mounted, trap_focus};
 use crate::i18n::{around, fill};
@@ -20,14 +21,14 @@ pub fn RemoveDialog(
 ) -> impl IntoView {
     let factors = expect_context::<Factors>();
     let t = factors.texts;
-    let summary = removal_summary_in(&row, t);
+    let summary = removal_summary(&row, t);
     let (removes_before, removes_after) = around(t.removes, "what");
     let id = row.ids.first().cloned();
     let kind = row.kind;
     // The list under the dialog is current, so the warning needs no extra round trip.
     let warning = factors
         .rows
-        .with_untracked(|all| remove_warning_in(&row, all, t));
+        .with_untracked(|all| remove_warning(&row, all, t));
     let remove = Submit::new(move |_: &()| {
         let api = factors.api();
         let id = id.clone();

@@ -1,0 +1,280 @@
+//! Rows from listings: order, twins, names, removal and its warnings (worded with the
+//! English and German tables).
+
+use super::*;
+use crate::factors::describe::{removal_summary, remove_warning, row_detail, row_title, why_kept};
+use crate::i18n::de::DE;
+use crate::i18n::en::EN;
+use crate::i18n::Texts;
+
+/// The composite listing of protocol §7.1.
+const LISTING: &str = r#"[
+  {"id":"recovery-code|dev_ZdXKDYctdGHWWAN5","authenticator_type":"recovery-code","active":true,"type":"recovery-code"},
+  {"id":"totp|dev_nELLU4PFUiTW6iWs","authenticator_type":"otp","active":true,"type":"otp"},
+  {"id":"sms|dev_WNScJzYAmuV1enCR","authenticator_type":"oob","active":true,"oob_channel":"sms","name":"XXXXXXXXX2046","type":"phone"},
+  {"id":"voice|dev_WNScJzYAmuV1enCR","authenticator_type":"oob","active":true,"oob_channel":"voice","name":"XXXXXXXXX2046","type":"phone"},
+  {"id":"email|dev_6fOgD5yp5UMV52Ns","authenticator_type":"oob","active":true,"oob_channel":"email","name":"example******@gmai*****","type":"email"},
+  {"id":"push|dev_ZUla9SQ6tAIHSz6y","authenticator_type":"oob","active":true,"oob_channel":"auth0","name":"John's Device"},
+  {"id":"totp|dev_etzXFoNfYTODuJdb","authenticator_type":"otp","active":false}
+]"#;
+
+fn listing(json: &str) -> Vec<Authenticator> {
+    serde_json::from_str(json).unwrap()
+}
+
+fn id(text: &str) -> AuthenticatorId {
+    AuthenticatorId(text.to_owned())
+}
+
+/// The row's title in the language of `t`, kept for the rest of the test so that it compares
+/// with string literals.
+fn title(row: &FactorRow, t: &Texts) -> &'static str {
+    Box::leak(row_title(row, t).into_boxed_str())
+}
+
+/// Each row's title in the language of `t`, and whether it is active.
+fn titles_in(rows: &[FactorRow], t: &Texts) -> Vec<(&'static str, bool)> {
+    rows.iter().map(|r| (title(r, t), r.active)).collect()
+}
+
+fn titles(rows: &[FactorRow]) -> Vec<(&'static str, bool)> {
+    titles_in(rows, &EN)
+}
+
+#[test]
+fn protocol_listing_becomes_ordered_rows() {
+    let rows = rows(&listing(LISTING));
+    assert_eq!(
+        titles(&rows),
+        vec![
+            ("Authenticator app", true),
+            ("Phone ••••2046", true),
+            ("Email example******@gmai*****", true),
+            ("Push notifications on John's Device", true),
+            ("Recovery code", true),
+            ("Authenticator app", false),
+        ]
+    );
+    assert_eq!(rows[0].ids, vec![id("totp|dev_nELLU4PFUiTW6iWs")]);
+    assert_eq!(rows[3].ids, vec![id("push|dev_ZUla9SQ6tAIHSz6y")]);
+    assert_eq!(rows[5].ids, vec![id("totp|dev_etzXFoNfYTODuJdb")]);
+}
+
+#[test]
+fn sms_and_voice_twins_are_one_row() {
+    let rows = rows(&listing(LISTING));
+    let phone = &rows[1];
+    assert_eq!(phone.kind, FactorKind::Phone);
+    assert_eq!(row_detail(phone, &EN), "text message and voice call");
+    assert_eq!(
+        phone.channels,
+        Channels {
+            sms: true,
+            voice: true
+        }
+    );
+    assert_eq!(
+        phone.ids,
+        vec![
+            id("sms|dev_WNScJzYAmuV1enCR"),
+            id("voice|dev_WNScJzYAmuV1enCR")
+        ]
+    );
+    assert_eq!(phone.removal, Removal::Allowed);
+}
+
+#[test]
+fn one_channel_and_distinct_numbers_stay_apart() {
+    let rows = rows(&listing(
+        r#"[
+          {"id":"voice|dev_AAAAAAAAAAAAAAAA","authenticator_type":"oob","active":true,"oob_channel":"voice","name":"XXXXXXXX8730"},
+          {"id":"sms|dev_BBBBBBBBBBBBBBBB","authenticator_type":"oob","active":true,"oob_channel":"sms","name":"XXXXXXXXX0368"}
+        ]"#,
+    ));
+    assert_eq!(
+        rows.iter()
+            .map(|r| (title(r, &EN), row_detail(r, &EN)))
+            .collect::<Vec<_>>(),
+        vec![
+            ("Phone ••••8730", "voice call"),
+            ("Phone ••••0368", "text message")
+        ]
+    );
+}
+
+#[test]
+fn phone_names_are_shortened() {
+    assert_eq!(short_phone("XXXXXXXXX2046"), "••••2046");
+    assert_eq!(short_phone("XXXXXXXX8730"), "••••8730");
+    assert_eq!(short_phone("+14155552046"), "••••2046");
+    assert_eq!(short_phone("+X XXXX1234"), "••••1234");
+    // Shapes without four trailing digits are shown as the tenant sent them.
+    assert_eq!(short_phone("+1123XXXXX"), "+1123XXXXX");
+    assert_eq!(short_phone("46"), "46");
+}
+
+#[test]
+fn pending_rows_follow_active_ones_in_kind_order() {
+    let rows = rows(&listing(
+        r#"[
+          {"id":"push|dev_PPPPPPPPPPPPPPPP","authenticator_type":"oob","active":false,"oob_channel":"auth0","name":"Emulated device"},
+          {"id":"totp|dev_TTTTTTTTTTTTTTTT","authenticator_type":"otp","active":false},
+          {"id":"email|dev_EEEEEEEEEEEEEEEE","authenticator_type":"oob","active":true,"oob_channel":"email","name":"ja**@exampl*****"},
+          {"id":"sms|dev_SSSSSSSSSSSSSSSS","authenticator_type":"oob","active":false,"oob_channel":"sms","name":"XXXXXXXX2046"},
+          {"id":"webauthn-roaming|dev_WWWWWWWWWWWWWWWW","authenticator_type":"webauthn-roaming","active":true}
+        ]"#,
+    ));
+    assert_eq!(
+        titles(&rows),
+        vec![
+            ("Email ja**@exampl*****", true),
+            ("Authenticator app", false),
+            ("Phone ••••2046", false),
+            ("Push notifications on Emulated device", false),
+        ]
+    );
+}
+
+#[test]
+fn kind_falls_back_on_family_and_prefix() {
+    let rows = rows(&listing(
+        r#"[
+          {"id":"sms|dev_SSSSSSSSSSSSSSSS","authenticator_type":"oob","active":true,"type":"phone"},
+          {"id":"push|dev_PPPPPPPPPPPPPPPP","authenticator_type":"oob","active":true}
+        ]"#,
+    ));
+    assert_eq!(
+        rows.iter()
+            .map(|r| (r.kind, title(r, &EN), row_detail(r, &EN)))
+            .collect::<Vec<_>>(),
+        vec![
+            (FactorKind::Phone, "Phone", "codes to your phone"),
+            (
+                FactorKind::Push,
+                "Push notifications",
+                "approve sign-ins in the Guardian app, which also shows codes"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn recovery_code_cannot_be_removed() {
+    let rows = rows(&listing(LISTING));
+    let Removal::NotAllowed(why) = rows[4].removal else {
+        panic!("{:?}", rows[4]);
+    };
+    assert!(why_kept(why, &EN).contains("replaced automatically each time you use it"));
+    assert!(rows
+        .iter()
+        .filter(|r| r.kind != FactorKind::RecoveryCode)
+        .all(|r| r.removal == Removal::Allowed));
+}
+
+#[test]
+fn summaries_name_the_twins() {
+    let rows = rows(&listing(LISTING));
+    let summaries: Vec<String> = rows.iter().map(|r| removal_summary(r, &EN)).collect();
+    assert_eq!(
+        summaries,
+        vec![
+            "Authenticator app",
+            "Phone ••••2046 (text message and voice call)",
+            "Email example******@gmai*****",
+            "Push notifications on John's Device and its authenticator-app codes",
+            "Recovery code",
+            "Authenticator app (setup not finished)",
+        ]
+    );
+}
+
+#[test]
+fn last_method_is_warned_about() {
+    let only_phone = rows(&listing(
+        r#"[
+          {"id":"recovery-code|dev_RRRRRRRRRRRRRRRR","authenticator_type":"recovery-code","active":true},
+          {"id":"sms|dev_SSSSSSSSSSSSSSSS","authenticator_type":"oob","active":true,"oob_channel":"sms","name":"XXXXXXXX2046"},
+          {"id":"voice|dev_SSSSSSSSSSSSSSSS","authenticator_type":"oob","active":true,"oob_channel":"voice","name":"XXXXXXXX2046"},
+          {"id":"totp|dev_TTTTTTTTTTTTTTTT","authenticator_type":"otp","active":false}
+        ]"#,
+    ));
+    let warning = remove_warning(&only_phone[0], &only_phone, &EN).unwrap_or_default();
+    assert!(
+        warning.starts_with("This is your last sign-in method"),
+        "{warning}"
+    );
+    // Neither the recovery code nor an unfinished setup is a last method.
+    assert_eq!(remove_warning(&only_phone[1], &only_phone, &EN), None);
+    assert_eq!(remove_warning(&only_phone[2], &only_phone, &EN), None);
+
+    let two = rows(&listing(LISTING));
+    assert_eq!(remove_warning(&two[1], &two, &EN), None);
+}
+
+#[test]
+fn push_and_its_app_twin_count_once() {
+    let push_only = rows(&listing(
+        r#"[
+          {"id":"push|dev_PPPPPPPPPPPPPPPP","authenticator_type":"oob","active":true,"oob_channel":"auth0","name":"John's Device"},
+          {"id":"totp|dev_TTTTTTTTTTTTTTTT","authenticator_type":"otp","active":true}
+        ]"#,
+    ));
+    let app = &push_only[0];
+    let push = &push_only[1];
+    let warning = remove_warning(push, &push_only, &EN).unwrap_or_default();
+    assert!(
+        warning.starts_with("This is your last sign-in method"),
+        "{warning}"
+    );
+    let warning = remove_warning(app, &push_only, &EN).unwrap_or_default();
+    assert!(
+        warning.starts_with("This is your last sign-in method"),
+        "{warning}"
+    );
+    assert!(
+        warning.ends_with(
+            "If this authenticator app entry was created together with Push notifications on John's Device, removing it removes that too."
+        ),
+        "{warning}"
+    );
+
+    let with_own_app = rows(&listing(
+        r#"[
+          {"id":"totp|dev_AAAAAAAAAAAAAAAA","authenticator_type":"otp","active":true},
+          {"id":"push|dev_PPPPPPPPPPPPPPPP","authenticator_type":"oob","active":true,"oob_channel":"auth0","name":"John's Device"},
+          {"id":"totp|dev_TTTTTTTTTTTTTTTT","authenticator_type":"otp","active":true}
+        ]"#,
+    ));
+    assert_eq!(remove_warning(&with_own_app[2], &with_own_app, &EN), None);
+    let warning = remove_warning(&with_own_app[0], &with_own_app, &EN).unwrap_or_default();
+    assert!(
+        warning.starts_with("If this authenticator app entry"),
+        "{warning}"
+    );
+}
+
+#[test]
+fn german_rows_keep_tenant_names_as_given() {
+    let rows = rows(&listing(LISTING));
+    assert_eq!(
+        titles_in(&rows, &DE),
+        vec![
+            ("Authentifizierungs-App", true),
+            ("Telefon ••••2046", true),
+            ("E-Mail example******@gmai*****", true),
+            ("Push-Benachrichtigungen auf John's Device", true),
+            ("Wiederherstellungscode", true),
+            ("Authentifizierungs-App", false),
+        ]
+    );
+    assert_eq!(row_detail(&rows[1], &DE), "SMS und Anruf");
+    assert_eq!(
+        removal_summary(&rows[5], &DE),
+        "Authentifizierungs-App (Einrichtung nicht abgeschlossen)"
+    );
+    let Removal::NotAllowed(why) = rows[4].removal else {
+        panic!("{:?}", rows[4]);
+    };
+    let reason = why_kept(why, &DE);
+    assert!(reason.starts_with("Ihr Wiederherstellungscode"), "{reason}");
+}
