@@ -11,6 +11,7 @@ pub mod finished;
 pub mod flow;
 pub mod notice;
 pub mod session_bar;
+pub mod session_source;
 pub mod signed_in;
 pub mod signed_out;
 
@@ -18,7 +19,7 @@ use crate::api::demo::DemoApi;
 use crate::api::http::HttpMfaApi;
 use crate::api::ApiHandle;
 use crate::config::{self, Config};
-use crate::factors::context::Factors;
+use crate::factors::context::{Factors, Panel};
 use crate::i18n::texts;
 use crate::reactive::{effect, Load};
 use config_error::ConfigErrorView;
@@ -27,6 +28,7 @@ use finished::{FinishedScreen, NeedsClickScreen};
 use flow::{Flow, Stage};
 use leptos::prelude::*;
 use notice::Notices;
+use session_source::FlowSession;
 use signed_in::SignedInScreen;
 use signed_out::SignedOutScreen;
 use std::rc::Rc;
@@ -121,15 +123,28 @@ fn Screens(
         provide_context(DemoHandle(StoredValue::new_local(Rc::clone(&demo))));
         ApiHandle(demo)
     } else {
-        let bearer = Rc::new(move || flow.bearer());
         ApiHandle(Rc::new(HttpMfaApi::new(
             config.domain.as_str(),
             &config.client_id,
-            bearer,
+            Rc::new(FlowSession(flow)),
         )))
     };
     let factors = Factors::new(api);
     changes::announce_changes(factors, host, config.demo);
+    factors.set_on_error(move |message| {
+        if let Some(host) = host.get_untracked() {
+            events::dispatch_error(&host, message);
+        }
+    });
+    // Reopens what the user was doing before a sign-in round trip, and remembers the open
+    // panel in case one is needed.
+    effect(move || {
+        if let Some(screen) = flow.resume.get() {
+            flow.resume.set(None);
+            factors.panel.set(Panel::from_screen(&screen));
+        }
+    });
+    effect(move || flow.screen.set(factors.panel.get().screen().to_owned()));
     provide_context(factors);
     flow.start();
     view! {

@@ -1,11 +1,13 @@
 //! `HttpMfaApi`: the real MFA API over `fetch`, authenticated with the in-memory MFA token.
+//! A request whose token the tenant refuses (expired or revoked) renews the session once and is
+//! sent again, so the screens never see an expiry the session could recover from.
 
 use super::answer::{wait_seconds, Answer};
 use super::error::ApiError;
+use super::session::SessionSource;
 use super::types::{Associate, Authenticator, AuthenticatorId, Confirm, Confirmed, Enrollment};
 use super::{ApiFuture, MfaApi};
-use gloo_net::http::{Request, RequestBuilder, Response};
-use serde::de::DeserializeOwned;
+use gloo_net::http::{Request, Response};
 use std::cell::Cell;
 use std::rc::Rc;
 use std::time::Duration;
@@ -17,41 +19,59 @@ pub const GRANT_MFA_OOB: &str = "http://auth0.com/oauth/grant-type/mfa-oob";
 /// Answers larger than this are refused rather than parsed.
 const MAX_BODY_BYTES: usize = 256 * 1024;
 
-/// Supplies the current MFA access token, if the user is signed in.
-pub type BearerSource = Rc<dyn Fn() -> Option<String>>;
-
 /// The MFA API of a tenant.
 pub struct HttpMfaApi {
     origin: String,
     client_id: String,
-    bearer: BearerSource,
+    session: Rc<dyn SessionSource>,
 }
 
+/// Builds one attempt's request from the token and the attempt's abort signal.
+type BuildRequest<'a> =
+    &'a dyn Fn(&str, Option<&web_sys::AbortSignal>) -> Result<Request, ApiError>;
+
 impl HttpMfaApi {
-    /// An API client for the tenant at `origin` (`https://acme.us.auth0.com`).
-    pub fn new(origin: &str, client_id: &str, bearer: BearerSource) -> HttpMfaApi {
+    /// An API client for the tenant at `origin` (`https://acme.us.auth0.com`), signed in
+    /// through `session`.
+    pub fn new(origin: &str, client_id: &str, session: Rc<dyn SessionSource>) -> HttpMfaApi {
         HttpMfaApi {
             origin: origin.trim_end_matches('/').to_owned(),
             client_id: client_id.to_owned(),
-            bearer,
+            session,
         }
     }
 
-    fn token(&self) -> Result<String, ApiError> {
-        (self.bearer)().ok_or(ApiError::SessionExpired)
+    /// Sends the request `build` makes with the current token. When the tenant refuses the
+    /// token (or there is none), renews the session once and sends it again with the new one.
+    async fn send_signed_in(&self, build: BuildRequest<'_>) -> Result<Answer, ApiError> {
+        let attempt = |token: String| async move {
+            let deadline = Deadline::start();
+            let request = build(&token, deadline.signal().as_ref())?;
+            send(request, &deadline).await
+        };
+        if let Some(token) = self.session.bearer() {
+            let answer = attempt(token).await?;
+            if !refuses_token(&answer) {
+                return Ok(answer);
+            }
+        }
+        if !self.session.renew().await {
+            return Err(ApiError::SessionExpired);
+        }
+        let token = self.session.bearer().ok_or(ApiError::SessionExpired)?;
+        attempt(token).await
     }
+}
 
-    fn authorized(&self, builder: RequestBuilder) -> Result<RequestBuilder, ApiError> {
-        Ok(builder.header("Authorization", &format!("Bearer {}", self.token()?)))
-    }
+/// True for an answer refusing the token itself (expired, revoked, malformed): renewing the
+/// session can fix it.
+fn refuses_token(answer: &Answer) -> bool {
+    answer.success().is_err_and(|e| e.needs_sign_in())
+}
 
-    async fn json<T: DeserializeOwned>(
-        &self,
-        request: Request,
-        deadline: &Deadline,
-    ) -> Result<T, ApiError> {
-        send(request, deadline).await?.json()
-    }
+/// `Bearer <token>` for the `Authorization` header.
+fn bearer(token: &str) -> String {
+    format!("Bearer {token}")
 }
 
 /// Sends a request and reads the whole answer (refusing oversized ones).
@@ -149,72 +169,90 @@ fn request_error(e: gloo_net::Error) -> ApiError {
 impl MfaApi for HttpMfaApi {
     fn list(&self) -> ApiFuture<'_, Vec<Authenticator>> {
         Box::pin(async move {
-            let deadline = Deadline::start();
             let url = format!("{}/mfa/authenticators", self.origin);
-            let request = self
-                .authorized(Request::get(&url).abort_signal(deadline.signal().as_ref()))?
-                .build()
-                .map_err(request_error)?;
-            self.json(request, &deadline).await
+            self.send_signed_in(&|token, signal| {
+                Request::get(&url)
+                    .abort_signal(signal)
+                    .header("Authorization", &bearer(token))
+                    .build()
+                    .map_err(request_error)
+            })
+            .await?
+            .json()
         })
     }
 
     fn associate(&self, associate: Associate) -> ApiFuture<'_, Enrollment> {
         Box::pin(async move {
-            let deadline = Deadline::start();
             let url = format!("{}/mfa/associate", self.origin);
-            let request = self
-                .authorized(Request::post(&url).abort_signal(deadline.signal().as_ref()))?
-                .header("Content-Type", "application/json")
-                .body(associate.body())
-                .map_err(request_error)?;
-            self.json(request, &deadline).await
+            let body = associate.body();
+            self.send_signed_in(&|token, signal| {
+                Request::post(&url)
+                    .abort_signal(signal)
+                    .header("Authorization", &bearer(token))
+                    .header("Content-Type", "application/json")
+                    .body(body.as_str())
+                    .map_err(request_error)
+            })
+            .await?
+            .json()
         })
     }
 
     fn confirm(&self, confirm: Confirm) -> ApiFuture<'_, Confirmed> {
         Box::pin(async move {
-            let token = self.token()?;
-            let mut form = url::form_urlencoded::Serializer::new(String::new());
-            form.append_pair("client_id", &self.client_id)
-                .append_pair("mfa_token", &token);
-            match &confirm {
-                Confirm::Otp { otp } => {
-                    form.append_pair("grant_type", GRANT_MFA_OTP)
-                        .append_pair("otp", otp);
-                }
-                Confirm::Oob {
-                    oob_code,
-                    binding_code,
-                } => {
-                    form.append_pair("grant_type", GRANT_MFA_OOB)
-                        .append_pair("oob_code", oob_code);
-                    if let Some(code) = binding_code {
-                        form.append_pair("binding_code", code);
-                    }
-                }
-            }
-            let deadline = Deadline::start();
             let url = format!("{}/oauth/token", self.origin);
-            let request = Request::post(&url)
-                .abort_signal(deadline.signal().as_ref())
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .body(form.finish())
-                .map_err(request_error)?;
-            self.json(request, &deadline).await
+            self.send_signed_in(&|token, signal| {
+                Request::post(&url)
+                    .abort_signal(signal)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .body(self.confirm_form(&confirm, token))
+                    .map_err(request_error)
+            })
+            .await?
+            .json()
         })
     }
 
     fn remove(&self, id: AuthenticatorId) -> ApiFuture<'_, ()> {
         Box::pin(async move {
             let encoded = String::from(js_sys::encode_uri_component(&id.0));
-            let deadline = Deadline::start();
             let url = format!("{}/mfa/authenticators/{encoded}", self.origin);
-            let request = self
-                .authorized(Request::delete(&url).abort_signal(deadline.signal().as_ref()))?
-                .build()
-                .map_err(request_error)?;
-            send(request, &deadline).await?.success()
+            self.send_signed_in(&|token, signal| {
+                Request::delete(&url)
+                    .abort_signal(signal)
+                    .header("Authorization", &bearer(token))
+                    .build()
+                    .map_err(request_error)
+            })
+            .await?
+            .success()
         })
+    }
+}
+
+impl HttpMfaApi {
+    /// The MFA grant's form confirming an enrollment, with the MFA token as `mfa_token`.
+    fn confirm_form(&self, confirm: &Confirm, token: &str) -> String {
+        let mut form = url::form_urlencoded::Serializer::new(String::new());
+        form.append_pair("client_id", &self.client_id)
+            .append_pair("mfa_token", token);
+        match confirm {
+            Confirm::Otp { otp } => {
+                form.append_pair("grant_type", GRANT_MFA_OTP)
+                    .append_pair("otp", otp);
+            }
+            Confirm::Oob {
+                oob_code,
+                binding_code,
+            } => {
+                form.append_pair("grant_type", GRANT_MFA_OOB)
+                    .append_pair("oob_code", oob_code);
+                if let Some(code) = binding_code {
+                    form.append_pair("binding_code", code);
+                }
+            }
+        }
+        form.finish()
     }
 }

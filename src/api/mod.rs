@@ -10,6 +10,7 @@ pub mod demo_tenant;
 mod envelope;
 pub mod error;
 pub mod http;
+pub mod session;
 pub mod types;
 
 pub use error::ApiError;

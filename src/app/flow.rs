@@ -6,8 +6,13 @@ use crate::auth::transaction::{Resume, Transaction};
 use crate::auth::{popup, silent, AuthError, AuthorizeResponse, IssuedToken, Purpose, Session};
 use crate::config::{Config, Mode};
 use crate::i18n::{fill, Texts};
+use futures_util::future::{FutureExt, LocalBoxFuture, Shared};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+
+/// A renewal of the MFA session under way, shared by everyone who asks for one meanwhile:
+/// `true` once a fresh token is in place.
+pub type SharedRenewal = Shared<LocalBoxFuture<'static, bool>>;
 
 /// Which screen the page shows.
 #[derive(Clone, Debug, PartialEq)]
@@ -44,13 +49,15 @@ pub struct Flow {
     pub note: RwSignal<Option<String>>,
     /// Element that receives `mfa-manager:*` events.
     pub host: NodeRef<leptos::html::Main>,
-    /// The screen the user is on (kept current by the factor screens), remembered across a
+    /// The screen the user is on (kept current from the factor panel), remembered across a
     /// sign-in round trip.
     pub screen: RwSignal<String>,
-    /// The screen to reopen after a round trip, taken once by the factor screens.
+    /// The screen to reopen after a round trip, taken once to open its factor panel.
     pub resume: RwSignal<Option<String>>,
     /// The embedding page's callback for the app token (`mount()`), if any.
     pub on_done: StoredValue<Option<js_sys::Function>, LocalStorage>,
+    /// The renewal under way, if any (see [`Flow::renew`]).
+    renewal: StoredValue<Option<SharedRenewal>, LocalStorage>,
 }
 
 impl Flow {
@@ -70,6 +77,7 @@ impl Flow {
             screen: RwSignal::new(SCREEN_MANAGE.into()),
             resume: RwSignal::new(None),
             on_done,
+            renewal: StoredValue::new_local(None),
         }
     }
 
@@ -199,40 +207,60 @@ impl Flow {
         }
     }
 
-    /// Renews the MFA session: silently if the tenant session allows, otherwise by signing in
-    /// again and coming back to the same screen.
-    pub fn renew(self, reason: &'static str) {
-        spawn_local(async move {
-            let config = self.config.get_value();
-            match silent::sign_in(&config, Purpose::Mfa).await {
-                Ok(token) => {
-                    self.signed_in(token);
-                    self.note.set(Some(self.texts().session_renewed.into()));
-                }
-                Err(_) => {
-                    self.session.set(None);
-                    match config.mode {
-                        Mode::Redirect => self.redirect(
-                            Purpose::Mfa,
-                            Resume {
-                                screen: self.screen.get_untracked(),
-                                note: Some(fill(
-                                    self.texts().renewed_by_sign_in,
-                                    &[("reason", reason)],
-                                )),
-                            },
-                        ),
-                        Mode::Popup => {
-                            self.stage.set(Stage::SignedOut);
-                            self.note.set(Some(fill(
-                                self.texts().renew_needs_sign_in,
+    /// Renews the MFA session, or joins the renewal already under way (a second press of
+    /// "Stay signed in", an expiry while a request renews): silently if the tenant session
+    /// allows (`true`), otherwise by signing in again and coming back to the same screen
+    /// (`false`: the page is leaving for the tenant, or in popup mode asks for a sign-in).
+    /// `reason` says why, in the note the user reads after an interactive sign-in.
+    pub fn renew(self, reason: &'static str) -> SharedRenewal {
+        if let Some(running) = self.renewal.get_value() {
+            return running;
+        }
+        let renewal = async move {
+            let renewed = self.renew_now(reason).await;
+            self.renewal.try_set_value(None);
+            renewed
+        }
+        .boxed_local()
+        .shared();
+        self.renewal.set_value(Some(renewal.clone()));
+        // Runs to the end even when nobody awaits it (the session bar does not).
+        spawn_local(renewal.clone().map(|_| ()));
+        renewal
+    }
+
+    async fn renew_now(self, reason: &'static str) -> bool {
+        let config = self.config.get_value();
+        match silent::sign_in(&config, Purpose::Mfa).await {
+            Ok(token) => {
+                self.signed_in(token);
+                self.note.set(Some(self.texts().session_renewed.into()));
+                true
+            }
+            Err(_) => {
+                self.session.set(None);
+                match config.mode {
+                    Mode::Redirect => self.redirect(
+                        Purpose::Mfa,
+                        Resume {
+                            screen: self.screen.get_untracked(),
+                            note: Some(fill(
+                                self.texts().renewed_by_sign_in,
                                 &[("reason", reason)],
-                            )));
-                        }
+                            )),
+                        },
+                    ),
+                    Mode::Popup => {
+                        self.stage.set(Stage::SignedOut);
+                        self.note.set(Some(fill(
+                            self.texts().renew_needs_sign_in,
+                            &[("reason", reason)],
+                        )));
                     }
                 }
+                false
             }
-        });
+        }
     }
 
     /// "Done": gets a token for the app's own audience silently and hands it to the host,

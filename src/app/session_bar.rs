@@ -26,11 +26,12 @@ pub fn SessionBar() -> impl IntoView {
     // it appears rather than again every second.
     let phase = Memo::new(move |_| phase_now().map(Phase::without_countdown));
     let left = move || clock(phase_now().map_or(0, Phase::seconds_left));
-    let renewing = RwSignal::new(false);
+    // Each expiry renews once (the phase changes again when it worked); a renewal already
+    // under way is joined rather than started twice.
     effect(move || {
-        if phase.get() == Some(Phase::Expired) && !renewing.get_untracked() {
-            renewing.set(true);
-            flow.renew(t.session_ended_after);
+        if phase.get() == Some(Phase::Expired) {
+            // The renewal runs to its end by itself; nothing here waits for it.
+            let _ = flow.renew(t.session_ended_after);
         }
     });
     view! {
@@ -44,7 +45,7 @@ pub fn SessionBar() -> impl IntoView {
                 <div class="mfa-session mfa-warning" id="mfa-session-warning" role="alert">
                     <p>{ends_before} <span class="mfa-countdown" aria-live="off">{left}</span> {ends_after}</p>
                     <button type="button" class="mfa-button" id="mfa-stay"
-                        on:click=move |_| { renewing.set(true); flow.renew(t.asked_to_stay); }>
+                        on:click=move |_| { let _ = flow.renew(t.asked_to_stay); }>
                         {t.stay_signed_in}
                     </button>
                 </div>

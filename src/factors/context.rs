@@ -10,6 +10,8 @@ use std::rc::Rc;
 
 /// Told about every change to the list made on this page (see [`Factors::set_on_change`]).
 pub type OnChange = Rc<dyn Fn(FactorChange)>;
+/// Told the message of every error shown (see [`Factors::set_on_error`]).
+pub type OnError = Rc<dyn Fn(&str)>;
 
 /// The panel shown under the heading.
 #[derive(Clone, Debug, PartialEq)]
@@ -69,6 +71,8 @@ pub struct Factors {
     pub rows: RwSignal<Vec<FactorRow>>,
     /// Told about every change made here (host page event, other tabs).
     pub on_change: StoredValue<Option<OnChange>, LocalStorage>,
+    /// Told the message of every error shown (host page event).
+    pub on_error: StoredValue<Option<OnError>, LocalStorage>,
     /// The texts of the language provided as context when the factors were created.
     pub texts: &'static Texts,
 }
@@ -84,6 +88,7 @@ impl Factors {
             announcement: RwSignal::new(String::new()),
             rows: RwSignal::new(Vec::new()),
             on_change: StoredValue::new_local(None),
+            on_error: StoredValue::new_local(None),
             texts: texts(),
         }
     }
@@ -91,6 +96,18 @@ impl Factors {
     /// Sets the hook told about every change to the list made on this page.
     pub fn set_on_change(&self, hook: impl Fn(FactorChange) + 'static) {
         self.on_change.set_value(Some(Rc::new(hook)));
+    }
+
+    /// Sets the hook told the message of every error the factor screens show.
+    pub fn set_on_error(&self, hook: impl Fn(&str) + 'static) {
+        self.on_error.set_value(Some(Rc::new(hook)));
+    }
+
+    /// Tells the [`on_error`](Self::on_error) hook that `message` is shown.
+    pub fn report_error(&self, message: &str) {
+        if let Some(hook) = self.on_error.try_get_value().flatten() {
+            hook(message);
+        }
     }
 
     /// The API handle.

@@ -8,7 +8,6 @@ use super::context::{Factors, Panel};
 use super::list::FactorList;
 use super::recovery::RecoveryCode;
 use super::remove::RemoveDialog;
-use crate::app::flow::Flow;
 use crate::browser::focus_first;
 use crate::reactive::effect;
 use leptos::prelude::*;
@@ -17,14 +16,6 @@ use leptos::prelude::*;
 #[component]
 pub fn FactorManager() -> impl IntoView {
     let factors = expect_context::<Factors>();
-    // Reopen what the user was doing before a sign-in round trip, and remember the open
-    // panel in case one is needed.
-    if let Some(flow) = use_context::<Flow>() {
-        if let Some(screen) = flow.resume.try_update(Option::take).flatten() {
-            factors.panel.set(Panel::from_screen(&screen));
-        }
-        effect(move || flow.screen.set(factors.panel.get().screen().to_owned()));
-    }
     // The list stays mounted under the removal dialog so focus can return to its buttons.
     let list_visible =
         Memo::new(move |_| matches!(factors.panel.get(), Panel::List | Panel::Remove(_)));

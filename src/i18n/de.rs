@@ -29,7 +29,6 @@ pub const DE: Texts = Texts {
     session_ended_after: "Ihre sichere Sitzung ist nach 10 Minuten abgelaufen.",
     asked_to_stay: "Sie wollten angemeldet bleiben.",
     session_expired_reason: "Ihre sichere Sitzung ist abgelaufen.",
-    renewing_then_retry: "Ihre sichere Sitzung wird erneuert… versuchen Sie es danach noch einmal.",
     finishing_sign_in: "Anmeldung wird abgeschlossen…",
     waiting_for_window: "Warten auf das Anmeldefenster…",
     taking_you_to_sign_in: "Sie werden zur Anmeldung weitergeleitet…",

@@ -30,7 +30,6 @@ pub const EN: Texts = Texts {
     session_ended_after: "Your secure session ended after 10 minutes.",
     asked_to_stay: "You asked to stay signed in.",
     session_expired_reason: "Your secure session expired.",
-    renewing_then_retry: "Renewing your secure session… then try again.",
     finishing_sign_in: "Finishing sign-in…",
     waiting_for_window: "Waiting for the sign-in window…",
     taking_you_to_sign_in: "Taking you to sign in…",

@@ -58,7 +58,6 @@ texts!(
     session_ended_after,
     asked_to_stay,
     session_expired_reason,
-    renewing_then_retry,
     finishing_sign_in,
     waiting_for_window,
     taking_you_to_sign_in,
