@@ -31,7 +31,7 @@ pub fn SessionBar() -> impl IntoView {
     effect(move || {
         if phase.get() == Some(Phase::Expired) {
             // The renewal runs to its end by itself; nothing here waits for it.
-            let _ = flow.renew(t.session_ended_after);
+            drop(flow.renew(t.session_ended_after));
         }
     });
     view! {
@@ -45,7 +45,7 @@ pub fn SessionBar() -> impl IntoView {
                 <div class="mfa-session mfa-warning" id="mfa-session-warning" role="alert">
                     <p>{ends_before} <span class="mfa-countdown" aria-live="off">{left}</span> {ends_after}</p>
                     <button type="button" class="mfa-button" id="mfa-stay"
-                        on:click=move |_| { let _ = flow.renew(t.asked_to_stay); }>
+                        on:click=move |_| drop(flow.renew(t.asked_to_stay))>
                         {t.stay_signed_in}
                     </button>
                 </div>
