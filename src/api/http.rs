@@ -7,7 +7,7 @@ use super::error::ApiError;
 use super::session::SessionSource;
 use super::types::{Associate, Authenticator, AuthenticatorId, Confirm, Confirmed, Enrollment};
 use super::{ApiFuture, MfaApi};
-use gloo_net::http::{Request, Response};
+use gloo_net::http::{Request, RequestBuilder, Response};
 use std::cell::Cell;
 use std::rc::Rc;
 use std::time::Duration;
@@ -69,9 +69,15 @@ fn refuses_token(answer: &Answer) -> bool {
     answer.success().is_err_and(|e| e.needs_sign_in())
 }
 
-/// `Bearer <token>` for the `Authorization` header.
-fn bearer(token: &str) -> String {
-    format!("Bearer {token}")
+/// `builder` with the attempt's abort signal and `token` in the `Authorization` header.
+fn signed(
+    builder: RequestBuilder,
+    token: &str,
+    signal: Option<&web_sys::AbortSignal>,
+) -> RequestBuilder {
+    builder
+        .abort_signal(signal)
+        .header("Authorization", &format!("Bearer {token}"))
 }
 
 /// Sends a request and reads the whole answer (refusing oversized ones).
@@ -171,9 +177,7 @@ impl MfaApi for HttpMfaApi {
         Box::pin(async move {
             let url = format!("{}/mfa/authenticators", self.origin);
             self.send_signed_in(&|token, signal| {
-                Request::get(&url)
-                    .abort_signal(signal)
-                    .header("Authorization", &bearer(token))
+                signed(Request::get(&url), token, signal)
                     .build()
                     .map_err(request_error)
             })
@@ -187,9 +191,7 @@ impl MfaApi for HttpMfaApi {
             let url = format!("{}/mfa/associate", self.origin);
             let body = associate.body();
             self.send_signed_in(&|token, signal| {
-                Request::post(&url)
-                    .abort_signal(signal)
-                    .header("Authorization", &bearer(token))
+                signed(Request::post(&url), token, signal)
                     .header("Content-Type", "application/json")
                     .body(body.as_str())
                     .map_err(request_error)
@@ -219,9 +221,7 @@ impl MfaApi for HttpMfaApi {
             let encoded = String::from(js_sys::encode_uri_component(&id.0));
             let url = format!("{}/mfa/authenticators/{encoded}", self.origin);
             self.send_signed_in(&|token, signal| {
-                Request::delete(&url)
-                    .abort_signal(signal)
-                    .header("Authorization", &bearer(token))
+                signed(Request::delete(&url), token, signal)
                     .build()
                     .map_err(request_error)
             })
