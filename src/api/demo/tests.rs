@@ -317,8 +317,7 @@ fn refusals_are_the_endpoint_errors() {
         answer(mfa_demo_tenant::refusal(&Error::AuthenticatorNotFound)),
         Answer {
             status: 404,
-            body: r#"{"error":"not_found","error_description":"Authenticator not found"}"#
-                .into(),
+            body: r#"{"error":"not_found","error_description":"Authenticator not found"}"#.into(),
             retry_after: None
         }
     );
