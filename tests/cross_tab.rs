@@ -3,11 +3,12 @@
 #![cfg(target_arch = "wasm32")]
 
 use mfa_manager::app::cross_tab::CrossTab;
-use mfa_manager::browser::sleep;
 use std::cell::Cell;
 use std::rc::Rc;
-use std::time::Duration;
+use support::settle_until;
 use wasm_bindgen_test::*;
+
+mod support;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -25,12 +26,15 @@ async fn a_change_notice_reaches_the_others_until_they_close() {
     let second = CrossTab::open(on_second).expect("BroadcastChannel is available");
 
     first.notify_changed();
-    sleep(Duration::from_millis(50)).await;
+    settle_until("the notice at the other end", || second_heard.get() == 1).await;
     assert_eq!(second_heard.get(), 1, "the other end heard the notice");
     assert_eq!(first_heard.get(), 0, "the sender does not hear itself");
 
     second.close();
+    // A third end, still open, shows when the notice has been delivered.
+    let (witness_heard, on_witness) = counting();
+    let _witness = CrossTab::open(on_witness).expect("BroadcastChannel is available");
     first.notify_changed();
-    sleep(Duration::from_millis(50)).await;
+    settle_until("the notice at the open end", || witness_heard.get() == 1).await;
     assert_eq!(second_heard.get(), 1, "a closed end hears nothing more");
 }

@@ -2,19 +2,16 @@
 //! attributes, mounted while on the page and emptied when removed.
 #![cfg(target_arch = "wasm32")]
 
-use mfa_manager::browser::sleep;
 use mfa_manager::element::{define_element, ELEMENT_NAME};
 use std::cell::RefCell;
 use std::rc::Rc;
-use std::time::Duration;
+use support::{document, expect_field_errors, settle_until, settle_until_shows, text};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
 
-wasm_bindgen_test_configure!(run_in_browser);
+mod support;
 
-fn document() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
+wasm_bindgen_test_configure!(run_in_browser);
 
 /// A new, not yet attached `<mfa-manager>` with `attributes`.
 fn element(attributes: &[(&str, &str)]) -> web_sys::Element {
@@ -24,14 +21,6 @@ fn element(attributes: &[(&str, &str)]) -> web_sys::Element {
         element.set_attribute(name, value).unwrap();
     }
     element
-}
-
-async fn settle() {
-    sleep(Duration::from_millis(30)).await;
-}
-
-fn text(element: &web_sys::Element) -> String {
-    element.text_content().unwrap_or_default()
 }
 
 #[wasm_bindgen_test]
@@ -44,7 +33,7 @@ async fn attached_element_shows_the_signed_out_screen_and_detaching_empties_it()
     ]);
     let body = document().body().unwrap();
     body.append_child(&widget).unwrap();
-    settle().await;
+    settle_until_shows(&widget, "Sign in to manage your security settings").await;
     let shown = text(&widget);
     assert!(
         shown.contains("Sign in to manage your security settings"),
@@ -59,7 +48,7 @@ async fn attached_element_shows_the_signed_out_screen_and_detaching_empties_it()
     // Defining again is harmless, and attaching again mounts again.
     define_element();
     body.append_child(&widget).unwrap();
-    settle().await;
+    settle_until_shows(&widget, "acme.us.auth0.com").await;
     assert!(text(&widget).contains("acme.us.auth0.com"));
     body.remove_child(&widget).unwrap();
 }
@@ -68,9 +57,12 @@ async fn attached_element_shows_the_signed_out_screen_and_detaching_empties_it()
 async fn changing_an_attribute_mounts_with_the_new_configuration() {
     let widget = element(&[("domain", "acme.us.auth0.com"), ("client-id", "abc")]);
     document().body().unwrap().append_child(&widget).unwrap();
-    settle().await;
+    settle_until_shows(&widget, "acme.us.auth0.com").await;
     widget.set_attribute("domain", "beta.eu.auth0.com").unwrap();
-    settle().await;
+    settle_until("the new tenant only", || {
+        text(&widget).contains("beta.eu.auth0.com") && !text(&widget).contains("acme.us.auth0.com")
+    })
+    .await;
     let shown = text(&widget);
     assert!(shown.contains("beta.eu.auth0.com"), "{shown}");
     assert!(!shown.contains("acme.us.auth0.com"), "{shown}");
@@ -99,17 +91,8 @@ async fn bad_attributes_name_each_field_and_raise_an_error_event() {
         .add_event_listener_with_callback("mfa-manager:error", listener.as_ref().unchecked_ref())
         .unwrap();
     document().body().unwrap().append_child(&widget).unwrap();
-    settle().await;
-    for field in ["domain", "client_id", "mode"] {
-        assert!(
-            widget
-                .query_selector(&format!("li[data-field={field}]"))
-                .unwrap()
-                .is_some(),
-            "no error for {field}: {}",
-            text(&widget)
-        );
-    }
+    expect_field_errors(&widget, &["domain", "client_id", "mode"]).await;
+    settle_until("the error event", || !messages.borrow().is_empty()).await;
     document()
         .remove_event_listener_with_callback("mfa-manager:error", listener.as_ref().unchecked_ref())
         .unwrap();
@@ -126,7 +109,7 @@ async fn bad_attributes_name_each_field_and_raise_an_error_event() {
 async fn demo_is_a_boolean_attribute() {
     let widget = element(&[("demo", "")]);
     document().body().unwrap().append_child(&widget).unwrap();
-    settle().await;
+    settle_until_shows(&widget, "Your sign-in methods").await;
     let shown = text(&widget);
     assert!(shown.contains("Your sign-in methods"), "{shown}");
     widget.remove();

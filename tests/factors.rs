@@ -7,15 +7,17 @@ use mfa_manager::api::{
     ApiError, ApiFuture, ApiHandle, Associate, Authenticator, AuthenticatorId, Confirm, Confirmed,
     Enrollment, MfaApi,
 };
-use mfa_manager::browser::sleep;
 use mfa_manager::factors::add_app::AddApp;
 use mfa_manager::factors::context::Factors;
 use mfa_manager::factors::list::FactorList;
 use std::cell::RefCell;
 use std::rc::Rc;
-use std::time::Duration;
-use wasm_bindgen::JsCast;
+use support::{
+    container, find, has, let_pending_tasks_run, settle_until, settle_until_shows, text,
+};
 use wasm_bindgen_test::*;
+
+mod support;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -59,17 +61,6 @@ fn authenticator(json: &str) -> Authenticator {
     serde_json::from_str(json).unwrap()
 }
 
-fn container() -> web_sys::HtmlElement {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let el = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&el).unwrap();
-    el.unchecked_into()
-}
-
-async fn settle() {
-    sleep(Duration::from_millis(30)).await;
-}
-
 fn mount_with<V: IntoView + 'static>(
     api: Rc<dyn MfaApi>,
     view: impl FnOnce() -> V + 'static,
@@ -83,21 +74,9 @@ fn mount_with<V: IntoView + 'static>(
     root
 }
 
-/// The element under `root` matching `css`, which the test expects to be there.
-fn find<T: JsCast>(root: &web_sys::HtmlElement, css: &str) -> T {
-    root.query_selector(css)
-        .unwrap()
-        .unwrap_or_else(|| panic!("no `{css}` in: {}", text(root)))
-        .unchecked_into()
-}
-
 /// The element that has keyboard focus.
 fn focused() -> Option<web_sys::Element> {
     web_sys::window()?.document()?.active_element()
-}
-
-fn text(root: &web_sys::HtmlElement) -> String {
-    root.text_content().unwrap_or_default()
 }
 
 #[wasm_bindgen_test]
@@ -114,7 +93,7 @@ async fn list_shows_loading_then_twins_as_one_row() {
         "{}",
         text(&root)
     );
-    settle().await;
+    settle_until("the list's rows", || has(&root, "#mfa-list .mfa-factor")).await;
     let rows = root.query_selector_all(".mfa-factor").unwrap();
     assert_eq!(rows.length(), 2, "{}", text(&root));
     let all = text(&root);
@@ -131,7 +110,7 @@ async fn list_error_explains_the_likely_cause_and_retries() {
         .push(Err(ApiError::Network("Failed to fetch".into())));
     api.lists.borrow_mut().push(Ok(vec![]));
     let root = mount_with(api, || view! { <FactorList /> });
-    settle().await;
+    settle_until("the list's error", || has(&root, "[role=alert]")).await;
     let alert = root
         .query_selector("[role=alert]")
         .unwrap()
@@ -140,7 +119,11 @@ async fn list_error_explains_the_likely_cause_and_retries() {
     assert!(message.contains("Allowed Web Origins"), "{message}");
     let retry: web_sys::HtmlElement = find(&root, ".mfa-list button");
     retry.click();
-    settle().await;
+    settle_until("the empty list, focused", || {
+        text(&root).contains("no extra sign-in methods")
+            && focused().is_some_and(|e| e.class_name() == "mfa-list")
+    })
+    .await;
     assert!(
         text(&root).contains("no extra sign-in methods"),
         "{}",
@@ -165,7 +148,7 @@ async fn add_app_shows_qr_and_key_and_explains_wrong_codes() {
     api.confirms.borrow_mut().push(Err(ApiError::InvalidOtp));
     api.confirms.borrow_mut().push(Err(ApiError::InvalidOtp));
     let root = mount_with(api.clone(), || view! { <AddApp /> });
-    settle().await;
+    settle_until("the QR code", || has(&root, "svg.mfa-qr path")).await;
     assert!(root.query_selector("svg.mfa-qr path").unwrap().is_some());
     let all = text(&root);
     assert!(
@@ -179,14 +162,19 @@ async fn add_app_shows_qr_and_key_and_explains_wrong_codes() {
         input.get_attribute("autocomplete").as_deref(),
         Some("one-time-code")
     );
-    let submit: web_sys::HtmlElement = find(&root, ".mfa-code-form button[type=submit]");
-    for _ in 0..2 {
+    let submit: web_sys::HtmlButtonElement = find(&root, ".mfa-code-form button[type=submit]");
+    // Each wrong code is answered before the next is typed: an error after the first, the
+    // clock hint after the second.
+    for answered in ["[role=alert]", "#mfa-clock-hint"] {
         input.set_value("123 456");
         input
             .dispatch_event(&web_sys::Event::new("input").unwrap())
             .unwrap();
         submit.click();
-        settle().await;
+        settle_until(&format!("`{answered}` after a wrong code"), || {
+            has(&root, answered) && !submit.disabled()
+        })
+        .await;
     }
     assert_eq!(
         *api.confirmed_with.borrow(),
@@ -218,13 +206,16 @@ async fn add_app_associate_error_is_shown_with_a_retry() {
     )
     .unwrap()));
     let root = mount_with(api, || view! { <AddApp /> });
-    settle().await;
+    settle_until_shows(&root, "6 minutes").await;
     let all = text(&root);
     assert!(all.contains("6 minutes"), "{all}");
     let retry: web_sys::HtmlElement = find(&root, ".mfa-actions button");
     assert_eq!(retry.text_content().as_deref(), Some("Try again"));
     retry.click();
-    settle().await;
+    settle_until("the QR code, with focus on the title", || {
+        has(&root, "svg.mfa-qr") && focused().is_some_and(|e| e.id() == "mfa-add-app-title")
+    })
+    .await;
     assert!(
         root.query_selector("svg.mfa-qr").unwrap().is_some(),
         "{}",
@@ -259,7 +250,10 @@ async fn remove_dialog_names_the_twin_warns_and_reports_failures() {
         view! { <RemoveDialog row=for_dialog /> }
     });
     handle.forget();
-    settle().await;
+    settle_until("the dialog's warning", || {
+        text(&root).contains("text message and voice call") && has(&root, "#mfa-last-warning")
+    })
+    .await;
     let all = text(&root);
     assert!(all.contains("text message and voice call"), "{all}");
     assert!(
@@ -270,7 +264,7 @@ async fn remove_dialog_names_the_twin_warns_and_reports_failures() {
     assert_eq!(dialog.get_attribute("aria-modal").as_deref(), Some("true"));
     let confirm: web_sys::HtmlElement = find(&root, "#mfa-confirm-remove");
     confirm.click();
-    settle().await;
+    settle_until_shows(&root, "verified email").await;
     let all = text(&root);
     assert!(
         all.contains("verified email"),
@@ -308,7 +302,7 @@ async fn recovery_code_waits_for_the_saved_confirmation() {
     let root = mount_with(Rc::new(FakeApi::default()), || {
         view! { <RecoveryCode code="N3BGPZZWJ85JLCNPZBDW6QXC".to_owned() /> }
     });
-    settle().await;
+    settle_until_shows(&root, "N3BG PZZW J85J LCNP ZBDW 6QXC").await;
     assert!(
         text(&root).contains("N3BG PZZW J85J LCNP ZBDW 6QXC"),
         "{}",
@@ -318,7 +312,10 @@ async fn recovery_code_waits_for_the_saved_confirmation() {
     assert!(continue_button.disabled());
     let saved: web_sys::HtmlElement = find(&root, "#mfa-saved-recovery");
     saved.click();
-    settle().await;
+    settle_until("the Continue button enabled", || {
+        !continue_button.disabled()
+    })
+    .await;
     assert!(!continue_button.disabled());
 }
 
@@ -333,7 +330,7 @@ async fn phone_form_checks_the_number_before_sending_and_shows_send_errors() {
         api.clone(),
         || view! { <AddOob destination=Destination::Phone /> },
     );
-    settle().await;
+    settle_until("the Send button", || has(&root, "#mfa-send-code")).await;
     let input: web_sys::HtmlInputElement = find(&root, "#mfa-destination");
     let send: web_sys::HtmlElement = find(&root, "#mfa-send-code");
     input.set_value("415 555 2046");
@@ -341,7 +338,10 @@ async fn phone_form_checks_the_number_before_sending_and_shows_send_errors() {
         .dispatch_event(&web_sys::Event::new("input").unwrap())
         .unwrap();
     send.click();
-    settle().await;
+    settle_until("the number's error", || {
+        has(&root, "#mfa-destination-error")
+    })
+    .await;
     assert!(
         root.query_selector("#mfa-destination-error")
             .unwrap()
@@ -355,7 +355,7 @@ async fn phone_form_checks_the_number_before_sending_and_shows_send_errors() {
         .dispatch_event(&web_sys::Event::new("input").unwrap())
         .unwrap();
     send.click();
-    settle().await;
+    settle_until_shows(&root, "phone number is not valid").await;
     assert!(api.enrollments.borrow().is_empty(), "the number was sent");
     assert!(
         text(&root).contains("phone number is not valid"),
@@ -378,14 +378,19 @@ async fn a_sent_code_fixes_the_number_until_the_user_asks_for_another() {
         api.clone(),
         || view! { <AddOob destination=Destination::Phone /> },
     );
-    settle().await;
+    settle_until("the Send button", || has(&root, "#mfa-send-code")).await;
     let input: web_sys::HtmlInputElement = find(&root, "#mfa-destination");
     input.set_value("+1 415 555 2046");
     input
         .dispatch_event(&web_sys::Event::new("input").unwrap())
         .unwrap();
     find::<web_sys::HtmlElement>(&root, "#mfa-send-code").click();
-    settle().await;
+    settle_until("the sent code's note, with focus on the code field", || {
+        text(&root).contains("+14155552046")
+            && focused().is_some_and(|e| e.id() == "mfa-oob-code")
+            && input.read_only()
+    })
+    .await;
     assert!(text(&root).contains("+14155552046"), "{}", text(&root));
     assert_eq!(api.enrollments.borrow().len(), 1, "one code was sent");
     // The Send button is gone: focus moves to the code field, where the user types next.
@@ -407,18 +412,27 @@ async fn a_sent_code_fixes_the_number_until_the_user_asks_for_another() {
     find::<web_sys::HtmlElement>(&root, "form")
         .dispatch_event(&submit)
         .unwrap();
-    settle().await;
+    let_pending_tasks_run().await;
     assert_eq!(api.enrollments.borrow().len(), 1, "no second code");
 
     // "Use a different number" opens the field again, focused, with the Send button back.
     find::<web_sys::HtmlElement>(&root, "#mfa-change-destination").click();
-    settle().await;
+    settle_until("the number field open again, focused", || {
+        !input.read_only()
+            && !voice.disabled()
+            && focused().is_some_and(|e| e.id() == "mfa-destination")
+            && !has(&root, "#mfa-code-sent")
+    })
+    .await;
     assert!(!input.read_only());
     assert!(!voice.disabled());
     assert_eq!(focused().map(|e| e.id()), Some("mfa-destination".into()));
     assert!(root.query_selector("#mfa-code-sent").unwrap().is_none());
     find::<web_sys::HtmlElement>(&root, "#mfa-send-code").click();
-    settle().await;
+    settle_until("the new number sent", || {
+        api.enrollments.borrow().is_empty()
+    })
+    .await;
     assert!(
         api.enrollments.borrow().is_empty(),
         "the new number was sent"
@@ -435,7 +449,10 @@ async fn push_panel_shows_the_enrollment_code_and_waits() {
     )
     .unwrap()));
     let root = mount_with(api, || view! { <AddPush /> });
-    settle().await;
+    settle_until("the enrollment QR code", || {
+        has(&root, "svg.mfa-qr path") && text(&root).contains("Waiting for your approval")
+    })
+    .await;
     assert!(
         root.query_selector("svg.mfa-qr path").unwrap().is_some(),
         "{}",
@@ -453,12 +470,7 @@ async fn demo_mode_without_its_tenant_module_says_what_is_missing() {
     use mfa_manager::api::demo::DemoApi;
     // The test page has no demo/ folder, as a deployment that left it out.
     let root = mount_with(Rc::new(DemoApi::load()), || view! { <FactorList /> });
-    for _ in 0..50 {
-        if text(&root).contains("Demo mode could not start") {
-            break;
-        }
-        sleep(Duration::from_millis(50)).await;
-    }
+    settle_until_shows(&root, "Demo mode could not start").await;
     let shown = text(&root);
     assert!(shown.contains("Demo mode could not start"), "{shown}");
     assert!(shown.contains("demo/mfa_demo_tenant.js"), "{shown}");

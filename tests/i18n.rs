@@ -1,41 +1,41 @@
 //! The interface in German and in right-to-left Arabic, chosen by the `lang` configuration key.
 #![cfg(target_arch = "wasm32")]
 
-use mfa_manager::browser::sleep;
-use std::time::Duration;
-use wasm_bindgen::JsCast;
+use support::{find, has, mount_widget, settle_until, text};
 use wasm_bindgen_test::*;
+
+mod support;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn host() -> web_sys::HtmlElement {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let el = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&el).unwrap();
-    el.unchecked_into()
-}
-
+/// The widget mounted with the configuration `json`, once its root shows `title` and the
+/// signed-out screen's sign-in button: the host element, the widget's `main.mfa-manager` root
+/// and the handle that unmounts it.
 async fn mounted(
-    lang: &str,
+    json: &str,
+    title: &str,
 ) -> (
     web_sys::HtmlElement,
     web_sys::Element,
     mfa_manager::MountHandle,
 ) {
-    let element = host();
-    let config = js_sys::JSON::parse(&format!(
-        r#"{{"domain":"acme.us.auth0.com","client_id":"abc","lang":"{lang}"}}"#
-    ))
-    .unwrap();
-    let handle = mfa_manager::mount(element.clone(), config, None);
-    sleep(Duration::from_millis(30)).await;
-    let root = element.query_selector("main.mfa-manager").unwrap().unwrap();
+    let (element, handle) = mount_widget(json);
+    settle_until(&format!("the signed-out screen titled {title:?}"), || {
+        has(&element, "main.mfa-manager #mfa-sign-in") && text(&element).contains(title)
+    })
+    .await;
+    let root = find(&element, "main.mfa-manager");
     (element, root, handle)
+}
+
+/// The configuration for the tenant `acme.us.auth0.com` in the language `lang`.
+fn acme_in(lang: &str) -> String {
+    format!(r#"{{"domain":"acme.us.auth0.com","client_id":"abc","lang":"{lang}"}}"#)
 }
 
 #[wasm_bindgen_test]
 async fn german_config_shows_german_texts() {
-    let (element, root, mut handle) = mounted("de").await;
+    let (element, root, mut handle) = mounted(&acme_in("de"), "Sicherheitseinstellungen").await;
     let text = element.text_content().unwrap_or_default();
     assert!(text.contains("Sicherheitseinstellungen"), "{text}");
     assert!(
@@ -51,7 +51,7 @@ async fn german_config_shows_german_texts() {
 
 #[wasm_bindgen_test]
 async fn arabic_config_mirrors_the_layout() {
-    let (element, root, mut handle) = mounted("ar").await;
+    let (element, root, mut handle) = mounted(&acme_in("ar"), "إعدادات الأمان").await;
     assert_eq!(root.get_attribute("dir").as_deref(), Some("rtl"));
     assert_eq!(root.get_attribute("lang").as_deref(), Some("ar"));
     let text = element.text_content().unwrap_or_default();
@@ -67,12 +67,11 @@ async fn arabic_config_mirrors_the_layout() {
 
 #[wasm_bindgen_test]
 async fn english_is_the_default() {
-    let element = host();
-    let config =
-        js_sys::JSON::parse(r#"{"domain":"acme.us.auth0.com","client_id":"abc"}"#).unwrap();
-    let mut handle = mfa_manager::mount(element.clone(), config, None);
-    sleep(Duration::from_millis(30)).await;
-    let root = element.query_selector("main.mfa-manager").unwrap().unwrap();
+    let (element, root, mut handle) = mounted(
+        r#"{"domain":"acme.us.auth0.com","client_id":"abc"}"#,
+        "Security settings",
+    )
+    .await;
     assert_eq!(root.get_attribute("lang").as_deref(), Some("en"));
     assert_eq!(root.get_attribute("dir").as_deref(), Some("ltr"));
     let text = element.text_content().unwrap_or_default();

@@ -5,12 +5,13 @@
 
 use futures_channel::oneshot;
 use leptos::prelude::*;
-use mfa_manager::browser::sleep;
 use mfa_manager::reactive::{effect, Load, Submit};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
-use std::time::Duration;
+use support::{container, let_pending_tasks_run, settle_until};
 use wasm_bindgen_test::*;
+
+mod support;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -32,18 +33,12 @@ fn answer(pending: &Pending, run: usize, value: u32) {
 /// Runs `make` as a component would, inside a mounted (empty) view; dropping the returned
 /// handle unmounts it and disposes what `make` created.
 fn in_component<T: Copy + 'static>(make: impl FnOnce() -> T + 'static) -> (T, impl Sized) {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let parent = document.create_element("div").unwrap();
     let made = Rc::new(Cell::new(None));
     let slot = Rc::clone(&made);
-    let handle = leptos::mount::mount_to(wasm_bindgen::JsCast::unchecked_into(parent), move || {
+    let handle = leptos::mount::mount_to(container(), move || {
         slot.set(Some(make()));
     });
     (made.get().expect("made while mounting"), handle)
-}
-
-async fn settle() {
-    sleep(Duration::from_millis(20)).await;
 }
 
 #[wasm_bindgen_test]
@@ -59,36 +54,36 @@ async fn a_load_keeps_its_value_while_reloading_and_drops_overtaken_runs() {
         })
     });
     let shown = move || untrack(|| load.get());
-    settle().await;
+    settle_until("the first run", || pending.borrow().len() == 1).await;
     assert_eq!(pending.borrow().len(), 1, "it starts when created");
     assert_eq!(shown(), None);
 
     answer(&pending, 0, 1);
-    settle().await;
+    settle_until("the first answer", || shown() == Some(1)).await;
     assert_eq!(shown(), Some(1));
 
     load.reload();
-    settle().await;
+    settle_until("the second run", || pending.borrow().len() == 2).await;
     assert_eq!(pending.borrow().len(), 2, "reload runs it again");
     assert_eq!(shown(), Some(1), "the last answer stays while reloading");
 
     source.set(5);
-    settle().await;
+    settle_until("the third run", || pending.borrow().len() == 3).await;
     assert_eq!(
         pending.borrow().len(),
         3,
         "a change of what it reads runs it again"
     );
     answer(&pending, 2, 3);
-    settle().await;
+    settle_until("the third run's answer", || shown() == Some(3)).await;
     assert_eq!(shown(), Some(3));
     answer(&pending, 1, 2);
-    settle().await;
+    let_pending_tasks_run().await;
     assert_eq!(shown(), Some(3), "an overtaken run's answer is dropped");
 
     drop(component);
     source.set(6);
-    settle().await;
+    let_pending_tasks_run().await;
     assert_eq!(
         pending.borrow().len(),
         3,
@@ -111,21 +106,24 @@ async fn a_submission_is_pending_until_answered_and_reports_every_answer() {
         submit
     });
     let busy = move || untrack(|| submit.pending().get());
-    settle().await;
+    settle_until("the effect's first run", || !seen.borrow().is_empty()).await;
     assert_eq!(*seen.borrow(), [None]);
     assert!(!busy());
 
     submit.dispatch("123456".into());
     assert!(busy(), "pending as soon as it is sent");
     answer(&pending, 0, 7);
-    settle().await;
+    settle_until("the first answer reported", || {
+        !busy() && seen.borrow().len() == 2
+    })
+    .await;
     assert!(!busy());
     assert_eq!(*seen.borrow(), [None, Some(7)]);
 
     // The same answer again (a second wrong code) is reported again.
     submit.dispatch("654321".into());
     answer(&pending, 1, 7);
-    settle().await;
+    settle_until("the equal answer reported", || seen.borrow().len() == 3).await;
     assert_eq!(*seen.borrow(), [None, Some(7), Some(7)]);
     assert_eq!(*inputs.borrow(), ["123456", "654321"]);
 

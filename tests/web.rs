@@ -5,18 +5,13 @@ use leptos::prelude::*;
 use mfa_manager::app::config_error::ConfigErrorView;
 use mfa_manager::app::signed_out::SignedOut;
 use mfa_manager::config::{Config, ConfigError};
+use support::{container, find, settle_until};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
-wasm_bindgen_test_configure!(run_in_browser);
+mod support;
 
-/// A fresh container element attached to the document.
-fn container() -> web_sys::HtmlElement {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let el = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&el).unwrap();
-    el.unchecked_into()
-}
+wasm_bindgen_test_configure!(run_in_browser);
 
 /// A valid configuration for the tenant `acme.us.auth0.com`.
 fn acme_config() -> Config {
@@ -43,11 +38,7 @@ fn signed_out_screen_names_the_tenant_and_offers_sign_in() {
         "{text}"
     );
     assert!(text.contains("acme.us.auth0.com"), "{text}");
-    let button: web_sys::HtmlElement = root
-        .query_selector("button#mfa-sign-in")
-        .unwrap()
-        .unwrap()
-        .unchecked_into();
+    let button: web_sys::HtmlElement = find(&root, "button#mfa-sign-in");
     assert_eq!(button.text_content().unwrap().trim(), "Sign in");
     button.click();
     assert_eq!(
@@ -66,16 +57,14 @@ async fn after_a_failed_sign_in_the_button_offers_to_sign_in_again() {
         view! { <SignedOut config on_sign_in=|()| {} again=failed /> }
     });
     let label = || {
-        root.query_selector("button#mfa-sign-in")
-            .unwrap()
-            .unwrap()
+        find::<web_sys::Element>(&root, "button#mfa-sign-in")
             .text_content()
             .unwrap()
     };
     assert_eq!(label().trim(), "Sign in");
     failed.set(true);
     // Leptos redraws on its next turn.
-    mfa_manager::browser::sleep(std::time::Duration::from_millis(30)).await;
+    settle_until("the label to change", || label().trim() == "Sign in again").await;
     assert_eq!(label().trim(), "Sign in again");
     assert_eq!(root.query_selector_all("button").unwrap().length(), 1);
 }
