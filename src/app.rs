@@ -1,6 +1,7 @@
 //! The top-level component: loads the configuration, then shows the screen for the current
 //! stage of the sign-in flow.
 
+pub mod callback_url;
 pub mod changes;
 pub mod config_error;
 pub mod cross_tab;
@@ -53,6 +54,12 @@ pub fn App(
     #[prop(optional)]
     page: bool,
 ) -> impl IntoView {
+    // A sign-in answer leaves the address bar before anything else happens. The page owns its
+    // URL; a widget only when it signs in by redirect (a popup's answer comes by message, and
+    // the host page's own query is none of its business).
+    let owns_url = page
+        || matches!(&given, Some(Ok(config)) if config.mode == config::Mode::Redirect && !config.demo);
+    let callback = StoredValue::new(owns_url.then(callback_url::take_response).flatten());
     let loaded = Load::new(move || {
         let given = given.clone();
         async move {
@@ -100,8 +107,14 @@ pub fn App(
                 provide_context(lang.get());
                 match loaded.get() {
                     None => view! { <Working text=lang.get().texts().loading.into() /> }.into_any(),
-                    Some(Ok(config)) => view! { <Screens config host on_done /> }.into_any(),
-                    Some(Err(errors)) => view! { <ConfigErrorView errors /> }.into_any(),
+                    Some(Ok(config)) => view! { <Screens config host on_done callback /> }.into_any(),
+                    Some(Err(errors)) => {
+                        // A round trip that came back to a page that cannot run is not resumed.
+                        if callback.with_value(Option::is_some) {
+                            crate::auth::transaction::Transaction::discard();
+                        }
+                        view! { <ConfigErrorView errors /> }.into_any()
+                    }
                 }
             }}
         </main>
@@ -114,6 +127,7 @@ fn Screens(
     config: Config,
     host: NodeRef<leptos::html::Main>,
     on_done: StoredValue<Option<js_sys::Function>, LocalStorage>,
+    callback: StoredValue<Option<String>>,
 ) -> impl IntoView {
     provide_context(config.lang);
     let flow = Flow::new(config.clone(), host, on_done);
@@ -146,7 +160,7 @@ fn Screens(
     });
     effect(move || flow.screen.set(factors.panel.get().screen().to_owned()));
     provide_context(factors);
-    flow.start();
+    flow.start(callback.try_update_value(Option::take).flatten());
     view! {
         <Notices />
         {move || match flow.stage.get() {

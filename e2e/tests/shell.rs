@@ -96,3 +96,40 @@ async fn app_works_under_a_sub_path() -> TestResult {
         .await?;
     h.finish().await
 }
+
+/// A sign-in answer leaves the address bar first thing, even when the page then cannot run
+/// (its `config.json` is missing), and the stored round trip it belonged to is deleted: a
+/// code never stays in the history or a shared link, and a failed round trip is not resumed.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_sign_in_answer_leaves_the_address_bar_even_when_the_page_cannot_run() -> TestResult {
+    let h = Harness::start(Setup {
+        config: Some(ConfigFile::Missing),
+        ..Setup::default()
+    })
+    .await?;
+    h.open_app().await?;
+    h.browser.find(".mfa-config-errors").await?;
+    // A round trip in progress, as the page stores it before leaving for the tenant.
+    h.browser
+        .eval::<()>(
+            r#"sessionStorage.setItem("mfa-manager:transaction",
+                 JSON.stringify({state: "s", nonce: "n", verifier: "v", purpose: "Mfa",
+                                 resume: {screen: "manage"}}));
+               return null;"#,
+        )
+        .await?;
+    h.browser
+        .open(&format!("{}?keep=1&code=secret-code&state=s", h.site.url))
+        .await?;
+    h.browser
+        .wait_text(".mfa-config-errors li", "not found next to index.html")
+        .await?;
+    let search: String = h.browser.eval("return location.search;").await?;
+    assert_eq!(search, "?keep=1", "the answer stayed in the address bar");
+    let stored: Option<String> = h
+        .browser
+        .eval(r#"return sessionStorage.getItem("mfa-manager:transaction");"#)
+        .await?;
+    assert_eq!(stored, None, "the failed round trip was kept");
+    h.finish().await
+}

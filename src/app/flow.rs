@@ -91,8 +91,9 @@ impl Flow {
         self.error.set(Some(error));
     }
 
-    /// Handles a sign-in answer in the URL, if any; otherwise shows the signed-out screen.
-    pub fn start(self) {
+    /// Handles the sign-in answer taken from the address bar (see
+    /// [`super::callback_url::take_response`]), if any; otherwise shows the signed-out screen.
+    pub fn start(self, callback: Option<String>) {
         if self.config.with_value(|c| c.demo) {
             self.stage.set(Stage::SignedIn);
             return;
@@ -102,15 +103,12 @@ impl Flow {
             self.stage.set(Stage::SignedOut);
             return;
         }
-        let location = window().location();
-        let query = location.search().unwrap_or_default();
-        let parsed = AuthorizeResponse::from_query(&query);
-        if !matches!(parsed, Ok(None)) {
-            remove_response_from_url(&query);
-        }
-        match parsed {
+        match AuthorizeResponse::from_query(callback.as_deref().unwrap_or_default()) {
             Ok(None) => self.stage.set(Stage::SignedOut),
-            Err(e) => self.fail(Stage::SignedOut, e),
+            Err(e) => {
+                Transaction::discard();
+                self.fail(Stage::SignedOut, e)
+            }
             Ok(Some(response)) => spawn_local(async move { self.complete(response).await }),
         }
     }
@@ -121,6 +119,7 @@ impl Flow {
             Ok(None) => return self.fail(Stage::SignedOut, AuthError::NoTransaction),
             Err(e) => return self.fail(Stage::SignedOut, e),
         };
+        // The round trip is gone from storage from here on, whatever happens next.
         let response = match response.check_state(&tx.state) {
             Ok(r) => r,
             Err(e) => return self.fail(Stage::SignedOut, e),
@@ -195,11 +194,13 @@ impl Flow {
             resume,
         };
         if let Err(e) = tx.save() {
+            Transaction::discard();
             return self.fail(Stage::SignedOut, e);
         }
         self.stage
             .set(Stage::Working(self.texts().taking_you_to_sign_in.into()));
         if window().location().assign(&request.url).is_err() {
+            Transaction::discard();
             self.fail(
                 Stage::SignedOut,
                 AuthError::Config(self.texts().address_refused.into()),
@@ -337,28 +338,4 @@ fn fallback_reason(e: &AuthError, t: &Texts) -> String {
         e => super::describe::auth_message(e, t),
     };
     fill(t.fallback, &[("cause", &cause)])
-}
-
-/// Removes `code`, `state`, `error`, `error_description` from the address bar, keeping the rest.
-fn remove_response_from_url(query: &str) {
-    let kept: Vec<(String, String)> =
-        url::form_urlencoded::parse(query.trim_start_matches('?').as_bytes())
-            .into_owned()
-            .filter(|(k, _)| !crate::auth::callback::RESPONSE_PARAMS.contains(&k.as_str()))
-            .collect();
-    let mut search = url::form_urlencoded::Serializer::new(String::new());
-    for (k, v) in &kept {
-        search.append_pair(k, v);
-    }
-    let search = search.finish();
-    let location = window().location();
-    let path = location.pathname().unwrap_or_default();
-    let target = if search.is_empty() {
-        path
-    } else {
-        format!("{path}?{search}")
-    };
-    if let Ok(history) = window().history() {
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&target));
-    }
 }

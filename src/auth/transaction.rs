@@ -61,6 +61,13 @@ impl Transaction {
             .map_err(|_| AuthError::Storage(StorageFlaw::Full))
     }
 
+    /// Deletes the stored transaction, if any: a round trip that failed is not resumed later.
+    pub fn discard() {
+        if let Ok(storage) = storage() {
+            let _ = storage.remove_item(STORAGE_KEY);
+        }
+    }
+
     /// Reads and deletes the stored transaction, if any. An unreadable entry is deleted too.
     pub fn take() -> Result<Option<Transaction>, AuthError> {
         let storage = storage()?;
