@@ -1,11 +1,13 @@
 //! CORS like a tenant (§11): preflights answered for allowed origins, `Access-Control-Allow-Origin`
-//! only for Allowed Web Origins, never on refused `/oauth/token` calls.
+//! only for Allowed Web Origins, never on refused `/oauth/token` calls. Test control's answers
+//! carry them for the app's origins (`--allowed-origin`) only.
 
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
+use crate::server::control_guard;
 use crate::server::error::OmitCors;
 use crate::server::state::AppState;
 
@@ -26,7 +28,7 @@ fn is_api(path: &str) -> bool {
 /// Middleware applying the CORS rules.
 pub async fn apply(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let path = request.uri().path().to_owned();
-    // Test control is reachable from any page (browser tests drive it).
+    // Test control answers the app's pages only (control_guard.rs refuses the others).
     let control = path.starts_with("/__emulator/");
     if !is_api(&path) && !control {
         return next.run(request).await;
@@ -39,7 +41,14 @@ pub async fn apply(State(state): State<AppState>, request: Request, next: Next) 
     let omit = state.faults().take_no_cors(&path);
     let allowed = origin
         .as_deref()
-        .filter(|o| !omit && (control || state.tenant().is_allowed_origin(o)))
+        .filter(|o| {
+            !omit
+                && if control {
+                    control_guard::origin_allowed(Some(o), state.control_origins())
+                } else {
+                    state.tenant().is_allowed_origin(o)
+                }
+        })
         .and_then(|o| HeaderValue::from_str(o).ok());
     let preflight = request.method() == Method::OPTIONS
         && request

@@ -70,10 +70,11 @@ impl IntoResponse for ApiError {
                 texts::INVALID_USERINFO_TOKEN.to_owned(),
             ),
             ApiError::Control(status, description) => {
-                let code = if *status == StatusCode::NOT_FOUND {
-                    "not_found"
-                } else {
-                    "invalid_request"
+                let code = match *status {
+                    StatusCode::NOT_FOUND => "not_found",
+                    StatusCode::FORBIDDEN => "forbidden",
+                    StatusCode::MISDIRECTED_REQUEST => "misdirected_request",
+                    _ => "invalid_request",
                 };
                 (status.as_u16(), code, description.clone())
             }

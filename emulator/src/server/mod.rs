@@ -8,6 +8,7 @@ mod authorize;
 pub mod body;
 mod connection;
 pub mod control;
+pub mod control_guard;
 mod cors;
 mod discovery;
 pub mod error;
@@ -58,7 +59,9 @@ pub fn app(state: AppState) -> Router {
         )
         .route("/.well-known/jwks.json", get(discovery::jwks));
     if state.test_control() {
-        router = router.nest("/__emulator", control::routes());
+        let control =
+            control::routes().layer(from_fn_with_state(state.clone(), control_guard::apply));
+        router = router.nest("/__emulator", control);
     }
     router
         .fallback(not_found)

@@ -24,6 +24,7 @@ struct Inner {
     seed: TenantSeed,
     domains: Domains,
     test_control: bool,
+    control_origins: Vec<String>,
     signer: Signer,
     clock_offset: AtomicU64,
     faults: Mutex<Faults>,
@@ -84,6 +85,7 @@ impl AppState {
             seed,
             domains,
             test_control: options.test_control,
+            control_origins: options.allowed_origins,
             signer: Signer::dev().map_err(StateError::Key)?,
             clock_offset: AtomicU64::new(0),
             faults: Mutex::new(Faults::default()),
@@ -123,6 +125,17 @@ impl AppState {
     /// Whether `/__emulator/*` is mounted.
     pub fn test_control(&self) -> bool {
         self.0.test_control
+    }
+
+    /// The origins whose pages may use test control: the `--allowed-origin`s (the app's).
+    pub fn control_origins(&self) -> &[String] {
+        &self.0.control_origins
+    }
+
+    /// The hosts the emulator answers to by name: the canonical host (its listen address)
+    /// and the custom domain (`localhost:PORT`).
+    pub fn hosts(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.0.domains.canonical.as_str()).chain(self.0.domains.custom.as_deref())
     }
 
     /// Injected faults.

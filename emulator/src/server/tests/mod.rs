@@ -2,6 +2,7 @@
 
 mod authorize;
 mod control;
+mod control_guard;
 mod cors;
 mod journey;
 mod mfa;
