@@ -26,6 +26,11 @@ pub struct Args {
     /// Port of the app (trunk serve).
     #[arg(long, default_value_t = APP_PORT)]
     pub app_port: u16,
+    /// Also mount the emulator's test control under /__emulator/ (outbox codes, push
+    /// answers, clock, faults, reset). Off by default; when on, it answers only the app's
+    /// pages and local tools without an Origin (curl), at 127.0.0.1:PORT or localhost:PORT.
+    #[arg(long)]
+    pub test_control: bool,
 }
 
 /// Entry point for the `serve` subcommand.
@@ -67,12 +72,7 @@ pub fn run(args: Args) -> Result<(), String> {
         .map_err(|e| format!("cannot handle Ctrl-C: {e}"))?;
 
     let emulator = Command::new(paths::root().join("target/debug/mfa-emulator"))
-        .arg("--listen")
-        .arg(format!("127.0.0.1:{}", args.emulator_port))
-        .args(["--allowed-origin", &app_origin])
-        .arg("--allowed-origin")
-        .arg(format!("http://localhost:{}", args.app_port))
-        .arg("--test-control")
+        .args(emulator_args(&args))
         .spawn()
         .map_err(|e| format!("cannot start mfa-emulator: {e}"))?;
     let trunk = match trunk.spawn() {
@@ -85,7 +85,17 @@ pub fn run(args: Args) -> Result<(), String> {
 
     println!();
     println!("  app:       {app_origin}/   (demo mode without the emulator: {app_origin}/?demo)");
-    println!("  emulator:  {tenant}/   (Auth0 tenant; control endpoints under /__emulator/)");
+    if args.test_control {
+        println!(
+            "  emulator:  {tenant}/   (Auth0 tenant; test control under /__emulator/, for \
+             {app_origin} and curl only)"
+        );
+    } else {
+        println!(
+            "  emulator:  {tenant}/   (Auth0 tenant; test control off: --test-control mounts \
+             it under /__emulator/)"
+        );
+    }
     println!("  sign in:   enrolled@example.com / correct horse   (has factors; TOTP secret in emulator/README.md)");
     println!("             new@example.com / correct horse        (no factors yet)");
     println!("  Ctrl-C stops both.");
@@ -95,6 +105,24 @@ pub fn run(args: Args) -> Result<(), String> {
     let outcome = supervise(&mut children, &stop);
     stop_all(children);
     outcome
+}
+
+/// The emulator's command line: its port, the app's two origins (`127.0.0.1` and
+/// `localhost`) as Allowed Web Origins, and test control only when asked for, because any
+/// page the developer opens could otherwise read codes from its outbox and approve pushes.
+fn emulator_args(args: &Args) -> Vec<String> {
+    let mut line = vec![
+        "--listen".to_owned(),
+        format!("127.0.0.1:{}", args.emulator_port),
+        "--allowed-origin".to_owned(),
+        format!("http://127.0.0.1:{}", args.app_port),
+        "--allowed-origin".to_owned(),
+        format!("http://localhost:{}", args.app_port),
+    ];
+    if args.test_control {
+        line.push("--test-control".to_owned());
+    }
+    line
 }
 
 /// Waits until Ctrl-C or until one child exits on its own (then reports it).
@@ -137,4 +165,59 @@ fn dev_config(tenant: &str) -> Result<std::path::PathBuf, String> {
     fs::create_dir_all(paths::root().join("target")).map_err(|e| e.to_string())?;
     fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     Ok(path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser;
+
+    /// `cargo xtask serve` with `words` after it.
+    fn parsed(words: &[&str]) -> Args {
+        #[derive(Parser)]
+        struct Serve {
+            #[command(flatten)]
+            args: Args,
+        }
+        let line = std::iter::once("serve").chain(words.iter().copied());
+        Serve::try_parse_from(line)
+            .unwrap_or_else(|e| panic!("{words:?}: {e}"))
+            .args
+    }
+
+    #[test]
+    fn the_emulator_gets_test_control_only_when_asked() {
+        let plain = emulator_args(&parsed(&[]));
+        assert_eq!(
+            plain,
+            [
+                "--listen",
+                "127.0.0.1:4000",
+                "--allowed-origin",
+                "http://127.0.0.1:8080",
+                "--allowed-origin",
+                "http://localhost:8080",
+            ]
+        );
+        assert!(!plain.iter().any(|word| word == "--test-control"));
+        let asked = emulator_args(&parsed(&[
+            "--test-control",
+            "--emulator-port",
+            "4100",
+            "--app-port",
+            "8180",
+        ]));
+        assert_eq!(
+            asked,
+            [
+                "--listen",
+                "127.0.0.1:4100",
+                "--allowed-origin",
+                "http://127.0.0.1:8180",
+                "--allowed-origin",
+                "http://localhost:8180",
+                "--test-control",
+            ]
+        );
+    }
 }
