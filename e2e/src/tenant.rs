@@ -159,6 +159,22 @@ impl Tenant {
         Err(format!("nothing was sent by {channel}").into())
     }
 
+    /// The request log: method, path (no query) and status of every request the tenant
+    /// answered outside test control, oldest first.
+    pub async fn requests(&self) -> TestResult<Vec<Value>> {
+        Ok(self
+            .control("GET", "requests", None)
+            .await?
+            .as_array()
+            .cloned()
+            .unwrap_or_default())
+    }
+
+    /// Empties the request log.
+    pub async fn clear_requests(&self) -> TestResult {
+        self.control("DELETE", "requests", None).await.map(|_| ())
+    }
+
     /// Injects a fault for the next `count` requests under `path_prefix`.
     pub async fn inject(&self, fault: Value) -> TestResult {
         self.control("POST", "faults", Some(fault))

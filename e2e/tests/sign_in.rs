@@ -1,8 +1,9 @@
 //! Sign-in and session journeys against the emulated tenant in real Chromium.
 
+use e2e::browser::WAIT;
 use e2e::journeys::{aud_contains, SIGNED_IN_HEADING};
 use e2e::{Harness, Setup, TestResult};
-use serde_json::json;
+use serde_json::{json, Value};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn new_user_signs_in_and_the_token_stays_in_memory() -> TestResult {
@@ -277,6 +278,200 @@ async fn expiry_without_a_tenant_session_signs_in_again_and_reopens_the_panel() 
         .await?;
     h.audit_no_token_leak("after signing in again").await?;
     h.finish().await
+}
+
+/// The tenant refuses the MFA token as expired while an authenticator app is being added: one
+/// press of Verify still adds it. The page renews the token silently (a hidden `prompt=none`
+/// iframe, answered from the live tenant session) and sends the confirmation again; the user
+/// sees no error, no "try again" and no sign-in page, and the page never navigates.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_expired_token_mid_enrollment_renews_silently_and_verify_completes() -> TestResult {
+    let h = Harness::start(Setup::default()).await?;
+    h.open_app().await?;
+    // The enrolled user already has a recovery code, so Verify is the enrollment's last step
+    // (a first factor would be followed by the recovery-code screen), and the tenant session
+    // has passed a second factor, so `prompt=none` may answer for the MFA audience.
+    h.sign_in_enrolled_user().await?;
+    h.browser
+        .wait_text(".mfa-factor[data-active=true]", "Authenticator app")
+        .await?;
+    let apps_before = active_apps(&h).await?;
+    h.browser.click("#mfa-add-app").await?;
+    h.browser.find("#mfa-otp-secret").await?;
+    // The MFA token lives 600 s and is refused from its `exp` on (model/limits.rs,
+    // Tenant::mfa_token_user); 630 s after sign-in it is refused whatever time signing in took.
+    // The tenant session (model/session.rs) has no lifetime in the emulator: it lasts until
+    // `sessions/clear`, and the clock does not touch it (Auth0's defaults: 3 days idle, 30
+    // days absolute), so `prompt=none` still answers. The pending enrollment lives 24 h. Only
+    // the tenant's clock moves: by the page's clock its token has about nine minutes left, so
+    // the refusal comes from the tenant, not from the page's own expiry timer.
+    h.tenant.advance_clock(630).await?;
+    watch_page(&h).await?;
+    h.tenant.clear_requests().await?;
+    let url_before = h.browser.driver.current_url().await?;
+    // The code by the tenant's moved clock, typed, and Verify pressed once.
+    h.verify_app_code().await?;
+    if let Err(e) = h
+        .browser
+        .wait_text("#mfa-announce", "Authenticator app added.")
+        .await
+    {
+        let seen = watched(&h).await?;
+        return Err(format!(
+            "one press of Verify did not add the app ({e}); alerts shown: {:?}",
+            seen["alerts"]
+        )
+        .into());
+    }
+    wait_for_active_apps(&h, apps_before + 1).await?;
+
+    let seen = watched(&h).await?;
+    assert_eq!(
+        seen["alerts"].as_array().map(Vec::len),
+        Some(0),
+        "no error was shown at any point: {seen}"
+    );
+    assert!(h.browser.is_absent(".mfa-error[role=alert]").await?);
+    let url = h.browser.driver.current_url().await?;
+    assert_eq!(url, url_before, "the page never navigated");
+    let frames: Vec<&str> = seen["frames"]
+        .as_array()
+        .map(|all| all.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default();
+    assert!(
+        frames.iter().any(|src| src.contains("/authorize?")
+            && src.contains("prompt=none")
+            && src.contains("response_mode=web_message")),
+        "the token was renewed in a hidden prompt=none frame: {frames:?}"
+    );
+
+    // The tenant's log (method, path, status): the confirmation (`mfa-otp` grant) refused with
+    // 403 `expired_token`, one `/authorize` (the frame above), then the frame's code exchange
+    // and the same confirmation again, accepted. The TOTP code is single use and a wrong one
+    // would be refused again, so the second 200 is the confirmation.
+    let log = h.tenant.requests().await?;
+    let calls: Vec<(&str, &str, u64)> = log
+        .iter()
+        .map(|r| {
+            (
+                r["method"].as_str().unwrap_or_default(),
+                r["path"].as_str().unwrap_or_default(),
+                r["status"].as_u64().unwrap_or_default(),
+            )
+        })
+        .filter(|(method, _, _)| *method != "OPTIONS")
+        .collect();
+    let token_answers: Vec<(usize, u64)> = calls
+        .iter()
+        .enumerate()
+        .filter(|(_, (method, path, _))| *method == "POST" && *path == "/oauth/token")
+        .map(|(i, (_, _, status))| (i, *status))
+        .collect();
+    let authorizes: Vec<usize> = calls
+        .iter()
+        .enumerate()
+        .filter(|(_, (method, path, _))| *method == "GET" && *path == "/authorize")
+        .map(|(i, _)| i)
+        .collect();
+    let (refused_at, refused_status) = token_answers
+        .first()
+        .copied()
+        .ok_or_else(|| format!("Verify sent nothing to /oauth/token: {calls:?}"))?;
+    assert_eq!(
+        refused_status, 403,
+        "the first confirmation is refused as expired: {calls:?}"
+    );
+    assert_eq!(authorizes.len(), 1, "the token is renewed once: {calls:?}");
+    assert!(
+        authorizes[0] > refused_at,
+        "the renewal follows the refusal: {calls:?}"
+    );
+    let after: Vec<u64> = token_answers
+        .iter()
+        .filter(|(i, _)| *i > authorizes[0])
+        .map(|(_, status)| *status)
+        .collect();
+    assert_eq!(
+        after,
+        [200, 200],
+        "after the renewal: the code exchange, then the confirmation again: {calls:?}"
+    );
+    assert_eq!(
+        token_answers.len(),
+        3,
+        "nothing else went to /oauth/token: {calls:?}"
+    );
+    h.audit_no_token_leak("after the silent renewal").await?;
+    h.finish().await
+}
+
+/// Starts recording, in the page, every `role=alert` element that appears (with its text) and
+/// the address of every frame added. A reload or navigation loses the record, so reading it
+/// back also proves the page stayed.
+async fn watch_page(h: &Harness) -> TestResult {
+    h.browser
+        .driver
+        .execute(
+            "const seen = { alerts: [], frames: [] };
+             window.__watched = seen;
+             const note = (node) => {
+                 if (!(node instanceof Element)) return;
+                 for (const el of [node, ...node.querySelectorAll('[role=alert], iframe')]) {
+                     if (el.matches('[role=alert]')) seen.alerts.push({ el, text: el.textContent });
+                     if (el.tagName === 'IFRAME') seen.frames.push(el.src);
+                 }
+             };
+             new MutationObserver((records) => {
+                 for (const r of records) r.addedNodes.forEach(note);
+             }).observe(document.documentElement, { childList: true, subtree: true });",
+            Vec::new(),
+        )
+        .await?;
+    Ok(())
+}
+
+/// What [`watch_page`] recorded: `{alerts: [text…], frames: [src…]}`.
+async fn watched(h: &Harness) -> TestResult<Value> {
+    let seen: Value = h
+        .browser
+        .eval(
+            "const seen = window.__watched;
+             if (!seen) return null;
+             return {
+                 alerts: seen.alerts.map(a => (a.el.textContent || a.text).trim()),
+                 frames: seen.frames,
+             };",
+        )
+        .await?;
+    if seen.is_null() {
+        return Err("the page was reloaded or left: its record of the journey is gone".into());
+    }
+    Ok(seen)
+}
+
+/// How many confirmed authenticator apps the list shows.
+async fn active_apps(h: &Harness) -> TestResult<usize> {
+    h.browser
+        .eval(
+            "return [...document.querySelectorAll('.mfa-factor[data-active=true] .mfa-factor-title')]
+                 .filter(t => t.textContent.includes('Authenticator app')).length;",
+        )
+        .await
+}
+
+/// Waits until the list shows `wanted` confirmed authenticator apps.
+async fn wait_for_active_apps(h: &Harness, wanted: usize) -> TestResult {
+    let deadline = std::time::Instant::now() + WAIT;
+    loop {
+        let shown = active_apps(h).await?;
+        if shown == wanted {
+            return Ok(());
+        }
+        if std::time::Instant::now() > deadline {
+            return Err(format!("the list shows {shown} authenticator apps, not {wanted}").into());
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
