@@ -3,6 +3,7 @@
 use e2e::journeys::SIGNED_IN_HEADING;
 use e2e::qr::read_qr;
 use e2e::{Harness, Setup, TestResult};
+use mfa_emulator::model::seed;
 use serde_json::json;
 
 async fn signed_in_new_user() -> TestResult<Harness> {
@@ -122,7 +123,9 @@ async fn sms_enrollment_and_removing_the_phone_removes_its_voice_twin() -> TestR
         .await?;
     let text = h.browser.wait_text("#mfa-remove-text", "0100").await?;
     assert!(text.contains("voice"), "the dialog names the twin: {text}");
-    h.browser.wait_text("#mfa-last-warning", "last").await?;
+    h.browser
+        .wait_text("#mfa-last-warning", "password alone")
+        .await?;
     h.browser.click("#mfa-confirm-remove").await?;
     h.browser
         .wait_text("#mfa-announce", "Removed Phone ••••0100")
@@ -234,5 +237,59 @@ async fn enrolled_user_sees_twins_as_one_row_and_unfinished_setups() -> TestResu
         .wait_text(".mfa-factor[data-active=false]", "Setup not finished")
         .await?;
     h.browser.wait_text(".mfa-factor", "Recovery code").await?;
+    h.finish().await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn removing_the_last_second_step_warns_although_a_verified_email_is_listed() -> TestResult {
+    let h = Harness::start(Setup::default()).await?;
+    h.open_app().await?;
+    h.sign_in_enrolled_user().await?;
+    h.browser
+        .wait_text(".mfa-factor[data-active=true]", "enro")
+        .await?;
+
+    // With the phone left, removing the app leaves a second step: no warning.
+    h.browser
+        .click(&format!("button[data-remove='{}']", seed::ENROLLED_TOTP_ID))
+        .await?;
+    h.browser
+        .wait_text("#mfa-remove-text", "Authenticator app")
+        .await?;
+    assert!(h.browser.is_absent("#mfa-last-warning").await?);
+    h.browser.click("#mfa-confirm-remove").await?;
+    h.browser
+        .wait_text("#mfa-announce", "Removed Authenticator app")
+        .await?;
+
+    // The verified email is still listed, but the tenant asks nothing of an email-only user:
+    // removing the phone leaves the password alone, and the dialog says so.
+    h.browser
+        .click(&format!("button[data-remove='{}']", seed::ENROLLED_SMS_ID))
+        .await?;
+    h.browser.wait_text("#mfa-remove-text", "2046").await?;
+    h.browser
+        .wait_text(
+            "#mfa-last-warning",
+            "your account will be protected by your password alone",
+        )
+        .await?;
+    h.browser.click("#mfa-confirm-remove").await?;
+    h.browser
+        .wait_text("#mfa-announce", "Removed Phone ••••2046")
+        .await?;
+    h.browser
+        .wait_text(".mfa-factor[data-active=true]", "enro")
+        .await?;
+
+    // The warning told the truth: a fresh sign-in asks for the password and nothing else.
+    h.tenant.clear_sessions().await?;
+    h.browser.driver.refresh().await?;
+    h.browser.find("#mfa-sign-in").await?.click().await?;
+    h.tenant_login(seed::ENROLLED_USER).await?;
+    h.browser.wait_text("h2", SIGNED_IN_HEADING).await?;
+    h.browser
+        .wait_text(".mfa-factor[data-active=true]", "enro")
+        .await?;
     h.finish().await
 }

@@ -243,7 +243,7 @@ pub fn removal_summary(row: &FactorRow, t: &Texts) -> String {
 pub fn remove_warning(row: &FactorRow, rows: &[FactorRow], t: &Texts) -> Option<String> {
     let warnings = removal_warnings(row, rows);
     let mut sentences = Vec::new();
-    if warnings.last_method {
+    if warnings.password_alone {
         sentences.push(t.warn_last.to_owned());
     }
     if !warnings.push_twins.is_empty() {

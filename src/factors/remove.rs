@@ -1,5 +1,5 @@
-//! The removal confirmation: names exactly what goes (twins included) and warns before the
-//! last method is removed.
+//! The removal confirmation: names exactly what goes (twins included) and warns when the
+//! tenant would then ask for the password alone.
 
 use super::api_error::ApiErrorView;
 use super::change::FactorChange;

@@ -74,8 +74,9 @@ pub struct FactorRow {
 /// What removing a row puts at risk, given all rows of the page.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct RemovalWarnings<'a> {
-    /// It is the last active method other than the recovery code.
-    pub last_method: bool,
+    /// After the removal the tenant asks for the password alone: this row is the last active
+    /// method that makes it ask for a second step (anything but an email or the recovery code).
+    pub password_alone: bool,
     /// Push rows that may be this authenticator-app row's twin, removed with it.
     pub push_twins: Vec<&'a FactorRow>,
 }
@@ -83,7 +84,7 @@ pub struct RemovalWarnings<'a> {
 impl RemovalWarnings<'_> {
     /// True when there is nothing to warn about.
     pub fn is_empty(&self) -> bool {
-        !self.last_method && self.push_twins.is_empty()
+        !self.password_alone && self.push_twins.is_empty()
     }
 }
 
@@ -131,15 +132,17 @@ pub fn rows(list: &[Authenticator]) -> Vec<FactorRow> {
     rows
 }
 
-/// What to warn about before removing `row`, given all `rows` of the page: that it is the last
-/// active method other than the recovery code, and which push enrollments it may take with it.
+/// What to warn about before removing `row`, given all `rows` of the page: that the tenant will
+/// then ask for the password alone, and which push enrollments it may take with it.
 ///
-/// Every method counts, email included. Each active push has an authenticator-app twin among
-/// the rows, so pushes and app rows are paired up and a pair counts once; removing any row then
-/// takes exactly one method away.
+/// The warning follows what the tenant asks for at sign-in: a second step only from users with
+/// an active factor other than email (protocol §5.1: users with only email get no challenge),
+/// and the recovery code is no way in on its own. So emails and the recovery code do not
+/// count, and removing them never warns. Each active push has an authenticator-app twin among
+/// the rows, so pushes and app rows are paired up and a pair counts once; removing any counted
+/// row then takes exactly one method away.
 pub fn removal_warnings<'a>(row: &FactorRow, rows: &'a [FactorRow]) -> RemovalWarnings<'a> {
-    let last_method =
-        row.active && row.kind != FactorKind::RecoveryCode && independent_methods(rows) <= 1;
+    let password_alone = row.active && asks_second_step(row.kind) && independent_methods(rows) <= 1;
     let push_twins = if row.kind == FactorKind::AuthenticatorApp {
         rows.iter()
             .filter(|r| r.kind == FactorKind::Push && r.active == row.active)
@@ -148,7 +151,7 @@ pub fn removal_warnings<'a>(row: &FactorRow, rows: &'a [FactorRow]) -> RemovalWa
         Vec::new()
     };
     RemovalWarnings {
-        last_method,
+        password_alone,
         push_twins,
     }
 }
@@ -202,12 +205,20 @@ fn twin_key(id: &AuthenticatorId) -> &str {
         .map_or(id.0.as_str(), |(_, suffix)| suffix)
 }
 
-/// Active methods other than the recovery code, a push and its app twin counted once.
+/// Whether an active method of this kind makes the tenant ask for a second step at sign-in:
+/// every kind but email (an email-only user counts as having no authenticator) and the
+/// recovery code (only a way back in alongside another method).
+fn asks_second_step(kind: FactorKind) -> bool {
+    !matches!(kind, FactorKind::Email | FactorKind::RecoveryCode)
+}
+
+/// Active methods that make the tenant ask for a second step, a push and its app twin counted
+/// once; none means the next sign-in asks for the password alone.
 fn independent_methods(rows: &[FactorRow]) -> usize {
     let active = |kind: FactorKind| rows.iter().filter(|r| r.active && r.kind == kind).count();
     let all = rows
         .iter()
-        .filter(|r| r.active && r.kind != FactorKind::RecoveryCode)
+        .filter(|r| r.active && asks_second_step(r.kind))
         .count();
     all - active(FactorKind::Push).min(active(FactorKind::AuthenticatorApp))
 }

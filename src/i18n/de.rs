@@ -90,7 +90,7 @@ pub const DE: Texts = Texts {
     summary_phone: "{title} ({detail})",
     summary_push: "{title} und die zugehörigen Codes der Authentifizierungs-App",
     summary_unfinished: "{what} (Einrichtung nicht abgeschlossen)",
-    warn_last: "Dies ist Ihre letzte Anmeldemethode außer dem Wiederherstellungscode: Nach dem Entfernen ist Ihr Konto nur noch durch Ihr Passwort geschützt, bis Sie eine andere einrichten.",
+    warn_last: "Danach ist Ihr Konto nur noch durch Ihr Passwort geschützt: Bei der nächsten Anmeldung wird kein zweiter Schritt abgefragt. Weder eine E-Mail-Adresse noch der Wiederherstellungscode zählt allein als zweiter Schritt. Um geschützt zu bleiben, richten Sie zuerst eine andere Methode ein.",
     warn_push_twin: "Wenn dieser Eintrag der Authentifizierungs-App zusammen mit {devices} angelegt wurde, wird auch dieses entfernt.",
     or: " oder ",
     remove_title: "Diese Anmeldemethode entfernen?",

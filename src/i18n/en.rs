@@ -94,7 +94,7 @@ pub const EN: Texts = Texts {
     summary_phone: "{title} ({detail})",
     summary_push: "{title} and its authenticator-app codes",
     summary_unfinished: "{what} (setup not finished)",
-    warn_last: "This is your last sign-in method other than the recovery code: after removing it, your account is protected by your password alone until you set up another one.",
+    warn_last: "After this, your account will be protected by your password alone: the next sign-in will not ask for a second step. An email address or the recovery code on its own does not count as one. To stay protected, add another method first.",
     warn_push_twin: "If this authenticator app entry was created together with {devices}, removing it removes that too.",
     or: " or ",
     remove_title: "Remove this sign-in method?",

@@ -200,7 +200,7 @@ fn last_method_is_warned_about() {
     ));
     let warning = remove_warning(&only_phone[0], &only_phone, &EN).unwrap_or_default();
     assert!(
-        warning.starts_with("This is your last sign-in method"),
+        warning.starts_with("After this, your account will be protected by your password alone"),
         "{warning}"
     );
     // Neither the recovery code nor an unfinished setup is a last method.
@@ -209,6 +209,87 @@ fn last_method_is_warned_about() {
 
     let two = rows(&listing(LISTING));
     assert_eq!(remove_warning(&two[1], &two, &EN), None);
+}
+
+/// The seeded enrolled user's listing: an app, a phone (SMS and voice), a verified email, the
+/// recovery code and an unfinished app.
+const APP_PHONE_EMAIL: &str = r#"[
+  {"id":"recovery-code|dev_RRRRRRRRRRRRRRRR","authenticator_type":"recovery-code","active":true},
+  {"id":"totp|dev_AAAAAAAAAAAAAAAA","authenticator_type":"otp","active":true},
+  {"id":"sms|dev_SSSSSSSSSSSSSSSS","authenticator_type":"oob","active":true,"oob_channel":"sms","name":"XXXXXXXX2046"},
+  {"id":"voice|dev_SSSSSSSSSSSSSSSS","authenticator_type":"oob","active":true,"oob_channel":"voice","name":"XXXXXXXX2046"},
+  {"id":"email|dev_EEEEEEEEEEEEEEEE","authenticator_type":"oob","active":true,"oob_channel":"email","name":"enro****@exampl*****"},
+  {"id":"totp|dev_PPPPPPPPPPPPPPPP","authenticator_type":"otp","active":false}
+]"#;
+
+#[test]
+fn a_verified_email_does_not_keep_the_second_step() {
+    let all = rows(&listing(APP_PHONE_EMAIL));
+    let (app, phone, email) = (&all[0], &all[1], &all[2]);
+    assert_eq!(
+        (app.kind, phone.kind, email.kind),
+        (
+            FactorKind::AuthenticatorApp,
+            FactorKind::Phone,
+            FactorKind::Email
+        )
+    );
+    // With the app and the phone, removing either leaves a second step.
+    assert!(removal_warnings(app, &all).is_empty());
+    assert!(removal_warnings(phone, &all).is_empty());
+    assert_eq!(remove_warning(phone, &all, &EN), None);
+
+    // With the app gone, the phone is the last method the tenant asks for: the email is listed
+    // but does not make the tenant ask for a second step.
+    let without_app: Vec<FactorRow> = all.iter().filter(|r| r != &app).cloned().collect();
+    let warnings = removal_warnings(&without_app[0], &without_app);
+    assert!(warnings.password_alone, "{without_app:?}");
+    let warning = remove_warning(&without_app[0], &without_app, &EN).unwrap_or_default();
+    assert_eq!(
+        warning,
+        "After this, your account will be protected by your password alone: the next sign-in will not ask for a second step. An email address or the recovery code on its own does not count as one. To stay protected, add another method first."
+    );
+    let warning = remove_warning(&without_app[0], &without_app, &DE).unwrap_or_default();
+    assert!(
+        warning.starts_with("Danach ist Ihr Konto nur noch durch Ihr Passwort geschützt"),
+        "{warning}"
+    );
+    // Removing the email changes nothing the tenant asks for.
+    let email = without_app
+        .iter()
+        .find(|r| r.kind == FactorKind::Email)
+        .unwrap();
+    assert_eq!(remove_warning(email, &without_app, &EN), None);
+}
+
+#[test]
+fn email_and_recovery_code_alone_count_as_no_method() {
+    let email_only = rows(&listing(
+        r#"[
+          {"id":"email|dev_EEEEEEEEEEEEEEEE","authenticator_type":"oob","active":true,"oob_channel":"email","name":"ja**@exampl*****"}
+        ]"#,
+    ));
+    assert_eq!(independent_methods(&email_only), 0);
+    // The sign-in already asks for the password alone; removing the email changes nothing.
+    assert_eq!(remove_warning(&email_only[0], &email_only, &EN), None);
+
+    let recovery_only = rows(&listing(
+        r#"[
+          {"id":"recovery-code|dev_RRRRRRRRRRRRRRRR","authenticator_type":"recovery-code","active":true},
+          {"id":"email|dev_EEEEEEEEEEEEEEEE","authenticator_type":"oob","active":true,"oob_channel":"email","name":"ja**@exampl*****"}
+        ]"#,
+    ));
+    assert_eq!(independent_methods(&recovery_only), 0);
+
+    let app_and_email = rows(&listing(
+        r#"[
+          {"id":"totp|dev_AAAAAAAAAAAAAAAA","authenticator_type":"otp","active":true},
+          {"id":"email|dev_EEEEEEEEEEEEEEEE","authenticator_type":"oob","active":true,"oob_channel":"email","name":"ja**@exampl*****"},
+          {"id":"recovery-code|dev_RRRRRRRRRRRRRRRR","authenticator_type":"recovery-code","active":true}
+        ]"#,
+    ));
+    assert_eq!(independent_methods(&app_and_email), 1);
+    assert!(removal_warnings(&app_and_email[0], &app_and_email).password_alone);
 }
 
 #[test]
@@ -223,12 +304,12 @@ fn push_and_its_app_twin_count_once() {
     let push = &push_only[1];
     let warning = remove_warning(push, &push_only, &EN).unwrap_or_default();
     assert!(
-        warning.starts_with("This is your last sign-in method"),
+        warning.starts_with("After this, your account will be protected by your password alone"),
         "{warning}"
     );
     let warning = remove_warning(app, &push_only, &EN).unwrap_or_default();
     assert!(
-        warning.starts_with("This is your last sign-in method"),
+        warning.starts_with("After this, your account will be protected by your password alone"),
         "{warning}"
     );
     assert!(
@@ -246,6 +327,19 @@ fn push_and_its_app_twin_count_once() {
         ]"#,
     ));
     assert_eq!(remove_warning(&with_own_app[2], &with_own_app, &EN), None);
+
+    // A verified email beside the pair does not make it any less the last way to a second step.
+    let with_email = rows(&listing(
+        r#"[
+          {"id":"push|dev_PPPPPPPPPPPPPPPP","authenticator_type":"oob","active":true,"oob_channel":"auth0","name":"John's Device"},
+          {"id":"totp|dev_TTTTTTTTTTTTTTTT","authenticator_type":"otp","active":true},
+          {"id":"email|dev_EEEEEEEEEEEEEEEE","authenticator_type":"oob","active":true,"oob_channel":"email","name":"ja**@exampl*****"}
+        ]"#,
+    ));
+    assert_eq!(independent_methods(&with_email), 1);
+    for row in with_email.iter().filter(|r| r.kind != FactorKind::Email) {
+        assert!(removal_warnings(row, &with_email).password_alone, "{row:?}");
+    }
     let warning = remove_warning(&with_own_app[0], &with_own_app, &EN).unwrap_or_default();
     assert!(
         warning.starts_with("If this authenticator app entry"),
