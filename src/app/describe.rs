@@ -1,7 +1,7 @@
 //! The sign-in screens' words: what an [`AuthError`] means for the user and, where it helps,
 //! the likely cause and fix — made here, next to the views, from the language they show.
 
-use crate::auth::error::{CallbackFlaw, StorageFlaw};
+use crate::auth::error::{CallbackFlaw, IdTokenFlaw, StorageFlaw};
 use crate::auth::AuthError;
 use crate::i18n::{fill, Texts};
 
@@ -15,6 +15,8 @@ pub fn auth_message(error: &AuthError, t: &Texts) -> String {
         AuthError::StateMismatch => t.auth_state.into(),
         AuthError::NoTransaction => t.auth_no_transaction.into(),
         AuthError::NonceMismatch => t.auth_nonce.into(),
+        AuthError::IdToken(flaw) => fill(t.auth_id_token, &[("why", id_token_text(*flaw, t))]),
+        AuthError::WrongIssuer { found } => fill(t.auth_wrong_issuer, &[("found", found)]),
         AuthError::Authorize { error, description } | AuthError::Token { error, description } => {
             if description.is_empty() {
                 fill(t.auth_failed, &[("error", error)])
@@ -40,8 +42,12 @@ pub fn auth_message(error: &AuthError, t: &Texts) -> String {
 /// to say.
 pub fn auth_hint(error: &AuthError, t: &'static Texts) -> Option<&'static str> {
     Some(match error {
-        AuthError::StateMismatch | AuthError::NoTransaction | AuthError::MalformedCallback(_) => {
-            t.hint_auth_forged
+        AuthError::StateMismatch
+        | AuthError::NoTransaction
+        | AuthError::MalformedCallback(_)
+        | AuthError::WrongIssuer { .. } => t.hint_auth_forged,
+        AuthError::IdToken(IdTokenFlaw::Expired | IdTokenFlaw::IssuedInTheFuture) => {
+            t.hint_auth_clock
         }
         AuthError::Authorize { error, .. } => match error.as_str() {
             "login_required" | "interaction_required" => t.hint_auth_login_required,
@@ -61,9 +67,10 @@ pub fn auth_hint(error: &AuthError, t: &'static Texts) -> Option<&'static str> {
         AuthError::Timeout => t.hint_auth_timeout,
         AuthError::Storage(_) => t.hint_auth_storage,
         AuthError::NoRandomness => t.hint_auth_no_randomness,
-        AuthError::NonceMismatch | AuthError::UnexpectedResponse(_) | AuthError::Config(_) => {
-            return None
-        }
+        AuthError::NonceMismatch
+        | AuthError::IdToken(_)
+        | AuthError::UnexpectedResponse(_)
+        | AuthError::Config(_) => return None,
     })
 }
 
@@ -84,5 +91,16 @@ pub fn storage_text(flaw: StorageFlaw, t: &Texts) -> &'static str {
         StorageFlaw::Blocked => t.storage_blocked,
         StorageFlaw::Unavailable => t.storage_unavailable,
         StorageFlaw::Full => t.storage_full,
+    }
+}
+
+/// What is wrong with the ID token, in the language of `t`.
+pub fn id_token_text(flaw: IdTokenFlaw, t: &Texts) -> &'static str {
+    match flaw {
+        IdTokenFlaw::Malformed => t.id_token_malformed,
+        IdTokenFlaw::Audience => t.id_token_audience,
+        IdTokenFlaw::AuthorizedParty => t.id_token_azp,
+        IdTokenFlaw::Expired => t.id_token_expired,
+        IdTokenFlaw::IssuedInTheFuture => t.id_token_future,
     }
 }

@@ -30,6 +30,21 @@ pub enum StorageFlaw {
     Full,
 }
 
+/// What is wrong with the ID token that came back with the access token.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IdTokenFlaw {
+    /// Not a readable JWT, or a claim that must be there is missing or of the wrong type.
+    Malformed,
+    /// Issued to another application (`aud`).
+    Audience,
+    /// Names another application as its recipient (`azp`), or none where several are listed.
+    AuthorizedParty,
+    /// Past its expiry (`exp`), beyond the allowed clock difference.
+    Expired,
+    /// Issued in the future (`iat`), beyond the allowed clock difference.
+    IssuedInTheFuture,
+}
+
 /// A sign-in failure.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
@@ -42,6 +57,14 @@ pub enum AuthError {
     NoTransaction,
     /// The ID token's `nonce` differs from the one sent.
     NonceMismatch,
+    /// The ID token fails a check other than its nonce.
+    IdToken(IdTokenFlaw),
+    /// The answer names an issuer other than the tenant the page signs in at (the ID token's
+    /// `iss`, or the authorization response's `iss` parameter of RFC 9207).
+    WrongIssuer {
+        /// The issuer it names (empty when it names none).
+        found: String,
+    },
     /// `/authorize` answered with an error.
     Authorize {
         /// Machine code, e.g. `login_required`.

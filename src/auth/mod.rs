@@ -5,6 +5,7 @@ pub mod callback;
 pub mod error;
 pub mod exchange;
 pub mod http;
+pub mod id_token;
 pub mod popup;
 pub mod random;
 pub mod request;
