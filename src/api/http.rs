@@ -44,22 +44,22 @@ impl HttpMfaApi {
     /// Sends the request `build` makes with the current token. When the tenant refuses the
     /// token (or there is none), renews the session once and sends it again with the new one.
     async fn send_signed_in(&self, build: BuildRequest<'_>) -> Result<Answer, ApiError> {
-        let attempt = |token: String| async move {
-            let deadline = Deadline::start();
-            let request = build(&token, deadline.signal().as_ref())?;
-            send(request, &deadline).await
-        };
-        if let Some(token) = self.session.bearer() {
-            let answer = attempt(token).await?;
-            if !refuses_token(&answer) {
-                return Ok(answer);
+        let mut renewed = false;
+        loop {
+            if let Some(token) = self.session.bearer() {
+                let deadline = Deadline::start();
+                let answer = send(build(&token, deadline.signal().as_ref())?, &deadline).await?;
+                if renewed || !refuses_token(&answer) {
+                    return Ok(answer);
+                }
+            } else if renewed {
+                return Err(ApiError::SessionExpired);
             }
+            if !self.session.renew().await {
+                return Err(ApiError::SessionExpired);
+            }
+            renewed = true;
         }
-        if !self.session.renew().await {
-            return Err(ApiError::SessionExpired);
-        }
-        let token = self.session.bearer().ok_or(ApiError::SessionExpired)?;
-        attempt(token).await
     }
 }
 

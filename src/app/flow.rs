@@ -6,13 +6,10 @@ use crate::auth::transaction::{Resume, Transaction};
 use crate::auth::{popup, silent, AuthError, AuthorizeResponse, IssuedToken, Purpose, Session};
 use crate::config::{Config, Mode};
 use crate::i18n::{fill, Texts};
-use futures_util::future::{FutureExt, LocalBoxFuture, Shared};
+use futures_channel::oneshot;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-
-/// A renewal of the MFA session under way, shared by everyone who asks for one meanwhile:
-/// `true` once a fresh token is in place.
-pub type SharedRenewal = Shared<LocalBoxFuture<'static, bool>>;
+use std::future::Future;
 
 /// Which screen the page shows.
 #[derive(Clone, Debug, PartialEq)]
@@ -56,8 +53,8 @@ pub struct Flow {
     pub resume: RwSignal<Option<String>>,
     /// The embedding page's callback for the app token (`mount()`), if any.
     pub on_done: StoredValue<Option<js_sys::Function>, LocalStorage>,
-    /// The renewal under way, if any (see [`Flow::renew`]).
-    renewal: StoredValue<Option<SharedRenewal>, LocalStorage>,
+    /// Everyone waiting for the renewal under way (see [`Flow::renew`]); empty when none is.
+    waiting: StoredValue<Vec<oneshot::Sender<bool>>, LocalStorage>,
 }
 
 impl Flow {
@@ -77,7 +74,7 @@ impl Flow {
             screen: RwSignal::new(SCREEN_MANAGE.into()),
             resume: RwSignal::new(None),
             on_done,
-            renewal: StoredValue::new_local(None),
+            waiting: StoredValue::new_local(Vec::new()),
         }
     }
 
@@ -213,21 +210,26 @@ impl Flow {
     /// allows (`true`), otherwise by signing in again and coming back to the same screen
     /// (`false`: the page is leaving for the tenant, or in popup mode asks for a sign-in).
     /// `reason` says why, in the note the user reads after an interactive sign-in.
-    pub fn renew(self, reason: &'static str) -> SharedRenewal {
-        if let Some(running) = self.renewal.get_value() {
-            return running;
+    pub fn renew(self, reason: &'static str) -> impl Future<Output = bool> {
+        let (send, answer) = oneshot::channel();
+        let first = self
+            .waiting
+            .try_update_value(|waiting| {
+                waiting.push(send);
+                waiting.len() == 1
+            })
+            .unwrap_or(false);
+        if first {
+            // Runs to its end whether or not anyone still waits (the session bar does not).
+            spawn_local(async move {
+                let renewed = self.renew_now(reason).await;
+                let waiting = self.waiting.try_update_value(std::mem::take);
+                for waiter in waiting.unwrap_or_default() {
+                    let _ = waiter.send(renewed);
+                }
+            });
         }
-        let renewal = async move {
-            let renewed = self.renew_now(reason).await;
-            self.renewal.try_set_value(None);
-            renewed
-        }
-        .boxed_local()
-        .shared();
-        self.renewal.set_value(Some(renewal.clone()));
-        // Runs to the end even when nobody awaits it (the session bar does not).
-        spawn_local(renewal.clone().map(|_| ()));
-        renewal
+        async move { answer.await.unwrap_or(false) }
     }
 
     async fn renew_now(self, reason: &'static str) -> bool {

@@ -2,7 +2,6 @@
 
 use super::flow::Flow;
 use crate::api::session::{Renewal, SessionSource};
-use futures_util::FutureExt;
 
 /// The [`Flow`]'s MFA session, handed to the HTTP client.
 pub struct FlowSession(pub Flow);
@@ -14,6 +13,6 @@ impl SessionSource for FlowSession {
 
     fn renew(&self) -> Renewal {
         let reason = self.0.texts().session_expired_reason;
-        self.0.renew(reason).boxed_local()
+        Box::pin(self.0.renew(reason))
     }
 }
