@@ -1,7 +1,8 @@
 //! The sign-in state machine shared by the screens: what stage the page is in, the in-memory
 //! session, and the actions that move between stages.
 
-use crate::auth::request::{authorize, Delivery};
+use crate::auth::callback::check_issuer;
+use crate::auth::request::{authorize, issuer, Delivery};
 use crate::auth::transaction::{Resume, Transaction};
 use crate::auth::{popup, silent, AuthError, AuthorizeResponse, IssuedToken, Purpose, Session};
 use crate::config::{Config, Mode};
@@ -106,11 +107,14 @@ impl Flow {
                 Transaction::discard();
                 self.fail(Stage::SignedOut, e)
             }
-            Ok(Some(response)) => spawn_local(async move { self.complete(response).await }),
+            Ok(Some(response)) => {
+                let query = callback.unwrap_or_default();
+                spawn_local(async move { self.complete(response, &query).await })
+            }
         }
     }
 
-    async fn complete(self, response: AuthorizeResponse) {
+    async fn complete(self, response: AuthorizeResponse, query: &str) {
         let tx = match Transaction::take() {
             Ok(Some(tx)) => tx,
             Ok(None) => return self.fail(Stage::SignedOut, AuthError::NoTransaction),
@@ -121,6 +125,10 @@ impl Flow {
             Ok(r) => r,
             Err(e) => return self.fail(Stage::SignedOut, e),
         };
+        let issuer = self.config.with_value(issuer);
+        if let Err(e) = check_issuer(query, &issuer) {
+            return self.fail(Stage::SignedOut, e);
+        }
         self.stage
             .set(Stage::Working(self.texts().finishing_sign_in.into()));
         let config = self.config.get_value();

@@ -73,13 +73,68 @@ impl AuthorizeResponse {
     }
 }
 
+/// Checks the callback's `iss` parameter (RFC 9207), when the tenant sends one, against the
+/// issuer the page signs in at: an answer from another server is refused before its code is
+/// used. A repeated `iss` is refused too.
+pub fn check_issuer(query: &str, issuer: &str) -> Result<(), AuthError> {
+    let mut found = url::form_urlencoded::parse(query.trim_start_matches('?').as_bytes())
+        .filter(|(k, _)| k == "iss")
+        .map(|(_, v)| v.into_owned());
+    match (found.next(), found.next()) {
+        (None, _) => Ok(()),
+        (Some(_), Some(_)) => Err(AuthError::MalformedCallback(CallbackFlaw::Repeated(
+            "iss".into(),
+        ))),
+        (Some(iss), None) if iss == issuer => Ok(()),
+        (Some(iss), None) => Err(AuthError::WrongIssuer { found: iss }),
+    }
+}
+
 /// Names of the query parameters an authorization response adds to the callback URL; they are
 /// removed from the address bar once read.
-pub const RESPONSE_PARAMS: &[&str] = &["code", "state", "error", "error_description"];
+pub const RESPONSE_PARAMS: &[&str] = &["code", "state", "error", "error_description", "iss"];
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_issuer_parameter_must_name_the_tenant_when_present() {
+        let issuer = "https://acme.auth0.com/";
+        assert_eq!(check_issuer("?code=c&state=s", issuer), Ok(()));
+        assert_eq!(
+            check_issuer(
+                "?code=c&state=s&iss=https%3A%2F%2Facme.auth0.com%2F",
+                issuer
+            ),
+            Ok(())
+        );
+        for (query, found) in [
+            (
+                "?code=c&state=s&iss=https%3A%2F%2Fevil.example%2F",
+                "https://evil.example/",
+            ),
+            (
+                "?code=c&state=s&iss=https%3A%2F%2Facme.auth0.com",
+                "https://acme.auth0.com",
+            ),
+            ("?code=c&state=s&iss=", ""),
+        ] {
+            assert_eq!(
+                check_issuer(query, issuer),
+                Err(AuthError::WrongIssuer {
+                    found: found.into()
+                }),
+                "{query}"
+            );
+        }
+        assert_eq!(
+            check_issuer("?iss=a&iss=https%3A%2F%2Facme.auth0.com%2F", issuer),
+            Err(AuthError::MalformedCallback(CallbackFlaw::Repeated(
+                "iss".into()
+            )))
+        );
+    }
 
     #[test]
     fn ordinary_page_load_has_no_response() {

@@ -5,7 +5,7 @@ use super::callback::AuthorizeResponse;
 use super::error::AuthError;
 use super::http::{fetch, FetchError};
 use super::id_token::{self, Expected};
-use super::request::client;
+use super::request::{client, issuer};
 use super::token::{AccessToken, IssuedToken};
 use crate::config::Config;
 use oauth2::basic::BasicErrorResponse;
@@ -31,7 +31,7 @@ pub async fn finish(
         .request_async(&fetch)
         .await
         .map_err(token_error)?;
-    let issuer = format!("{}/", config.domain.as_str());
+    let issuer = issuer(config);
     id_token::check(
         answer.id_token(),
         &Expected {
