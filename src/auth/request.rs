@@ -50,14 +50,13 @@ pub type OAuthClient = Client<
     EndpointSet,
 >;
 
-/// Builds the OAuth client for the configured tenant and application.
 /// The tenant's issuer as its tokens and answers name it: `https://DOMAIN/` for the domain the
 /// page signs in at.
 pub fn issuer(config: &Config) -> String {
     format!("{}/", config.domain.as_str())
 }
 
-/// The OAuth client for the tenant.
+/// Builds the OAuth client for the configured tenant and application.
 pub fn client(config: &Config) -> Result<OAuthClient, AuthError> {
     let base = config.domain.as_str();
     let bad = |e: oauth2::url::ParseError| AuthError::Config(e.to_string());
