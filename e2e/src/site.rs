@@ -1,5 +1,6 @@
 //! A static host for the built `dist/`, optionally under a sub-path, with a `config.json`
-//! chosen by each test, sending the deployment's Content-Security-Policy on every response.
+//! chosen by each test, sending the deployment's Content-Security-Policy and `X-Frame-Options`
+//! on every response.
 
 use crate::config_file::ConfigFile;
 use crate::TestResult;
@@ -38,18 +39,26 @@ pub fn dist_dir() -> TestResult<PathBuf> {
 }
 
 /// The Content-Security-Policy a deployment sends (README: "Deploy to a static host"), for a
-/// tenant at `tenant_origin` (`https://acme.us.auth0.com`, `http://127.0.0.1:4000`).
+/// tenant at `tenant_origin` (`https://acme.us.auth0.com`, `http://127.0.0.1:4000`). No site
+/// may frame the page (`frame-ancestors 'none'`: clickjacking), and no `<base>` or form may
+/// send it elsewhere (the page's forms never leave it).
 pub fn content_security_policy(tenant_origin: &str) -> String {
     let tenant = tenant_origin.trim_end_matches('/');
     format!(
         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
-         connect-src 'self' {tenant}; frame-src {tenant}; img-src 'self' data:"
+         connect-src 'self' {tenant}; frame-src {tenant}; img-src 'self' data:; \
+         frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
     )
 }
 
+/// `X-Frame-Options`, which a deployment sends beside the policy for browsers that predate
+/// `frame-ancestors`.
+pub const X_FRAME_OPTIONS: &str = "DENY";
+
 impl Site {
     /// Serves `dist/` on `listener` under `base_path` (`/` or `/a/b/`), with `config`, and
-    /// the [`content_security_policy`] for `tenant_origin` on every response.
+    /// the [`content_security_policy`] for `tenant_origin` and [`X_FRAME_OPTIONS`] on every
+    /// response.
     pub async fn start(
         listener: TcpListener,
         base_path: &str,
@@ -92,6 +101,10 @@ impl Site {
             .layer(tower_http::set_header::SetResponseHeaderLayer::overriding(
                 header::CONTENT_SECURITY_POLICY,
                 csp,
+            ))
+            .layer(tower_http::set_header::SetResponseHeaderLayer::overriding(
+                header::X_FRAME_OPTIONS,
+                header::HeaderValue::from_static(X_FRAME_OPTIONS),
             ));
         let (stop, stopped) = oneshot::channel::<()>();
         tokio::spawn(async move {
