@@ -6,6 +6,7 @@ pub mod browser;
 pub mod config_file;
 pub mod error;
 pub mod examples;
+pub mod framer;
 pub mod harness;
 pub mod journeys;
 pub mod popup;
