@@ -7,6 +7,7 @@
 mod error;
 mod load;
 mod origin;
+mod web_url;
 
 pub use error::{ConfigError, ExtraPart, LoadFailure, Problem};
 pub use load::{load, page_lang, page_url, CONFIG_FILE};
@@ -14,6 +15,7 @@ pub use origin::TenantOrigin;
 
 use crate::i18n::{Lang, SUPPORTED};
 use serde::Deserialize;
+use std::borrow::Cow;
 
 /// How the sign-in round trip is performed.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -68,7 +70,8 @@ pub struct Config {
     pub app_audience: Option<String>,
     /// Scopes for the app-audience token.
     pub app_scope: String,
-    /// Where to go after "Done" (absolute URL or same-origin path).
+    /// Where to go after "Done": an absolute URL (a same-origin path is resolved against the
+    /// page URL, so this is the address the browser will go to).
     pub return_to: Option<String>,
     /// Redirect or popup sign-in.
     pub mode: Mode,
@@ -143,24 +146,42 @@ impl RawConfig {
 
         let redirect_uri = match non_empty(self.redirect_uri) {
             Some(uri) => check_url("redirect_uri", &uri)
+                .map(|_| uri)
                 .map_err(|e| errors.push(e))
                 .ok(),
             None => Some(page_url.to_owned()),
         };
 
         let app_audience = non_empty(self.app_audience);
-        if let (Some(aud), Some(c)) = (&app_audience, &canonical) {
-            if aud.trim_end_matches('/').ends_with("/mfa") {
-                errors.push(ConfigError::AppAudienceIsMfa(
-                    aud.clone(),
-                    c.as_str().to_owned(),
-                ));
+        if let Some(aud) = &app_audience {
+            match audience_path("app_audience", aud) {
+                Err(e) => errors.push(e),
+                Ok(path) if path.trim_end_matches('/').ends_with("/mfa") => {
+                    if let Some(c) = &canonical {
+                        errors.push(ConfigError::AppAudienceIsMfa(
+                            aud.clone(),
+                            c.as_str().to_owned(),
+                        ));
+                    }
+                }
+                Ok(_) => {}
             }
         }
 
         let return_to = match non_empty(self.return_to) {
-            Some(r) if r.starts_with('/') && !r.starts_with("//") => Some(r),
-            Some(r) => check_url("return_to", &r).map_err(|e| errors.push(e)).ok(),
+            Some(path) if path.starts_with('/') => web_url::resolve_on_site(page_url, &path)
+                .map(String::from)
+                .map_err(|problem| {
+                    errors.push(ConfigError::Invalid {
+                        field: "return_to",
+                        problem,
+                    })
+                })
+                .ok(),
+            Some(r) => check_url("return_to", &r)
+                .map(String::from)
+                .map_err(|e| errors.push(e))
+                .ok(),
             None => None,
         };
 
@@ -228,23 +249,28 @@ fn non_empty(value: Option<String>) -> Option<String> {
     value.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty())
 }
 
-/// Accepts absolute `https://` URLs, and `http://` only on loopback hosts (local development).
-fn check_url(field: &'static str, value: &str) -> Result<String, ConfigError> {
+/// Accepts absolute `https://` URLs, and `http://` only on loopback hosts (local development),
+/// as a URL parser reads them.
+fn check_url(field: &'static str, value: &str) -> Result<url::Url, ConfigError> {
     let invalid = |problem: Problem| ConfigError::Invalid { field, problem };
-    let rest = if let Some(rest) = value.strip_prefix("https://") {
-        rest
-    } else if let Some(rest) = value.strip_prefix("http://") {
-        if !origin::is_loopback(origin::host_of(rest)) {
-            return Err(invalid(Problem::HttpUrl));
-        }
-        rest
-    } else {
-        return Err(invalid(Problem::NotAbsoluteUrl));
-    };
-    if origin::host_of(rest).is_empty() || value.chars().any(char::is_whitespace) {
-        return Err(invalid(Problem::NotUrl));
+    let url = web_url::parse_absolute(value).map_err(invalid)?;
+    match url.scheme() {
+        _ if web_url::is_secure(&url) => Ok(url),
+        "http" => Err(invalid(Problem::HttpUrl)),
+        _ => Err(invalid(Problem::NotAbsoluteUrl)),
     }
-    Ok(value.to_owned())
+}
+
+/// The path of an API identifier written as a URL (`https://api.example.com/`), read by the
+/// same rules as every other URL except the scheme: an identifier is never fetched, so plain
+/// `http` names an API as well. Other identifiers (`urn:acme:api`) are taken as written.
+fn audience_path<'a>(field: &'static str, value: &'a str) -> Result<Cow<'a, str>, ConfigError> {
+    if !value.contains("://") {
+        return Ok(Cow::Borrowed(value));
+    }
+    let url = web_url::parse_absolute(value)
+        .map_err(|problem| ConfigError::Invalid { field, problem })?;
+    Ok(Cow::Owned(url.path().to_owned()))
 }
 
 #[cfg(test)]

@@ -65,6 +65,37 @@ async fn every_invalid_field_is_listed_by_name() -> TestResult {
     h.finish().await
 }
 
+/// Addresses a URL parser reads otherwise than they look are refused, naming the character,
+/// before anything is sent: read by a browser, this `domain` is `evil.example`, and this
+/// `return_to` path leaves the site.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn addresses_that_lead_elsewhere_than_they_look_are_refused() -> TestResult {
+    let h = Harness::start(Setup {
+        config: Some(ConfigFile::Json(json!({
+            "domain": "evil.example\\.auth0.com",
+            "client_id": "x",
+            "return_to": "/\\evil.example",
+        }))),
+        ..Setup::default()
+    })
+    .await?;
+    h.open_app().await?;
+    h.browser
+        .wait_text(
+            "li[data-field=domain]",
+            "\"domain\" contains a character that is not allowed in a host name: \\.",
+        )
+        .await?;
+    h.browser
+        .wait_text(
+            "li[data-field=return_to]",
+            "\"return_to\" contains a character that is not allowed in a URL: \\.",
+        )
+        .await?;
+    assert!(h.browser.is_absent("#mfa-sign-in").await?);
+    h.finish().await
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn missing_config_json_is_reported_under_a_sub_path() -> TestResult {
     let h = Harness::start(Setup {

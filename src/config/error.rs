@@ -58,6 +58,24 @@ pub enum Problem {
     NotAbsoluteUrl,
     /// Something that is not a URL.
     NotUrl,
+    /// A host with a character host names do not have (`\\`, `%`, `;`, non-ASCII…), which a
+    /// URL parser would read as a separator, decode or map to another host.
+    NotInHost(char),
+    /// A URL with a backslash or a control character, which a URL parser reads as `/` or drops.
+    NotInUrl(char),
+    /// A host that URL parsers read as another host than written (`127.1` is `127.0.0.1`).
+    HostChanged {
+        /// The host as written.
+        written: String,
+        /// The host as parsed.
+        read: String,
+    },
+    /// Something after the host's colon that is not a port number.
+    BadPort,
+    /// A URL with `user@` before the host.
+    UrlUserInfo,
+    /// A path that resolves to another origin than the page's (`//evil.example`).
+    LeavesSite(String),
 }
 
 /// What a domain setting has besides the host name.
@@ -102,7 +120,25 @@ impl Problem {
             Problem::HttpUrl => t.problem_url_http.to_owned(),
             Problem::NotAbsoluteUrl => t.problem_not_absolute.to_owned(),
             Problem::NotUrl => t.problem_not_url.to_owned(),
+            Problem::NotInHost(c) => fill(t.problem_not_in_host, &[("char", &shown(*c))]),
+            Problem::NotInUrl(c) => fill(t.problem_not_in_url, &[("char", &shown(*c))]),
+            Problem::HostChanged { written, read } => fill(
+                t.problem_host_changed,
+                &[("written", written), ("read", read)],
+            ),
+            Problem::BadPort => t.problem_bad_port.to_owned(),
+            Problem::UrlUserInfo => t.problem_url_userinfo.to_owned(),
+            Problem::LeavesSite(origin) => fill(t.problem_leaves_site, &[("origin", origin)]),
         }
+    }
+}
+
+/// A character as it can be read in a message: itself, or `U+0009` when it is invisible.
+fn shown(c: char) -> String {
+    if c.is_control() || c.is_whitespace() {
+        format!("U+{:04X}", u32::from(c))
+    } else {
+        c.to_string()
     }
 }
 

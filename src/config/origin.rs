@@ -1,6 +1,7 @@
 //! The tenant origin (`scheme://host[:port]`) parsed from the `domain` settings.
 
 use super::error::{ExtraPart, Problem};
+use super::web_url;
 use super::ConfigError;
 
 /// An origin of the Auth0 tenant, e.g. `https://acme.us.auth0.com` or, for the local
@@ -8,7 +9,8 @@ use super::ConfigError;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TenantOrigin {
     origin: String,
-    host_start: usize,
+    host: String,
+    custom: bool,
 }
 
 /// Origin used by demo mode, which never touches the network.
@@ -16,19 +18,26 @@ const DEMO_ORIGIN: &str = "https://demo.mfa-manager.invalid";
 
 impl TenantOrigin {
     /// Parses `acme.us.auth0.com`, `https://login.acme.com` or `http://127.0.0.1:4000`
-    /// (a trailing slash is tolerated). `http` is accepted only for loopback hosts.
+    /// (a trailing slash is tolerated) as a URL parser reads it. `http` is accepted only for
+    /// loopback hosts; a host the parser would read differently from how it is written is
+    /// refused (see [`web_url`]).
     pub fn parse(field: &'static str, value: &str) -> Result<Self, ConfigError> {
         let invalid = |problem: Problem| ConfigError::Invalid { field, problem };
-        let value = value.trim().trim_end_matches('/');
+        let value = value.trim();
         let (scheme, rest) = match value.split_once("://") {
-            Some((s @ ("https" | "http"), rest)) => (s, rest),
+            Some((s, rest)) if s.eq_ignore_ascii_case("https") => ("https", rest),
+            Some((s, rest)) if s.eq_ignore_ascii_case("http") => ("http", rest),
             Some((other, _)) => return Err(invalid(Problem::Scheme(other.to_owned()))),
             None => ("https", value),
         };
+        let rest = rest.trim_end_matches('/');
         if rest.is_empty() {
             return Err(invalid(Problem::EmptyAfterScheme));
         }
-        if let Some(bad) = rest.chars().find(|c| "/?#@ \t".contains(*c)) {
+        if let Some(bad) = rest
+            .chars()
+            .find(|c| "/?#@".contains(*c) || c.is_whitespace())
+        {
             let part = match bad {
                 '/' => ExtraPart::Path,
                 '?' => ExtraPart::Query,
@@ -38,16 +47,21 @@ impl TenantOrigin {
             };
             return Err(invalid(Problem::Contains(part)));
         }
-        let host = host_of(rest);
-        if host.is_empty() {
+        let url = web_url::parse_absolute(&format!("{scheme}://{rest}")).map_err(invalid)?;
+        let (Some(host), Some(name)) = (url.host(), url.host_str()) else {
             return Err(invalid(Problem::NoHost));
+        };
+        if !web_url::is_secure(&url) {
+            return Err(invalid(Problem::HttpHost(name.to_owned())));
         }
-        if scheme == "http" && !is_loopback(host) {
-            return Err(invalid(Problem::HttpHost(host.to_owned())));
-        }
+        let is_tenant = match &host {
+            url::Host::Domain(name) => name.ends_with(".auth0.com"),
+            ip => web_url::is_loopback_ip(ip),
+        };
         Ok(TenantOrigin {
-            origin: format!("{scheme}://{}", rest.to_ascii_lowercase()),
-            host_start: scheme.len() + 3,
+            origin: web_url::origin_of(&url).to_owned(),
+            host: name.to_owned(),
+            custom: !is_tenant,
         })
     }
 
@@ -55,7 +69,8 @@ impl TenantOrigin {
     pub fn demo() -> Self {
         TenantOrigin {
             origin: DEMO_ORIGIN.to_owned(),
-            host_start: "https://".len(),
+            host: DEMO_ORIGIN["https://".len()..].to_owned(),
+            custom: false,
         }
     }
 
@@ -64,30 +79,14 @@ impl TenantOrigin {
         &self.origin
     }
 
-    /// The host without scheme or port.
+    /// The host without scheme or port (an IPv6 address in brackets).
     pub fn host(&self) -> &str {
-        host_of(&self.origin[self.host_start..])
+        &self.host
     }
 
     /// True when the host is not the tenant's own domain: not `*.auth0.com` and not a loopback
     /// IP. `localhost` counts as custom because the emulator treats it as the custom domain.
     pub fn is_custom_domain(&self) -> bool {
-        let host = self.host();
-        let is_tenant = host.ends_with(".auth0.com") || host == "127.0.0.1" || host == "[::1]";
-        !is_tenant && self.origin != DEMO_ORIGIN
+        self.custom
     }
-}
-
-/// The host part of `host[:port][/path…]` (IPv6 literals keep their brackets).
-pub(super) fn host_of(rest: &str) -> &str {
-    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
-    if authority.starts_with('[') {
-        return authority.split_inclusive(']').next().unwrap_or("");
-    }
-    authority.split(':').next().unwrap_or("")
-}
-
-/// Hosts for which plain http is acceptable (local development only).
-pub(super) fn is_loopback(host: &str) -> bool {
-    matches!(host, "localhost" | "[::1]") || host.starts_with("127.")
 }
