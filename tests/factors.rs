@@ -193,6 +193,38 @@ async fn add_app_shows_qr_and_key_and_explains_wrong_codes() {
 }
 
 #[wasm_bindgen_test]
+async fn add_app_links_only_an_otpauth_setup_link() {
+    let key = "JBSWY3DPEHPK3PXP";
+    for (uri, link) in [
+        ("javascript:alert(1)", None),
+        ("data:text/html,<script>alert(1)</script>", None),
+        ("otpauth-migration://offline?data=CiAKFEhlbGxv", None),
+        (
+            "OTPAUTH://totp/acme:jane?secret=JBSWY3DPEHPK3PXP",
+            Some("otpauth://totp/acme:jane?secret=JBSWY3DPEHPK3PXP"),
+        ),
+    ] {
+        let api = Rc::new(FakeApi::default());
+        let enrollment = serde_json::json!({
+            "authenticator_type": "otp", "secret": key, "barcode_uri": uri,
+        });
+        api.enrollments
+            .borrow_mut()
+            .push(Ok(serde_json::from_value(enrollment).unwrap()));
+        let root = mount_with(api, || view! { <AddApp /> });
+        settle_until_shows(&root, "JBSW Y3DP EHPK 3PXP").await;
+        let href = root
+            .query_selector("#mfa-otpauth-link")
+            .unwrap()
+            .and_then(|a| a.get_attribute("href"));
+        assert_eq!(href.as_deref(), link, "{uri}");
+        // Whatever the tenant sent, the key can still be typed by hand.
+        assert!(has(&root, "#mfa-copy-secret"), "{uri}");
+        root.remove();
+    }
+}
+
+#[wasm_bindgen_test]
 async fn add_app_associate_error_is_shown_with_a_retry() {
     let api = Rc::new(FakeApi::default());
     api.enrollments

@@ -39,6 +39,10 @@ fn AppSteps(enrollment: Enrollment) -> impl IntoView {
     let uri = enrollment.barcode_uri.clone().unwrap_or_default();
     let secret = enrollment.secret.clone().unwrap_or_default();
     let details = parse_otpauth(&uri).ok();
+    // Only a URI read as `otpauth:` becomes a link (a tenant could send `javascript:`); the QR
+    // code and the typed key still work for anything else.
+    let link = details.as_ref().map(|d| d.link.clone());
+    let qr_data = link.clone().unwrap_or(uri);
     let recovery = enrollment.recovery_codes.first().cloned();
     let failures = RwSignal::new(0u32);
     let t = factors.texts;
@@ -62,8 +66,10 @@ fn AppSteps(enrollment: Enrollment) -> impl IntoView {
         <ol class="mfa-steps">
             <li>
                 <p>{t.scan_app}</p>
-                <QrCode data=uri.clone() label=t.qr_app_label />
-                <p><a href=uri.clone() id="mfa-otpauth-link">{t.open_in_app}</a></p>
+                <QrCode data=qr_data label=t.qr_app_label />
+                {link.map(|href| view! {
+                    <p><a href=href id="mfa-otpauth-link">{t.open_in_app}</a></p>
+                })}
             </li>
             <li>
                 <p>{t.or_type_key}</p>

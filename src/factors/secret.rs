@@ -28,6 +28,8 @@ pub struct OtpAuth {
     pub digits: u32,
     /// Seconds each code is valid.
     pub period: u32,
+    /// The URI as parsed, for the "open in the app" link and the QR code (holds the secret).
+    pub link: String,
 }
 
 impl fmt::Debug for OtpAuth {
@@ -43,26 +45,43 @@ impl fmt::Debug for OtpAuth {
     }
 }
 
-/// Reads `otpauth://totp/ISSUER:ACCOUNT?secret=…&issuer=…&algorithm=SHA1&digits=6&period=30`.
+/// Reads `otpauth://totp/ISSUER:ACCOUNT?secret=…&issuer=…&algorithm=SHA1&digits=6&period=30`
+/// with a URL parser, so only what a browser reads as an `otpauth:` link becomes one (not a
+/// `javascript:` or `data:` URI, and nothing with tabs or newlines a parser would drop).
 /// Absent parameters take the defaults every app assumes (SHA1, 6 digits, 30 s); an `issuer`
 /// parameter wins over the label's prefix.
 pub fn parse_otpauth(uri: &str) -> Result<OtpAuth, String> {
     const SCHEME: &str = "otpauth://";
+    const NOT_A_LINK: &str = "The setup link is not a valid otpauth:// URI.";
     let uri = uri.trim();
-    let rest = uri
+    if !uri
         .get(..SCHEME.len())
-        .filter(|scheme| scheme.eq_ignore_ascii_case(SCHEME))
-        .map(|_| &uri[SCHEME.len()..])
-        .ok_or("The setup link does not start with otpauth://.")?;
-    let (kind, rest) = rest
-        .split_once('/')
-        .ok_or("The setup link has no account name.")?;
+        .is_some_and(|scheme| scheme.eq_ignore_ascii_case(SCHEME))
+    {
+        return Err("The setup link does not start with otpauth://.".into());
+    }
+    if uri.chars().any(char::is_control) {
+        return Err(NOT_A_LINK.into());
+    }
+    let url = url::Url::parse(uri).map_err(|_| NOT_A_LINK)?;
+    if url.scheme() != "otpauth"
+        || !url.username().is_empty()
+        || url.password().is_some()
+        || url.port().is_some()
+    {
+        return Err(NOT_A_LINK.into());
+    }
+    let kind = url.host_str().unwrap_or_default();
     if !kind.eq_ignore_ascii_case("totp") {
         return Err(format!(
             "The setup link is for \u{201c}{kind}\u{201d} codes; only time-based (totp) codes are supported."
         ));
     }
-    let (label, query) = rest.split_once('?').unwrap_or((rest, ""));
+    let label = url
+        .path()
+        .strip_prefix('/')
+        .ok_or("The setup link has no account name.")?;
+    let query = url.query().unwrap_or_default();
     let label = percent_decode(label).ok_or("The setup link's account name is not valid UTF-8.")?;
     let (label_issuer, account) = match label.split_once(':') {
         Some((issuer, account)) => (issuer.to_owned(), account.trim_start().to_owned()),
@@ -127,6 +146,7 @@ pub fn parse_otpauth(uri: &str) -> Result<OtpAuth, String> {
         algorithm,
         digits,
         period,
+        link: url.into(),
     })
 }
 
@@ -241,6 +261,7 @@ mod tests {
                 algorithm: "SHA1".into(),
                 digits: 6,
                 period: 30,
+                link: EXAMPLE.into(),
             })
         );
     }
@@ -259,6 +280,9 @@ mod tests {
                 algorithm: "SHA1".into(),
                 digits: 6,
                 period: 30,
+                link:
+                    "otpauth://totp/Acme%20Corp%3A%20jane%2Bmfa@example.com?secret=abcd%20efgh===="
+                        .into(),
             })
         );
         let bare =
@@ -296,6 +320,40 @@ mod tests {
                 Err(error) => assert!(error.contains(reason), "{uri}: {error}"),
                 Ok(parsed) => panic!("{uri} parsed as {parsed:?}"),
             }
+        }
+    }
+
+    #[test]
+    fn only_an_otpauth_uri_as_a_browser_reads_it_is_a_setup_link() {
+        let hostile = [
+            "javascript:alert(1)",
+            " javascript:alert(1)//otpauth://totp/a:b?secret=ABCD",
+            "java\tscript:alert(1)",
+            "data:text/html,<script>alert(1)</script>",
+            "otpauth-migration://offline?data=CiAKFEhlbGxv",
+            "otp\tauth://totp/a:b?secret=ABCD",
+            "otpauth:totp/a:b?secret=ABCD",
+            "https://evil.example/#otpauth://totp/a:b?secret=ABCD",
+            "otpauth://user@totp/a:b?secret=ABCD",
+            "otpauth://totp:99/a:b?secret=ABCD",
+            // A parser drops tabs and newlines: what it reads is not what was sent.
+            "otpauth://to\ttp/a:b?secret=ABCD",
+            "otpauth://totp/a:b?secret=AB\nCD",
+        ];
+        for uri in hostile {
+            if let Ok(parsed) = parse_otpauth(uri) {
+                panic!("{uri:?} was read as a setup link: {parsed:?}");
+            }
+        }
+        // The link is the URI as parsed (schemes are case-insensitive).
+        for (uri, link) in [
+            (EXAMPLE, EXAMPLE),
+            (
+                " OTPAUTH://totp/acme:jane?secret=ABCD ",
+                "otpauth://totp/acme:jane?secret=ABCD",
+            ),
+        ] {
+            assert_eq!(parse_otpauth(uri).map(|o| o.link), Ok(link.to_owned()));
         }
     }
 
