@@ -46,9 +46,7 @@ pub fn auth_hint(error: &AuthError, t: &'static Texts) -> Option<&'static str> {
         | AuthError::NoTransaction
         | AuthError::MalformedCallback(_)
         | AuthError::WrongIssuer { .. } => t.hint_auth_forged,
-        AuthError::IdToken(IdTokenFlaw::Expired | IdTokenFlaw::IssuedInTheFuture) => {
-            t.hint_auth_clock
-        }
+        AuthError::IdToken(IdTokenFlaw::Expired) => t.hint_auth_clock,
         AuthError::Authorize { error, .. } => match error.as_str() {
             "login_required" | "interaction_required" => t.hint_auth_login_required,
             "consent_required" => t.hint_auth_consent,
@@ -101,6 +99,5 @@ pub fn id_token_text(flaw: IdTokenFlaw, t: &Texts) -> &'static str {
         IdTokenFlaw::Audience => t.id_token_audience,
         IdTokenFlaw::AuthorizedParty => t.id_token_azp,
         IdTokenFlaw::Expired => t.id_token_expired,
-        IdTokenFlaw::IssuedInTheFuture => t.id_token_future,
     }
 }

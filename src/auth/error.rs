@@ -41,8 +41,6 @@ pub enum IdTokenFlaw {
     AuthorizedParty,
     /// Past its expiry (`exp`), beyond the allowed clock difference.
     Expired,
-    /// Issued in the future (`iat`), beyond the allowed clock difference.
-    IssuedInTheFuture,
 }
 
 /// A sign-in failure.

@@ -167,7 +167,6 @@ pub const DE: Texts = Texts {
     id_token_audience: "es wurde für eine andere Anwendung ausgestellt",
     id_token_azp: "es nennt eine andere Anwendung als Empfänger",
     id_token_expired: "es ist abgelaufen",
-    id_token_future: "es ist in der Zukunft datiert",
     hint_auth_clock: "Prüfen Sie, ob dieses Gerät Datum und Uhrzeit automatisch einstellt, und melden Sie sich dann erneut an.",
     auth_failed: "Die Anmeldung ist fehlgeschlagen ({error}).",
     auth_failed_described: "Die Anmeldung ist fehlgeschlagen: {description} ({error}).",

@@ -177,7 +177,6 @@ pub const EN: Texts = Texts {
     id_token_audience: "it was issued to another application",
     id_token_azp: "it names another application as its recipient",
     id_token_expired: "it has expired",
-    id_token_future: "it is dated in the future",
     hint_auth_clock: "Check that this device sets its date and time automatically, then sign in again.",
     auth_failed: "Sign-in failed ({error}).",
     auth_failed_described: "Sign-in failed: {description} ({error}).",

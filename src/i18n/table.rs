@@ -185,7 +185,6 @@ texts!(
     id_token_audience,
     id_token_azp,
     id_token_expired,
-    id_token_future,
     hint_auth_clock,
     auth_failed,
     auth_failed_described,

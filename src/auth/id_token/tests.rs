@@ -86,10 +86,6 @@ fn each_claim_is_checked() {
             flaw(IdTokenFlaw::Expired),
         ),
         (json!({"exp": null}), flaw(IdTokenFlaw::Malformed)),
-        (
-            json!({"iat": NOW + LEEWAY_SECONDS + 1}),
-            flaw(IdTokenFlaw::IssuedInTheFuture),
-        ),
         (json!({"iat": null}), flaw(IdTokenFlaw::Malformed)),
         (json!({"exp": "tomorrow"}), flaw(IdTokenFlaw::Malformed)),
     ];
@@ -98,7 +94,8 @@ fn each_claim_is_checked() {
     }
     // Within the leeway, clocks that differ a little are accepted.
     assert_eq!(checked(json!({"exp": NOW - LEEWAY_SECONDS})), Ok(()));
-    assert_eq!(checked(json!({"iat": NOW + LEEWAY_SECONDS})), Ok(()));
+    // A tenant clock ahead of this device's is no reason to refuse (the SDK does not either).
+    assert_eq!(checked(json!({"iat": NOW + 3_600})), Ok(()));
 }
 
 #[test]
