@@ -197,14 +197,76 @@ async fn forbidden_answer() -> TestResult {
     .await
 }
 
+/// `(method, path, status)` of every request the tenant answered.
+async fn requests(h: &Harness) -> TestResult<Vec<(String, String, u64)>> {
+    Ok(h.tenant
+        .requests()
+        .await?
+        .iter()
+        .map(|r| {
+            (
+                r["method"].as_str().unwrap_or_default().to_owned(),
+                r["path"].as_str().unwrap_or_default().to_owned(),
+                r["status"].as_u64().unwrap_or_default(),
+            )
+        })
+        .collect())
+}
+
+/// The statuses of the list requests in `log`.
+fn lists(log: &[(String, String, u64)]) -> Vec<u64> {
+    log.iter()
+        .filter(|(method, path, _)| method == "GET" && path == "/mfa/authenticators")
+        .map(|(_, _, status)| *status)
+        .collect()
+}
+
+/// A 401 on the list (the tenant revoked the token) is recovered by the page itself: it
+/// renews the session silently and asks again, so the user sees the list, not an error.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn unauthorized_answer_renews_the_session() -> TestResult {
-    list_fault(
-        json!({"kind": "error", "status": 401, "error": "invalid_grant",
-               "error_description": "The mfa_token provided is invalid. Try getting a new token."}),
-        "expired",
-    )
-    .await
+async fn unauthorized_answer_renews_the_session_and_retries() -> TestResult {
+    let h = Harness::start(Setup::default()).await?;
+    h.open_app().await?;
+    h.sign_in_enrolled_user().await?;
+    h.browser
+        .wait_text(".mfa-factor[data-active=true]", "Authenticator app")
+        .await?;
+    h.tenant.clear_requests().await?;
+    h.tenant
+        .inject(json!({"kind": "error", "status": 401, "error": "invalid_grant",
+                       "error_description": "The mfa_token provided is invalid. Try getting a new token.",
+                       "count": 1, "path_prefix": "/mfa/authenticators"}))
+        .await?;
+    // Another tab's change makes this one list again; the refused list is retried.
+    h.browser
+        .eval::<()>(
+            r#"new BroadcastChannel("mfa-manager").postMessage("factors-changed"); return null;"#,
+        )
+        .await?;
+    h.browser
+        .wait_text("#mfa-announce", "changed in another window")
+        .await?;
+    // The page asks again after renewing; wait (bounded) until the log shows it.
+    let mut log = Vec::new();
+    for _ in 0..100 {
+        log = requests(&h).await?;
+        if lists(&log).len() >= 2 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let lists = lists(&log);
+    assert_eq!(lists, vec![401, 200], "{log:?}");
+    assert!(
+        log.iter().any(|(_, path, _)| path == "/authorize"),
+        "no renewal between the refused and the accepted list: {log:?}"
+    );
+    assert!(h.browser.is_absent(".mfa-list [role=alert]").await?);
+    h.browser
+        .wait_text(".mfa-factor[data-active=true]", "Authenticator app")
+        .await?;
+    h.audit_no_token_leak("after the renewal").await?;
+    h.finish().await
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -283,5 +345,33 @@ async fn a_request_without_an_answer_times_out_and_can_be_retried() -> TestResul
         .click(".mfa-card .mfa-actions .mfa-button")
         .await?;
     h.browser.find("#mfa-otp-secret").await?;
+    h.finish().await
+}
+
+/// A burst of "changed" notices from other tabs (many tabs, or a hostile one) costs one list
+/// request, not one each.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_burst_of_notices_from_other_tabs_lists_once() -> TestResult {
+    let h = Harness::start(Setup::default()).await?;
+    h.open_app().await?;
+    h.sign_in_new_user().await?;
+    h.browser
+        .wait_text("#mfa-empty", "no extra sign-in methods")
+        .await?;
+    h.tenant.clear_requests().await?;
+    h.browser
+        .eval::<()>(
+            r#"const tab = new BroadcastChannel("mfa-manager");
+               for (let i = 0; i < 50; i++) tab.postMessage("factors-changed");
+               return null;"#,
+        )
+        .await?;
+    h.browser
+        .wait_text("#mfa-announce", "changed in another window")
+        .await?;
+    // Give any further refreshes time to be sent before counting.
+    tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+    let lists = lists(&requests(&h).await?);
+    assert_eq!(lists, vec![200], "one burst, one list request");
     h.finish().await
 }

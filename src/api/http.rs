@@ -7,10 +7,9 @@ use super::error::ApiError;
 use super::session::SessionSource;
 use super::types::{Associate, Authenticator, AuthenticatorId, Confirm, Confirmed, Enrollment};
 use super::{ApiFuture, MfaApi};
+use crate::browser::deadline::{Deadline, REQUEST_TIMEOUT};
 use gloo_net::http::{Request, RequestBuilder, Response};
-use std::cell::Cell;
 use std::rc::Rc;
-use std::time::Duration;
 
 /// Grant type confirming a TOTP enrollment.
 pub const GRANT_MFA_OTP: &str = "http://auth0.com/oauth/grant-type/mfa-otp";
@@ -47,7 +46,7 @@ impl HttpMfaApi {
         let mut renewed = false;
         loop {
             if let Some(token) = self.session.bearer() {
-                let deadline = Deadline::start();
+                let deadline = Deadline::start(REQUEST_TIMEOUT);
                 let answer = send(build(&token, deadline.signal().as_ref())?, &deadline).await?;
                 if renewed || !refuses_token(&answer) {
                     return Ok(answer);
@@ -82,10 +81,16 @@ fn signed(
 
 /// Sends a request and reads the whole answer (refusing oversized ones).
 async fn send(request: Request, deadline: &Deadline) -> Result<Answer, ApiError> {
-    let response = request.send().await.map_err(|e| deadline.error(e))?;
+    let response = request
+        .send()
+        .await
+        .map_err(|e| network_error(deadline, e))?;
     let status = response.status();
     let retry_after = retry_after(&response);
-    let body = response.text().await.map_err(|e| deadline.error(e))?;
+    let body = response
+        .text()
+        .await
+        .map_err(|e| network_error(deadline, e))?;
     if body.len() > MAX_BODY_BYTES {
         return Err(ApiError::Unexpected {
             status,
@@ -109,62 +114,16 @@ fn retry_after(response: &Response) -> Option<u64> {
     )
 }
 
-/// How long a request may go without an answer before the user is told and can retry.
-pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(20);
-
-/// Aborts a request that has no answer after [`REQUEST_TIMEOUT`]; dropping it stops the timer.
-struct Deadline {
-    controller: Option<web_sys::AbortController>,
-    timer: Option<leptos::prelude::TimeoutHandle>,
-    expired: Rc<Cell<bool>>,
-}
-
-impl Deadline {
-    fn start() -> Deadline {
-        let controller = web_sys::AbortController::new().ok();
-        let expired = Rc::new(Cell::new(false));
-        let timer = controller.clone().and_then(|controller| {
-            let expired = Rc::clone(&expired);
-            leptos::prelude::set_timeout_with_handle(
-                move || {
-                    expired.set(true);
-                    controller.abort();
-                },
-                REQUEST_TIMEOUT,
-            )
-            .ok()
-        });
-        Deadline {
-            controller,
-            timer,
-            expired,
-        }
-    }
-
-    fn signal(&self) -> Option<web_sys::AbortSignal> {
-        self.controller
-            .as_ref()
-            .map(web_sys::AbortController::signal)
-    }
-
-    /// The error for a failed request: a timeout says so, anything else is a network error.
-    fn error(&self, e: gloo_net::Error) -> ApiError {
-        if self.expired.get() {
-            ApiError::Network(format!(
-                "no answer within {} seconds",
-                REQUEST_TIMEOUT.as_secs()
-            ))
-        } else {
-            ApiError::Network(e.to_string())
-        }
-    }
-}
-
-impl Drop for Deadline {
-    fn drop(&mut self) {
-        if let Some(timer) = self.timer.take() {
-            timer.clear();
-        }
+/// The error for a request that did not complete: a timeout says so, anything else is a
+/// network error.
+fn network_error(deadline: &Deadline, e: gloo_net::Error) -> ApiError {
+    if deadline.expired() {
+        ApiError::Network(format!(
+            "no answer within {} seconds",
+            REQUEST_TIMEOUT.as_secs()
+        ))
+    } else {
+        ApiError::Network(e.to_string())
     }
 }
 

@@ -3,16 +3,27 @@
 
 use super::cross_tab::CrossTab;
 use super::events::dispatch_change;
+use crate::browser::use_timeout_fn;
 use crate::factors::context::Factors;
 use leptos::prelude::*;
+use std::time::Duration;
+
+/// How long notices from other tabs are gathered into one list refresh: a burst of them (many
+/// tabs, or a misbehaving one) costs one request, not one each.
+pub const GATHER_NOTICES: Duration = Duration::from_millis(300);
 
 /// Wires `factors` to the host element's events and to the other tabs, until the screens are
 /// unmounted. Demo mode keeps its tenant inside one tab, so it has no other tabs to tell.
 pub fn announce_changes(factors: Factors, host: NodeRef<leptos::html::Main>, demo: bool) {
+    let refresh = use_timeout_fn(move || factors.changed_elsewhere(), GATHER_NOTICES);
     let tabs = if demo {
         None
     } else {
-        CrossTab::open(move || factors.changed_elsewhere())
+        CrossTab::open(move || {
+            if !refresh.is_pending.get_untracked() {
+                refresh.start();
+            }
+        })
     };
     let tabs = StoredValue::new_local(tabs);
     factors.set_on_change(move |change| {

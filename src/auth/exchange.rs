@@ -57,6 +57,7 @@ fn token_error(e: RequestTokenError<FetchError, BasicErrorResponse>) -> AuthErro
             error: r.error().as_ref().to_owned(),
             description: r.error_description().cloned().unwrap_or_default(),
         },
+        RequestTokenError::Request(FetchError::TimedOut) => AuthError::Timeout,
         RequestTokenError::Request(e) => AuthError::Network(e.to_string()),
         RequestTokenError::Parse(e, _) => AuthError::UnexpectedResponse(e.to_string()),
         RequestTokenError::Other(why) => AuthError::UnexpectedResponse(why),

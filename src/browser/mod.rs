@@ -2,6 +2,7 @@
 //! that ties a browser facility (timer, clipboard, focus) to the owner it is called in and
 //! releases it on cleanup.
 
+pub mod deadline;
 pub mod download;
 pub mod focus_first;
 pub mod focus_trap;

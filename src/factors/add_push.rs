@@ -15,6 +15,16 @@ use std::time::Duration;
 /// Polling interval the tenant expects (it answers `slow_down` when polled faster).
 const POLL_EVERY: Duration = Duration::from_secs(5);
 
+/// The interval after a `slow_down` answer: the tenant's wait when it gave one, else the
+/// current interval plus [`POLL_EVERY`] — never shorter than [`POLL_EVERY`], so a wait of 0 (or
+/// a rate-limit reset already past) cannot turn polling into a busy loop.
+fn slower(every: Duration, retry_after: Option<u64>) -> Duration {
+    retry_after
+        .map(Duration::from_secs)
+        .unwrap_or(every + POLL_EVERY)
+        .max(POLL_EVERY)
+}
+
 /// The push enrollment panel.
 #[component]
 pub fn AddPush() -> impl IntoView {
@@ -68,11 +78,7 @@ fn PushSteps(enrollment: Enrollment, on_retry: Callback<()>) -> impl IntoView {
                     );
                 }
                 Err(ApiError::AuthorizationPending) => {}
-                Err(ApiError::SlowDown { retry_after }) => {
-                    every = retry_after
-                        .map(Duration::from_secs)
-                        .unwrap_or(every + POLL_EVERY);
-                }
+                Err(ApiError::SlowDown { retry_after }) => every = slower(every, retry_after),
                 Err(error) => return failed.set(Some(error)),
             }
         }
@@ -93,5 +99,21 @@ fn PushSteps(enrollment: Enrollment, on_retry: Callback<()>) -> impl IntoView {
                 <button type="button" class="mfa-button" on:click=move |_| on_retry.run(())>{t.try_again}</button>
             }.into_any(),
         }}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slowing_down_keeps_a_floor() {
+        let every = POLL_EVERY;
+        assert_eq!(slower(every, Some(12)), Duration::from_secs(12));
+        assert_eq!(slower(every, None), POLL_EVERY * 2);
+        assert_eq!(slower(POLL_EVERY * 2, None), POLL_EVERY * 3);
+        // `Retry-After: 0`, or a reset in the past read as 0: no busy loop.
+        assert_eq!(slower(every, Some(0)), POLL_EVERY);
+        assert_eq!(slower(every, Some(1)), POLL_EVERY);
     }
 }
