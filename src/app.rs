@@ -21,6 +21,7 @@ use crate::api::http::HttpMfaApi;
 use crate::api::ApiHandle;
 use crate::config::{self, Config};
 use crate::factors::context::{Factors, Panel};
+use crate::factors::demo_banner::DemoBanner;
 use crate::i18n::texts;
 use crate::reactive::{effect, Load};
 use config_error::ConfigErrorView;
@@ -143,7 +144,8 @@ fn Screens(
             Rc::new(FlowSession(flow)),
         )))
     };
-    let factors = Factors::new(api);
+    let mut factors = Factors::new(api);
+    factors.demo = config.demo;
     changes::announce_changes(factors, host, config.demo);
     factors.set_on_error(move |message| {
         if let Some(host) = host.get_untracked() {
@@ -162,6 +164,8 @@ fn Screens(
     provide_context(factors);
     flow.start(callback.try_update_value(Option::take).flatten());
     view! {
+        // Above every stage, so no screen of demo mode can be taken for the real account.
+        {config.demo.then(|| view! { <DemoBanner /> })}
         <Notices />
         {move || match flow.stage.get() {
             Stage::Starting => view! { <Working text=texts().checking_sign_in.into() /> }.into_any(),

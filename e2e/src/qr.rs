@@ -3,8 +3,11 @@
 use crate::TestResult;
 use thirtyfour::WebElement;
 
-/// Screenshots `element` and decodes the QR code in it.
+/// Screenshots `element` and decodes the QR code in it. The element is scrolled into view
+/// first: a screenshot keeps only the part inside the window, and a code cut off at the
+/// bottom does not decode.
 pub async fn read_qr(element: &WebElement) -> TestResult<String> {
+    element.scroll_into_view().await?;
     let png = element.screenshot_as_png().await?;
     let image = image::load_from_memory(&png)?.to_luma8();
     let mut prepared = rqrr::PreparedImage::prepare(image);

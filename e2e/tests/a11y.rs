@@ -106,6 +106,17 @@ async fn recovery_code_and_demo_screens_are_accessible() -> TestResult {
         .await?;
     h.browser.find("#mfa-recovery-code").await?;
     h.assert_accessible("recovery code").await?;
+    h.save_recovery_code().await?;
+    // The demonstration banner inside the removal dialog, and on the finished screen.
+    h.browser.click("[data-remove^='totp|']").await?;
+    h.browser
+        .find("[role=alertdialog] .mfa-demo-banner")
+        .await?;
+    h.assert_accessible("demo remove dialog").await?;
+    h.browser.click("#mfa-cancel-remove").await?;
+    h.browser.click("#mfa-done").await?;
+    h.browser.find("#mfa-finished").await?;
+    h.assert_accessible("demo finished").await?;
     h.finish().await
 }
 

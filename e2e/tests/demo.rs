@@ -1,7 +1,28 @@
-//! Demo mode: the whole journey runs on the in-page tenant with the network switched off.
+//! Demo mode: the whole journey runs on the in-page tenant with the network switched off, and
+//! every screen of it says it is a demonstration.
 
 use e2e::journeys::SIGNED_IN_HEADING;
 use e2e::{ConfigFile, Harness, Setup, TestResult};
+
+/// The demonstration banner's words (English).
+const BANNER: &str = "Demonstration: nothing here comes from your real account.";
+
+/// Waits for the demonstration banner at the top of the page, visible (WebDriver reads the
+/// text of visible elements only), and fails naming `screen` if it is not there.
+async fn banner_on(h: &Harness, screen: &str) -> TestResult {
+    banner_in(h, screen, ".mfa-manager > .mfa-demo-banner").await
+}
+
+/// As [`banner_on`], for the banner matching `css`.
+async fn banner_in(h: &Harness, screen: &str, css: &str) -> TestResult {
+    let text = h
+        .browser
+        .wait_text(css, BANNER)
+        .await
+        .map_err(|e| format!("{screen}: no demonstration banner: {e}"))?;
+    assert!(text.contains("invented"), "{screen}: {text}");
+    Ok(())
+}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn demo_mode_full_journey_offline() -> TestResult {
@@ -14,6 +35,16 @@ async fn demo_mode_full_journey_offline() -> TestResult {
     h.browser.open(&format!("{}?demo", h.site.url)).await?;
     h.browser.wait_text("h2", SIGNED_IN_HEADING).await?;
     h.browser.wait_text("#mfa-demo-panel", "Demo mode").await?;
+    banner_on(&h, "list").await?;
+    let note: Option<String> = h
+        .browser
+        .eval("return document.querySelector('.mfa-demo-banner').getAttribute('role');")
+        .await?;
+    assert_eq!(
+        note.as_deref(),
+        Some("note"),
+        "read in place, not announced as an alert"
+    );
     // The list comes from the demo tenant module, so it has loaded once the list shows.
     h.browser
         .wait_text("#mfa-empty", "no extra sign-in methods")
@@ -23,18 +54,36 @@ async fn demo_mode_full_journey_offline() -> TestResult {
 
     // Authenticator app, with a code computed from the page's setup key and the real clock
     // (the unused emulator's clock is real time too).
-    h.enroll_authenticator_app().await?;
+    h.browser.click("#mfa-add-app").await?;
+    h.browser.find("#mfa-otp-secret").await?;
+    banner_on(&h, "authenticator app panel").await?;
+    h.verify_app_code().await?;
+    h.browser.find("#mfa-recovery-code").await?;
+    banner_on(&h, "recovery code").await?;
+    h.save_recovery_code().await?;
+    h.browser
+        .wait_text("#mfa-announce", "Authenticator app added.")
+        .await?;
 
     // A phone: the "sent" code appears in the demo panel.
     h.browser.click("#mfa-add-phone").await?;
+    banner_on(&h, "phone panel").await?;
     h.send_code("+44 20 7946 0958", "+442079460958").await?;
     h.enter_oob_code(&h.demo_code("sms").await?).await?;
     h.browser.wait_text("#mfa-announce", "Phone added.").await?;
     h.browser.wait_text(".mfa-factor", "0958").await?;
 
+    // An email address, with the code from the demo panel.
+    h.browser.click("#mfa-add-email").await?;
+    banner_on(&h, "email panel").await?;
+    h.send_code("jane@example.org", "jane@example.org").await?;
+    h.enter_oob_code(&h.demo_code("email").await?).await?;
+    h.browser.wait_text("#mfa-announce", "Email added.").await?;
+
     // Push, approved from the demo panel.
     h.browser.click("#mfa-add-push").await?;
     h.browser.wait_text("#mfa-push-waiting", "Waiting").await?;
+    banner_on(&h, "push panel").await?;
     h.browser
         .click(".mfa-demo-message[data-channel=push] .mfa-demo-approve")
         .await?;
@@ -49,12 +98,15 @@ async fn demo_mode_full_journey_offline() -> TestResult {
         .await?;
     phone_remove.click().await?;
     h.browser.wait_text("#mfa-remove-text", "voice").await?;
+    // The dialog covers the page, so it says it again inside itself.
+    banner_in(&h, "removal dialog", "[role=alertdialog] .mfa-demo-banner").await?;
     h.browser.click("#mfa-confirm-remove").await?;
     h.browser.wait_text("#mfa-announce", "Removed").await?;
 
     h.browser.click("#mfa-done").await?;
     h.browser.wait_text("#mfa-finished", "All set").await?;
     h.browser.wait_text("#mfa-note", "Demo mode").await?;
+    banner_on(&h, "finished").await?;
     assert_eq!(
         h.browser.fetched_urls().await?.len(),
         loaded,

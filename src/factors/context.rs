@@ -75,6 +75,9 @@ pub struct Factors {
     pub on_error: StoredValue<Option<OnError>, LocalStorage>,
     /// The texts of the language provided as context when the factors were created.
     pub texts: &'static Texts,
+    /// Demo mode: the screens run against the in-page demo tenant, and the removal dialog
+    /// says so too (see [`super::demo_banner`]).
+    pub demo: bool,
 }
 
 impl Factors {
@@ -90,6 +93,7 @@ impl Factors {
             on_change: StoredValue::new_local(None),
             on_error: StoredValue::new_local(None),
             texts: texts(),
+            demo: false,
         }
     }
 

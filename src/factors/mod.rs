@@ -14,6 +14,7 @@ pub mod add_push;
 pub mod api_error;
 pub mod code_field;
 pub mod context;
+pub mod demo_banner;
 pub mod describe;
 pub mod enrollment_panel;
 pub mod list;

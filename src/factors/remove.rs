@@ -4,6 +4,7 @@
 use super::api_error::ApiErrorView;
 use super::change::FactorChange;
 use super::context::{Factors, Panel};
+use super::demo_banner::DemoBanner;
 use super::describe::{removal_summary, remove_warning};
 use super::row::FactorRow;
 use crate::api::ApiError;
@@ -85,6 +86,7 @@ pub fn RemoveDialog(
                 node_ref=dialog
                 on:keydown=keydown
             >
+                {factors.demo.then(|| view! { <DemoBanner /> })}
                 <h2 id="mfa-remove-title">{t.remove_title}</h2>
                 <p id="mfa-remove-text">{removes_before} <strong>{summary}</strong> {removes_after}</p>
                 {warning.map(|w| view! { <p class="mfa-warning" id="mfa-last-warning">{w}</p> })}
