@@ -1,5 +1,6 @@
 //! `cargo xtask dist`: the release build of `dist/` and its size table.
 
+use crate::demo_tenant::{self, Demo};
 use crate::externalize;
 use crate::integrity;
 use crate::paths;
@@ -9,8 +10,23 @@ use crate::sizes;
 use crate::step::Step;
 use std::process::Command;
 
-/// Builds `dist/` with trunk. `release` selects the size profile and wasm-opt -Oz.
+/// Options of `cargo xtask dist`.
+#[derive(clap::Args)]
+pub struct Args {
+    /// Leave demo mode out: no demo/ folder, so `?demo` on this deployment only says that
+    /// demo mode's tenant could not be loaded. Recommended for production.
+    #[arg(long)]
+    pub no_demo: bool,
+}
+
+/// Builds `dist/` with trunk, demo mode included. `release` selects the size profile and
+/// wasm-opt -Oz.
 pub fn build(release: bool) -> Result<(), String> {
+    build_with(release, Demo::Included)
+}
+
+/// Builds `dist/` with trunk, with or without demo mode's `demo/`.
+pub fn build_with(release: bool, demo: Demo) -> Result<(), String> {
     let step = Step::start(if release {
         "trunk build --release (size profile + wasm-opt -Oz)"
     } else {
@@ -24,20 +40,22 @@ pub fn build(release: bool) -> Result<(), String> {
     if release {
         cmd.arg("--release");
     }
+    demo.pass_to(&mut cmd);
     run_checked(&mut cmd)?;
     // The page must run under a policy without 'unsafe-inline' (README: "Deploy to a static
     // host"); the hook in Trunk.toml makes it so, and this catches a build without it.
     externalize::verify(&paths::root().join("dist"))?;
     // Files the post-build hook rewrote must still match the hashes the browser checks.
     integrity::verify(&paths::root().join("dist"))?;
+    demo_tenant::verify(&paths::root().join("dist"), demo)?;
     step.finish("built");
     Ok(())
 }
 
 /// Entry point for the `dist` subcommand.
-pub fn run() -> Result<(), String> {
+pub fn run(args: Args) -> Result<(), String> {
     setup::run_setup()?;
-    build(true)?;
+    build_with(true, Demo::from_flag(args.no_demo))?;
     let table = sizes::measure(&paths::root().join("dist"))?;
     print!("{}", sizes::render(&table));
     match sizes::check_ceiling(&sizes::page_totals(&table)) {

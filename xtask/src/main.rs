@@ -48,15 +48,16 @@ enum Command {
     /// folder's circles (their files and the references between them) or "no import
     /// circles"; fails if there is any.
     Imports,
-    /// Release build of dist/ (size profile, wasm-opt -Oz) and a table of file sizes.
-    Dist,
+    /// Release build of dist/ (size profile, wasm-opt -Oz) and a table of file sizes;
+    /// `--no-demo` leaves demo mode's demo/ out (recommended for production).
+    Dist(dist::Args),
     /// Measure bundle size, cold start, round trips per action and QR render time; prints a
     /// table with the budgets and writes target/bench.json.
     Bench,
     /// Trunk post-build hook: move index.html's inline scripts into files (CSP without
     /// 'unsafe-inline'), shorten wasm-bindgen's hashed glue names (and minify the glue for
-    /// release), and build demo mode's tenant module into demo/; the folder defaults to
-    /// $TRUNK_STAGING_DIR.
+    /// release), and build demo mode's tenant module into demo/ (unless $MFA_NO_DEMO is set,
+    /// as `cargo xtask dist --no-demo` does); the folder defaults to $TRUNK_STAGING_DIR.
     PostBuild(PostBuildArgs),
 }
 
@@ -68,8 +69,9 @@ struct PostBuildArgs {
 }
 
 /// Trunk's post-build hook: externalizes the page's scripts; builds demo mode's tenant module
-/// beside the page (for release when trunk builds for release); shortens the glue names of
-/// both (and minifies their glue for release); then refreshes the `integrity` hashes.
+/// beside the page (for release when trunk builds for release), unless the build leaves demo
+/// mode out; shortens the glue names of both (and minifies their glue for release); then
+/// refreshes the `integrity` hashes.
 fn post_build(args: PostBuildArgs) -> Result<(), String> {
     let dir = args
         .dir
@@ -80,9 +82,12 @@ fn post_build(args: PostBuildArgs) -> Result<(), String> {
         )?;
     externalize::run(&dir)?;
     let release = env::var("TRUNK_PROFILE").is_ok_and(|p| p == "release");
-    demo_tenant::build_into(&dir, release)?;
+    let demo = demo_tenant::Demo::from_env(env::var_os(demo_tenant::NO_DEMO_ENV).as_deref());
+    demo_tenant::build_into(&dir, release, demo)?;
     minify::glue(&dir, release)?;
-    minify::glue(&dir.join(demo_tenant::FOLDER), release)?;
+    if demo == demo_tenant::Demo::Included {
+        minify::glue(&dir.join(demo_tenant::FOLDER), release)?;
+    }
     integrity::refresh(&dir)
 }
 
@@ -93,7 +98,7 @@ fn main() -> ExitCode {
         Command::Serve(args) => serve::run(args),
         Command::Test(args) => test::run(args),
         Command::Imports => imports::run(),
-        Command::Dist => dist::run(),
+        Command::Dist(args) => dist::run(args),
         Command::Bench => bench::run(),
         Command::PostBuild(args) => post_build(args),
     };
@@ -105,5 +110,24 @@ fn main() -> ExitCode {
             }
             ExitCode::FAILURE
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dist_args(args: &[&str]) -> dist::Args {
+        let argv = ["cargo xtask", "dist"].iter().chain(args);
+        match Cli::try_parse_from(argv).map(|cli| cli.command) {
+            Ok(Command::Dist(args)) => args,
+            _ => panic!("`dist {args:?}` is not the dist command"),
+        }
+    }
+
+    #[test]
+    fn dist_includes_demo_mode_unless_told_not_to() {
+        assert!(!dist_args(&[]).no_demo);
+        assert!(dist_args(&["--no-demo"]).no_demo);
     }
 }
