@@ -147,11 +147,6 @@ fn Screens(
     let mut factors = Factors::new(api);
     factors.demo = config.demo;
     changes::announce_changes(factors, host, config.demo);
-    factors.set_on_error(move |message| {
-        if let Some(host) = host.get_untracked() {
-            events::dispatch_error(&host, message);
-        }
-    });
     // Reopens what the user was doing before a sign-in round trip, and remembers the open
     // panel in case one is needed.
     effect(move || {

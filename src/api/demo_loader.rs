@@ -78,7 +78,7 @@ impl DemoTenant for JsTenant {
 /// The outbox panel's texts as the module reads them.
 fn panel_texts(t: &OutboxTexts) -> js_sys::Object {
     let texts = js_sys::Object::new();
-    for (key, text) in t.entries() {
+    for (key, text) in t {
         let _ = js_sys::Reflect::set(&texts, &JsValue::from_str(key), &JsValue::from_str(text));
     }
     texts

@@ -1,10 +1,11 @@
-//! Where a change to the user's sign-in methods is told: the embedding page gets a
-//! `mfa-manager:change` event, and the page's other open tabs refresh their list.
+//! Where a change to the user's sign-in methods is told — the embedding page gets a
+//! `mfa-manager:change` event, and the page's other open tabs refresh their list — and where
+//! an error the factor screens show reaches the embedding page (`mfa-manager:error`).
 
 use super::cross_tab::CrossTab;
-use super::events::dispatch_change;
+use super::events::{dispatch_change, dispatch_error};
 use crate::browser::use_timeout_fn;
-use crate::factors::context::Factors;
+use crate::factors::context::{FactorEvent, Factors};
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -26,15 +27,25 @@ pub fn announce_changes(factors: Factors, host: NodeRef<leptos::html::Main>, dem
         })
     };
     let tabs = StoredValue::new_local(tabs);
-    factors.set_on_change(move |change| {
-        if let Some(host) = host.get_untracked() {
-            dispatch_change(&host, change);
-        }
-        tabs.try_with_value(|tabs| {
-            if let Some(tabs) = tabs {
-                tabs.notify_changed();
+    factors.set_on_event(move |event| {
+        let host = host.get_untracked();
+        match event {
+            FactorEvent::Changed(change) => {
+                if let Some(host) = host {
+                    dispatch_change(&host, change);
+                }
+                tabs.try_with_value(|tabs| {
+                    if let Some(tabs) = tabs {
+                        tabs.notify_changed();
+                    }
+                });
             }
-        });
+            FactorEvent::ErrorShown(message) => {
+                if let Some(host) = host {
+                    dispatch_error(&host, message);
+                }
+            }
+        }
     });
     on_cleanup(move || {
         if let Some(tabs) = tabs.try_update_value(Option::take).flatten() {

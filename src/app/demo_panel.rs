@@ -37,17 +37,17 @@ pub fn DemoPanel() -> impl IntoView {
 
 /// The outbox panel's texts in the language of `t`.
 fn outbox_texts(t: &'static Texts) -> OutboxTexts {
-    OutboxTexts {
-        title: t.demo_title,
-        intro: t.demo_intro,
-        empty: t.demo_empty,
-        sms: t.demo_sms,
-        voice: t.demo_voice,
-        email: t.demo_email,
-        push: t.demo_push,
-        to: t.demo_to,
-        code: t.demo_code,
-        approve: t.approve,
-        reject: t.reject,
-    }
+    [
+        ("title", t.demo_title),
+        ("intro", t.demo_intro),
+        ("empty", t.demo_empty),
+        ("sms", t.demo_sms),
+        ("voice", t.demo_voice),
+        ("email", t.demo_email),
+        ("push", t.demo_push),
+        ("to", t.demo_to),
+        ("code", t.demo_code),
+        ("approve", t.approve),
+        ("reject", t.reject),
+    ]
 }

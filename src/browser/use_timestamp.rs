@@ -5,8 +5,9 @@ use leptos::prelude::*;
 use std::time::Duration;
 
 /// Milliseconds since the epoch, updated every `interval` while the calling component lives.
-pub fn use_timestamp(interval: Duration) -> ReadSignal<f64> {
+/// (A plain signal: the page reads it only; a read-only view of it would cost bytes.)
+pub fn use_timestamp(interval: Duration) -> RwSignal<f64> {
     let now = RwSignal::new(js_sys::Date::now());
     use_interval_fn(move || now.set(js_sys::Date::now()), interval);
-    now.read_only()
+    now
 }

@@ -8,10 +8,17 @@ use crate::i18n::{fill, texts, Texts};
 use leptos::prelude::*;
 use std::rc::Rc;
 
-/// Told about every change to the list made on this page (see [`Factors::set_on_change`]).
-pub type OnChange = Rc<dyn Fn(FactorChange)>;
-/// Told the message of every error shown (see [`Factors::set_on_error`]).
-pub type OnError = Rc<dyn Fn(&str)>;
+/// What the factor screens tell the page around them (see [`Factors::set_on_event`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FactorEvent<'a> {
+    /// The list was changed on this page.
+    Changed(FactorChange),
+    /// An error is shown, with this message.
+    ErrorShown(&'a str),
+}
+
+/// Told about every [`FactorEvent`].
+pub type OnEvent = Rc<dyn Fn(FactorEvent<'_>)>;
 
 /// The panel shown under the heading.
 #[derive(Clone, Debug, PartialEq)]
@@ -69,10 +76,9 @@ pub struct Factors {
     pub announcement: RwSignal<String>,
     /// The rows last listed (read by the removal dialog's last-method warning).
     pub rows: RwSignal<Vec<FactorRow>>,
-    /// Told about every change made here (host page event, other tabs).
-    pub on_change: StoredValue<Option<OnChange>, LocalStorage>,
-    /// Told the message of every error shown (host page event).
-    pub on_error: StoredValue<Option<OnError>, LocalStorage>,
+    /// Told about every change made here and every error shown (host page events, other
+    /// tabs).
+    pub on_event: StoredValue<Option<OnEvent>, LocalStorage>,
     /// The texts of the language provided as context when the factors were created.
     pub texts: &'static Texts,
     /// Demo mode: the screens run against the in-page demo tenant, and the removal dialog
@@ -90,28 +96,28 @@ impl Factors {
             version: RwSignal::new(0),
             announcement: RwSignal::new(String::new()),
             rows: RwSignal::new(Vec::new()),
-            on_change: StoredValue::new_local(None),
-            on_error: StoredValue::new_local(None),
+            on_event: StoredValue::new_local(None),
             texts: texts(),
             demo: false,
         }
     }
 
-    /// Sets the hook told about every change to the list made on this page.
-    pub fn set_on_change(&self, hook: impl Fn(FactorChange) + 'static) {
-        self.on_change.set_value(Some(Rc::new(hook)));
+    /// Sets the hook told about every change to the list made on this page and every error
+    /// the factor screens show.
+    pub fn set_on_event(&self, hook: impl Fn(FactorEvent<'_>) + 'static) {
+        self.on_event.set_value(Some(Rc::new(hook)));
     }
 
-    /// Sets the hook told the message of every error the factor screens show.
-    pub fn set_on_error(&self, hook: impl Fn(&str) + 'static) {
-        self.on_error.set_value(Some(Rc::new(hook)));
-    }
-
-    /// Tells the [`on_error`](Self::on_error) hook that `message` is shown.
-    pub fn report_error(&self, message: &str) {
-        if let Some(hook) = self.on_error.try_get_value().flatten() {
-            hook(message);
+    /// Tells the [`on_event`](Self::on_event) hook about `event`.
+    pub fn tell(&self, event: FactorEvent<'_>) {
+        if let Some(hook) = self.on_event.try_get_value().flatten() {
+            hook(event);
         }
+    }
+
+    /// Tells the hook that `message` is shown.
+    pub fn report_error(&self, message: &str) {
+        self.tell(FactorEvent::ErrorShown(message));
     }
 
     /// The API handle.
@@ -120,14 +126,12 @@ impl Factors {
     }
 
     /// Back to the list, refreshed, announcing `what` happened, and tells the
-    /// [`on_change`](Self::on_change) hook about `change`.
+    /// [`on_event`](Self::on_event) hook about `change`.
     pub fn changed(&self, change: FactorChange, what: impl Into<String>) {
         self.announcement.set(what.into());
         self.version.update(|v| *v += 1);
         self.panel.set(Panel::List);
-        if let Some(hook) = self.on_change.try_get_value().flatten() {
-            hook(change);
-        }
+        self.tell(FactorEvent::Changed(change));
     }
 
     /// The list was changed somewhere else (another tab): fetches it again without leaving
