@@ -7,7 +7,9 @@
 
 use super::error::{AuthError, IdTokenFlaw};
 use base64::Engine;
+use serde::de::{self, Deserializer, SeqAccess, Visitor};
 use serde::Deserialize;
+use std::fmt;
 
 /// Seconds of clock difference allowed between the browser and the tenant (the SDK's default).
 pub const LEEWAY_SECONDS: u64 = 60;
@@ -36,12 +38,31 @@ struct Claims {
     iat: Option<u64>,
 }
 
-/// `aud`: one audience or several.
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum Audience {
-    One(String),
-    Many(Vec<String>),
+/// `aud`: one audience or several, read by a visitor of its own (serde's untagged enums
+/// buffer the value and cost the bundle about 2 KB).
+struct Audience(Vec<String>);
+
+impl<'de> Deserialize<'de> for Audience {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct OneOrMany;
+        impl<'de> Visitor<'de> for OneOrMany {
+            type Value = Audience;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a string or a list of strings")
+            }
+            fn visit_str<E: de::Error>(self, one: &str) -> Result<Audience, E> {
+                Ok(Audience(vec![one.to_owned()]))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Audience, A::Error> {
+                let mut many = Vec::new();
+                while let Some(one) = seq.next_element()? {
+                    many.push(one);
+                }
+                Ok(Audience(many))
+            }
+        }
+        deserializer.deserialize_any(OneOrMany)
+    }
 }
 
 /// Checks `id_token` (if the tenant sent one) against what this sign-in expects.
@@ -61,11 +82,7 @@ pub fn check(id_token: Option<&str>, expected: &Expected) -> Result<(), AuthErro
             })
         }
     }
-    let audiences = match claims.aud {
-        Some(Audience::One(one)) => vec![one],
-        Some(Audience::Many(many)) => many,
-        None => Vec::new(),
-    };
+    let audiences = claims.aud.map(|a| a.0).unwrap_or_default();
     if !audiences.iter().any(|a| a == expected.client_id) {
         return flaw(IdTokenFlaw::Audience);
     }
