@@ -14,7 +14,7 @@ pub const TARGET_BROTLI: usize = 100 * 1024;
 /// reader, a crate's Unicode tables) cannot creep in. Lower it whenever the page shrinks;
 /// raise it only for a change worth its bytes, and say so in the commit. It reaches the
 /// budget when the page does.
-pub const CEILING_BROTLI: usize = 224 * 1024;
+pub const CEILING_BROTLI: usize = 231 * 1024;
 
 /// Sizes of one file.
 pub struct FileSize {
