@@ -348,6 +348,81 @@ async fn a_request_without_an_answer_times_out_and_can_be_retried() -> TestResul
     h.finish().await
 }
 
+/// The code exchange at `/oauth/token` that never answers does not leave the page on
+/// "Finishing sign-in…": after its 20-second deadline the page says sign-in did not answer in
+/// time, and "Sign in again" signs the user in.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_token_request_without_an_answer_times_out_and_sign_in_again_works() -> TestResult {
+    let h = Harness::start(Setup::default()).await?;
+    h.tenant
+        .inject(json!({"kind": "latency", "ms": 25000, "count": 1, "path_prefix": "/oauth/token"}))
+        .await?;
+    h.open_app().await?;
+    h.browser.find("#mfa-sign-in").await?.click().await?;
+    h.tenant_login("new@example.com").await?;
+    h.browser
+        .wait_text("[role=status]", "Finishing sign-in")
+        .await?;
+    // Bounded: the deadline is 20 s, the tenant would answer after 25 s.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    loop {
+        let alerts = h.browser.driver.find_all(By::Css("[role=alert]")).await?;
+        let mut found = false;
+        for alert in alerts {
+            found |= alert
+                .text()
+                .await?
+                .contains("Sign-in did not answer in time.");
+        }
+        if found {
+            break;
+        }
+        if std::time::Instant::now() > deadline {
+            let seen = h.browser.find("body").await?.text().await?;
+            return Err(format!(
+                "the hanging token request was never given up; the page shows {seen:?}"
+            )
+            .into());
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(250)).await;
+    }
+    assert!(
+        h.browser.is_absent(".mfa-status").await?,
+        "no longer finishing sign-in"
+    );
+    let url = h.browser.driver.current_url().await?;
+    assert!(url.query().is_none(), "no code or state in the URL: {url}");
+    h.browser.wait_text("#mfa-sign-in", "Sign in again").await?;
+    h.browser.click("#mfa-sign-in").await?;
+    // The tenant session from the first attempt is alive, so the tenant may answer at once;
+    // if it shows its login page, the user signs in there.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+    loop {
+        if !h.browser.is_absent("#username").await? {
+            h.tenant_login("new@example.com").await?;
+            break;
+        }
+        let headings = h.browser.driver.find_all(By::Css("h2")).await?;
+        let mut signed_in = false;
+        for heading in headings {
+            signed_in |= heading
+                .text()
+                .await
+                .unwrap_or_default()
+                .contains(SIGNED_IN_HEADING);
+        }
+        if signed_in || std::time::Instant::now() > deadline {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    h.browser.wait_text("h2", SIGNED_IN_HEADING).await?;
+    assert!(h.browser.is_absent("#mfa-error").await?);
+    h.audit_no_token_leak("signed in after the timed-out token request")
+        .await?;
+    h.finish().await
+}
+
 /// A burst of "changed" notices from other tabs (many tabs, or a hostile one) costs one list
 /// request, not one each.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -152,6 +152,146 @@ async fn expiry_warns_then_renews_on_the_same_screen() -> TestResult {
     h.finish().await
 }
 
+/// Two presses of "Stay signed in" while the first renewal is under way make one renewal, not
+/// two racing ones (whose first answer would refuse the other as a state mismatch); and the
+/// next expiry is renewed by the page again, by itself.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_session_expires_twice_and_stay_signed_in_pressed_twice_renews_once_each_time(
+) -> TestResult {
+    let h = Harness::start(Setup::default()).await?;
+    h.open_app().await?;
+    h.sign_in_new_user().await?;
+    // Nine minutes pass in the browser: the last-minute warning appears.
+    shift_browser_clock(&h, 545).await?;
+    h.browser.find("#mfa-stay").await?;
+    h.tenant.clear_requests().await?;
+    watch_page(&h).await?;
+    let url_before = h.browser.driver.current_url().await?.to_string();
+    // Two presses in one script: the second lands before the first renewal has even sent its
+    // request, so it can only join it or race it.
+    h.browser
+        .eval::<()>(
+            "const stay = document.getElementById('mfa-stay');
+             stay.click();
+             stay.click();
+             return null;",
+        )
+        .await?;
+    h.browser
+        .wait_text("#mfa-note", "Your secure session was renewed.")
+        .await?;
+    h.browser.wait_text("#mfa-session", "left").await?;
+    // Time for a second renewal, if one had been started, to reach the tenant.
+    tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+    let log = tenant_calls(&h).await?;
+    assert_eq!(
+        authorizes(&log),
+        1,
+        "two presses, one prompt=none renewal: {log:?}"
+    );
+    assert_renewed_in_place(&h, &url_before, "after two presses").await?;
+
+    // The renewed token's ten minutes run out too, at the tenant and in the browser (545 s
+    // were already shifted; the renewed session started after that).
+    h.tenant.advance_clock(620).await?;
+    shift_browser_clock(&h, 545 + 620).await?;
+    let deadline = std::time::Instant::now() + WAIT;
+    let mut log = tenant_calls(&h).await?;
+    while authorizes(&log) < 2 && std::time::Instant::now() < deadline {
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        log = tenant_calls(&h).await?;
+    }
+    assert_eq!(
+        authorizes(&log),
+        2,
+        "the second expiry is renewed by the page itself: {log:?}"
+    );
+    wait_for_fresh_countdown(&h).await?;
+    tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+    let log = tenant_calls(&h).await?;
+    assert_eq!(authorizes(&log), 2, "one renewal per expiry: {log:?}");
+    assert_renewed_in_place(&h, &url_before, "after the second expiry").await?;
+    h.audit_no_token_leak("after two renewals").await?;
+    h.finish().await
+}
+
+/// `(method, path, status)` of every request the tenant answered since the log was cleared,
+/// without CORS preflights.
+async fn tenant_calls(h: &Harness) -> TestResult<Vec<(String, String, u64)>> {
+    Ok(h.tenant
+        .requests()
+        .await?
+        .iter()
+        .map(|r| {
+            (
+                r["method"].as_str().unwrap_or_default().to_owned(),
+                r["path"].as_str().unwrap_or_default().to_owned(),
+                r["status"].as_u64().unwrap_or_default(),
+            )
+        })
+        .filter(|(method, _, _)| method != "OPTIONS")
+        .collect())
+}
+
+/// How many `/authorize` requests (`prompt=none` renewals here) are in `log`.
+fn authorizes(log: &[(String, String, u64)]) -> usize {
+    log.iter()
+        .filter(|(method, path, _)| method == "GET" && path == "/authorize")
+        .count()
+}
+
+/// Whole seconds the signed-in countdown shows (`m:ss`).
+async fn countdown_seconds(h: &Harness) -> TestResult<u64> {
+    let shown = h
+        .browser
+        .find("#mfa-session .mfa-countdown")
+        .await?
+        .text()
+        .await?;
+    let (minutes, seconds) = shown
+        .trim()
+        .split_once(':')
+        .ok_or_else(|| format!("the countdown reads {shown:?}"))?;
+    Ok(minutes.parse::<u64>()? * 60 + seconds.parse::<u64>()?)
+}
+
+/// Waits until the countdown is back near ten minutes (a freshly renewed session).
+async fn wait_for_fresh_countdown(h: &Harness) -> TestResult {
+    let deadline = std::time::Instant::now() + WAIT;
+    loop {
+        let left = countdown_seconds(h).await.unwrap_or(0);
+        if left >= 570 {
+            return Ok(());
+        }
+        if std::time::Instant::now() > deadline {
+            return Err(format!("the countdown shows {left} s, not about ten minutes").into());
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+}
+
+/// The page renewed without leaving or erring: same address, same page (its record is still
+/// there), signed in with about ten minutes left, and no alert shown since [`watch_page`].
+async fn assert_renewed_in_place(h: &Harness, url_before: &str, step: &str) -> TestResult {
+    let seen = watched(h).await?;
+    assert_eq!(
+        seen["alerts"].as_array().map(Vec::len),
+        Some(0),
+        "{step}: no error was shown at any point: {seen}"
+    );
+    assert!(
+        h.browser.is_absent("#mfa-error").await?,
+        "{step}: an error is shown"
+    );
+    assert_eq!(
+        h.browser.driver.current_url().await?.as_str(),
+        url_before,
+        "{step}: the page stayed"
+    );
+    h.browser.wait_text("h2", SIGNED_IN_HEADING).await?;
+    wait_for_fresh_countdown(h).await
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn done_hands_an_app_audience_token_to_the_host() -> TestResult {
     let h = Harness::start(Setup::default()).await?;
