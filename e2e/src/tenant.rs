@@ -170,6 +170,22 @@ impl Tenant {
             .unwrap_or_default())
     }
 
+    /// The request log as `(method, path, status)`, oldest first.
+    pub async fn calls(&self) -> TestResult<Vec<(String, String, u64)>> {
+        Ok(self
+            .requests()
+            .await?
+            .iter()
+            .map(|r| {
+                (
+                    r["method"].as_str().unwrap_or_default().to_owned(),
+                    r["path"].as_str().unwrap_or_default().to_owned(),
+                    r["status"].as_u64().unwrap_or_default(),
+                )
+            })
+            .collect())
+    }
+
     /// Empties the request log.
     pub async fn clear_requests(&self) -> TestResult {
         self.control("DELETE", "requests", None).await.map(|_| ())

@@ -197,22 +197,6 @@ async fn forbidden_answer() -> TestResult {
     .await
 }
 
-/// `(method, path, status)` of every request the tenant answered.
-async fn requests(h: &Harness) -> TestResult<Vec<(String, String, u64)>> {
-    Ok(h.tenant
-        .requests()
-        .await?
-        .iter()
-        .map(|r| {
-            (
-                r["method"].as_str().unwrap_or_default().to_owned(),
-                r["path"].as_str().unwrap_or_default().to_owned(),
-                r["status"].as_u64().unwrap_or_default(),
-            )
-        })
-        .collect())
-}
-
 /// The statuses of the list requests in `log`.
 fn lists(log: &[(String, String, u64)]) -> Vec<u64> {
     log.iter()
@@ -249,7 +233,7 @@ async fn unauthorized_answer_renews_the_session_and_retries() -> TestResult {
     // The page asks again after renewing; wait (bounded) until the log shows it.
     let mut log = Vec::new();
     for _ in 0..100 {
-        log = requests(&h).await?;
+        log = h.tenant.calls().await?;
         if lists(&log).len() >= 2 {
             break;
         }
@@ -446,7 +430,7 @@ async fn a_burst_of_notices_from_other_tabs_lists_once() -> TestResult {
         .await?;
     // Give any further refreshes time to be sent before counting.
     tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
-    let lists = lists(&requests(&h).await?);
+    let lists = lists(&h.tenant.calls().await?);
     assert_eq!(lists, vec![200], "one burst, one list request");
     h.finish().await
 }

@@ -219,16 +219,9 @@ async fn the_session_expires_twice_and_stay_signed_in_pressed_twice_renews_once_
 /// without CORS preflights.
 async fn tenant_calls(h: &Harness) -> TestResult<Vec<(String, String, u64)>> {
     Ok(h.tenant
-        .requests()
+        .calls()
         .await?
-        .iter()
-        .map(|r| {
-            (
-                r["method"].as_str().unwrap_or_default().to_owned(),
-                r["path"].as_str().unwrap_or_default().to_owned(),
-                r["status"].as_u64().unwrap_or_default(),
-            )
-        })
+        .into_iter()
         .filter(|(method, _, _)| method != "OPTIONS")
         .collect())
 }
