@@ -8,13 +8,13 @@
 //! would look like if nothing forbade the framing.
 
 use crate::site::dist_dir;
+use crate::stop_on_drop::StopOnDrop;
 use crate::TestResult;
 use axum::http::header;
 use axum::response::Html;
 use axum::routing::get;
 use axum::Router;
 use tokio::net::TcpListener;
-use tokio::sync::oneshot;
 use tower_http::services::ServeDir;
 
 /// The id of the frame holding the page as deployed.
@@ -27,7 +27,7 @@ pub struct Framer {
     /// Its front page, `http://127.0.0.1:PORT/` (another port than the test site's, so
     /// another origin).
     pub url: String,
-    stop: Option<oneshot::Sender<()>>,
+    _stop: StopOnDrop,
 }
 
 impl Framer {
@@ -47,26 +47,8 @@ impl Framer {
                     }),
                 )
                 .nest_service("/unguarded", ServeDir::new(dist_dir()?));
-        let (stop, stopped) = oneshot::channel::<()>();
-        tokio::spawn(async move {
-            let _ = axum::serve(listener, app)
-                .with_graceful_shutdown(async {
-                    let _ = stopped.await;
-                })
-                .await;
-        });
-        Ok(Framer {
-            url,
-            stop: Some(stop),
-        })
-    }
-}
-
-impl Drop for Framer {
-    fn drop(&mut self) {
-        if let Some(stop) = self.stop.take() {
-            let _ = stop.send(());
-        }
+        let stop = StopOnDrop::serve(listener, app);
+        Ok(Framer { url, _stop: stop })
     }
 }
 

@@ -3,6 +3,7 @@
 //! on every response.
 
 use crate::config_file::ConfigFile;
+use crate::stop_on_drop::StopOnDrop;
 use crate::TestResult;
 use axum::http::{header, StatusCode};
 use axum::response::IntoResponse;
@@ -10,7 +11,6 @@ use axum::routing::get;
 use axum::Router;
 use std::path::PathBuf;
 use tokio::net::TcpListener;
-use tokio::sync::oneshot;
 use tower_http::services::ServeDir;
 
 /// A running static host.
@@ -19,7 +19,7 @@ pub struct Site {
     pub origin: String,
     /// The page URL: origin plus the base path, ending in `/`.
     pub url: String,
-    stop: Option<oneshot::Sender<()>>,
+    _stop: StopOnDrop,
 }
 
 /// The built app, from `MFA_DIST` or `dist/` in the workspace.
@@ -106,27 +106,12 @@ impl Site {
                 header::X_FRAME_OPTIONS,
                 header::HeaderValue::from_static(X_FRAME_OPTIONS),
             ));
-        let (stop, stopped) = oneshot::channel::<()>();
-        tokio::spawn(async move {
-            let _ = axum::serve(listener, app)
-                .with_graceful_shutdown(async {
-                    let _ = stopped.await;
-                })
-                .await;
-        });
+        let stop = StopOnDrop::serve(listener, app);
         Ok(Site {
             url: format!("{origin}{base}/"),
             origin,
-            stop: Some(stop),
+            _stop: stop,
         })
-    }
-}
-
-impl Drop for Site {
-    fn drop(&mut self) {
-        if let Some(stop) = self.stop.take() {
-            let _ = stop.send(());
-        }
     }
 }
 

@@ -1,5 +1,6 @@
 //! The emulated Auth0 tenant, started in-process for one test, and its control endpoints.
 
+use crate::stop_on_drop::StopOnDrop;
 use crate::TestResult;
 use mfa_emulator::model::{seed, totp};
 use mfa_emulator::server::{serve, Options};
@@ -7,7 +8,6 @@ use serde_json::Value;
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::time::{SystemTime, UNIX_EPOCH};
 use tokio::net::TcpListener;
-use tokio::sync::oneshot;
 
 /// A running `mfa-emulator` with test control enabled.
 pub struct Tenant {
@@ -15,7 +15,7 @@ pub struct Tenant {
     pub origin: String,
     http: reqwest::Client,
     clock_offset: AtomicI64,
-    stop: Option<oneshot::Sender<()>>,
+    _stop: StopOnDrop,
 }
 
 impl Tenant {
@@ -27,23 +27,20 @@ impl Tenant {
     ) -> TestResult<Tenant> {
         let listener = TcpListener::bind("127.0.0.1:0").await?;
         let origin = format!("http://{}", listener.local_addr()?);
-        let (stop, stopped) = oneshot::channel::<()>();
+        let (stop, stopped) = StopOnDrop::pair();
         let options = Options {
             allowed_origins,
             test_control: true,
             seed,
         };
         tokio::spawn(async move {
-            let _ = serve(listener, options, async {
-                let _ = stopped.await;
-            })
-            .await;
+            let _ = serve(listener, options, stopped).await;
         });
         Ok(Tenant {
             origin,
             http: reqwest::Client::new(),
             clock_offset: AtomicI64::new(0),
-            stop: Some(stop),
+            _stop: stop,
         })
     }
 
@@ -120,14 +117,6 @@ impl Tenant {
     /// The code for the seeded enrolled user's authenticator app.
     pub fn enrolled_totp(&self) -> TestResult<String> {
         self.totp(seed::ENROLLED_TOTP_SECRET)
-    }
-}
-
-impl Drop for Tenant {
-    fn drop(&mut self) {
-        if let Some(stop) = self.stop.take() {
-            let _ = stop.send(());
-        }
     }
 }
 
