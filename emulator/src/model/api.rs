@@ -2,10 +2,20 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::limits::{DEFAULT_ACCESS_TOKEN_SECONDS, MFA_ACCESS_TOKEN_SECONDS};
+use crate::model::limits::{
+    DEFAULT_ACCESS_TOKEN_SECONDS, MFA_ACCESS_TOKEN_SECONDS, MY_ACCOUNT_ACCESS_TOKEN_SECONDS,
+};
 
 /// Scopes of the built-in MFA API. [doc]
 pub const MFA_SCOPES: [&str; 3] = ["enroll", "read:authenticators", "remove:authenticators"];
+/// Scopes of the My Account API (`{scheme}://{host}/me/`). [doc]
+pub const MY_ACCOUNT_SCOPES: [&str; 5] = [
+    "read:me:authentication_methods",
+    "create:me:authentication_methods",
+    "update:me:authentication_methods",
+    "delete:me:authentication_methods",
+    "read:me:factors",
+];
 /// OIDC scopes, granted with any audience.
 pub const OIDC_SCOPES: [&str; 6] = [
     "openid",
@@ -42,6 +52,8 @@ fn default_lifetime() -> u64 {
 pub enum Audience {
     /// The built-in MFA API (`{scheme}://{canonical}/mfa/`).
     Mfa(String),
+    /// The My Account API on the host the request was sent to (`{scheme}://{host}/me/`).
+    MyAccount(String),
     /// A custom API: identifier, scopes and token lifetime.
     Api(Api),
     /// No audience: the token is only good for `/userinfo`.
@@ -52,7 +64,7 @@ impl Audience {
     /// The audience identifier, if any.
     pub fn identifier(&self) -> Option<&str> {
         match self {
-            Audience::Mfa(id) => Some(id),
+            Audience::Mfa(id) | Audience::MyAccount(id) => Some(id),
             Audience::Api(api) => Some(&api.identifier),
             Audience::None => None,
         }
@@ -62,6 +74,7 @@ impl Audience {
     pub fn token_lifetime(&self) -> u64 {
         match self {
             Audience::Mfa(_) => MFA_ACCESS_TOKEN_SECONDS,
+            Audience::MyAccount(_) => MY_ACCOUNT_ACCESS_TOKEN_SECONDS,
             Audience::Api(api) => api.token_lifetime,
             Audience::None => DEFAULT_ACCESS_TOKEN_SECONDS,
         }
@@ -72,6 +85,7 @@ impl Audience {
         OIDC_SCOPES.contains(&scope)
             || match self {
                 Audience::Mfa(_) => MFA_SCOPES.contains(&scope),
+                Audience::MyAccount(_) => MY_ACCOUNT_SCOPES.contains(&scope),
                 Audience::Api(api) => api.scopes.iter().any(|s| s == scope),
                 Audience::None => false,
             }

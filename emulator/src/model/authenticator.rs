@@ -3,6 +3,7 @@
 use serde::Serialize;
 
 use crate::model::masking::{mask_email, mask_phone};
+use crate::model::passkey::Passkey;
 
 /// What an authenticator is and the secret or address behind it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,6 +35,9 @@ pub enum AuthenticatorKind {
         /// Device name reported by the app.
         device_name: String,
     },
+    /// A passkey (WebAuthn credential) enrolled through the My Account API: a way to sign in
+    /// on its own, not a second factor, so the MFA API does not list it.
+    Passkey(Box<Passkey>),
 }
 
 impl AuthenticatorKind {
@@ -45,7 +49,13 @@ impl AuthenticatorKind {
             AuthenticatorKind::Voice { .. } => "voice",
             AuthenticatorKind::Email { .. } => "email",
             AuthenticatorKind::Push { .. } => "push",
+            AuthenticatorKind::Passkey(_) => "passkey",
         }
+    }
+
+    /// Whether the MFA API sees it (everything but passkeys).
+    pub fn is_mfa_factor(&self) -> bool {
+        !matches!(self, AuthenticatorKind::Passkey(_))
     }
 
     /// Email factors do not count as "enrolled" for MFA enforcement. [doc]
@@ -69,9 +79,36 @@ pub struct Authenticator {
     pub group: u64,
     /// Last TOTP step accepted (codes are single use).
     pub last_totp_step: Option<u64>,
+    /// The name the user gave it through the My Account API.
+    pub name: Option<String>,
+    /// Unix time it last passed a sign-in (`last_auth_at`).
+    pub last_auth_at: Option<u64>,
+    /// For a phone twin: the channel the My Account API reports as preferred.
+    pub preferred: bool,
 }
 
 impl Authenticator {
+    /// A new authenticator with no name, never used, its channel preferred.
+    pub fn new(
+        id: String,
+        kind: AuthenticatorKind,
+        active: bool,
+        created_at: u64,
+        group: u64,
+    ) -> Self {
+        Self {
+            id,
+            kind,
+            active,
+            created_at,
+            group,
+            last_totp_step: None,
+            name: None,
+            last_auth_at: None,
+            preferred: true,
+        }
+    }
+
     /// The listing entry.
     pub fn view(&self) -> AuthenticatorView {
         let (authenticator_type, oob_channel, name, family) = match &self.kind {
@@ -91,6 +128,7 @@ impl Authenticator {
                 Some(device_name.clone()),
                 "push-notification",
             ),
+            AuthenticatorKind::Passkey(_) => ("passkey", None, None, "passkey"),
         };
         AuthenticatorView {
             id: self.id.clone(),
@@ -166,7 +204,16 @@ pub fn verified_email_id(user_id: &str, address: &str) -> String {
 /// Whether `id` is well formed: `<prefix>|dev_<16 alphanumerics>`.
 pub fn is_valid_id(id: &str) -> bool {
     id.split_once("|dev_").is_some_and(|(prefix, suffix)| {
-        ["totp", "sms", "voice", "email", "push", "recovery-code"].contains(&prefix)
+        [
+            "totp",
+            "sms",
+            "voice",
+            "email",
+            "push",
+            "recovery-code",
+            "passkey",
+        ]
+        .contains(&prefix)
             && suffix.len() == 16
             && suffix.bytes().all(|b| b.is_ascii_alphanumeric())
     })
@@ -177,14 +224,13 @@ mod tests {
     use super::*;
 
     fn auth(kind: AuthenticatorKind) -> Authenticator {
-        Authenticator {
-            id: format!("{}|dev_AAAAAAAAAAAAAAAA", kind.id_prefix()),
+        Authenticator::new(
+            format!("{}|dev_AAAAAAAAAAAAAAAA", kind.id_prefix()),
             kind,
-            active: true,
-            created_at: 0,
-            group: 1,
-            last_totp_step: None,
-        }
+            true,
+            0,
+            1,
+        )
     }
 
     #[test]

@@ -38,7 +38,7 @@ impl Tenant {
         let active: Vec<(String, bool)> = self.users[user]
             .authenticators
             .iter()
-            .filter(|a| a.active)
+            .filter(|a| a.active && a.kind.is_mfa_factor())
             .map(|a| {
                 (
                     a.id.clone(),

@@ -112,13 +112,28 @@ impl Tenant {
         now: u64,
     ) -> Result<Enrollment, Error> {
         let user = self.bearer_user(claims, "enroll", now)?;
+        let (mut enrollment, group) = self.enroll_pending(user, request, &claims.azp, now)?;
+        enrollment.recovery_codes = self.first_recovery_code(user, group);
+        Ok(enrollment)
+    }
+
+    /// Starts an enrollment for `user` on behalf of `client_id` (both APIs): pending
+    /// authenticators of a new group, and the code or push request sent. Returns the answer
+    /// (without a recovery code) and the group.
+    pub(crate) fn enroll_pending(
+        &mut self,
+        user: usize,
+        request: &AssociateRequest,
+        client_id: &str,
+        now: u64,
+    ) -> Result<(Enrollment, u64), Error> {
         let wanted = self.wanted(request)?;
         self.users[user].sweep_pending(now);
         if self.users[user].pending_enrollments() >= MAX_PENDING_AUTHENTICATORS {
             return Err(Error::TooManyAuthenticators);
         }
         let group = self.new_group();
-        let mut enrollment = match wanted {
+        let enrollment = match wanted {
             Wanted::Otp => {
                 let secret = self.rng.bytes(TOTP_SECRET_BYTES);
                 let encoded = encode_secret(&secret);
@@ -176,8 +191,11 @@ impl Tenant {
                         sent_id.clone_from(&id);
                     }
                     self.push_pending(user, id, kind, group, now);
+                    if channel_is_sms != sms {
+                        self.users[user].prefer_last(false);
+                    }
                 }
-                let oob_code = self.send_or_undo(user, group, &sent_id, &claims.azp, now)?;
+                let oob_code = self.send_or_undo(user, group, &sent_id, client_id, now)?;
                 Enrollment {
                     binding_method: Some("prompt"),
                     oob_code: Some(oob_code),
@@ -193,7 +211,7 @@ impl Tenant {
                     group,
                     now,
                 );
-                let oob_code = self.send_or_undo(user, group, &id, &claims.azp, now)?;
+                let oob_code = self.send_or_undo(user, group, &id, client_id, now)?;
                 Enrollment {
                     binding_method: Some("prompt"),
                     oob_code: Some(oob_code),
@@ -222,7 +240,7 @@ impl Tenant {
                     group,
                     now,
                 );
-                let oob_code = self.send_or_undo(user, group, &push_id, &claims.azp, now)?;
+                let oob_code = self.send_or_undo(user, group, &push_id, client_id, now)?;
                 let tx = self.rng.alphanumeric(32);
                 let base_url = format!("{}://{}", self.domains.scheme, self.domains.canonical);
                 Enrollment {
@@ -238,8 +256,7 @@ impl Tenant {
                 }
             }
         };
-        enrollment.recovery_codes = self.first_recovery_code(user, group);
-        Ok(enrollment)
+        Ok((enrollment, group))
     }
 
     /// Checks the request against the tenant's factor switches.
@@ -306,7 +323,7 @@ impl Tenant {
         }
     }
 
-    fn push_pending(
+    pub(crate) fn push_pending(
         &mut self,
         user: usize,
         id: String,
@@ -314,14 +331,9 @@ impl Tenant {
         group: u64,
         now: u64,
     ) {
-        self.users[user].authenticators.push(Authenticator {
-            id,
-            kind,
-            active: false,
-            created_at: now,
-            group,
-            last_totp_step: None,
-        });
+        self.users[user]
+            .authenticators
+            .push(Authenticator::new(id, kind, false, now, group));
     }
 
     /// Sends the confirmation code; a refused send (rate limit) leaves no pending enrollment.

@@ -1,7 +1,7 @@
 //! `POST /oauth/token`: client checks, the authorization-code grant and the three MFA grants.
 
 use crate::model::api::{has_scope, Audience};
-use crate::model::authenticator::AuthenticatorKind;
+use crate::model::authenticator::{Authenticator, AuthenticatorKind};
 use crate::model::client::GrantType;
 use crate::model::error::Error;
 use crate::model::limits::ID_TOKEN_SECONDS;
@@ -175,6 +175,33 @@ impl Tenant {
         now: u64,
         include_pending: bool,
     ) -> Result<(), Error> {
+        self.verify_totp_where(user, otp, now, |a| {
+            matches!(a.kind, AuthenticatorKind::Otp { guardian, .. }
+                if a.active || (include_pending && !guardian))
+        })
+    }
+
+    /// Checks a TOTP against the authenticator app of one enrollment `group` only (the My
+    /// Account API's verify), with the failed-code limit; a match confirms it.
+    pub(crate) fn verify_pending_totp(
+        &mut self,
+        user: usize,
+        group: u64,
+        otp: &str,
+        now: u64,
+    ) -> Result<(), Error> {
+        self.verify_totp_where(user, otp, now, |a| {
+            a.group == group && matches!(a.kind, AuthenticatorKind::Otp { .. })
+        })
+    }
+
+    fn verify_totp_where(
+        &mut self,
+        user: usize,
+        otp: &str,
+        now: u64,
+        candidate: impl Fn(&Authenticator) -> bool,
+    ) -> Result<(), Error> {
         let account = &mut self.users[user];
         account
             .limits
@@ -182,11 +209,7 @@ impl Tenant {
             .check(now)
             .map_err(Error::TooManyAttempts)?;
         let mut candidates: Vec<usize> = (0..account.authenticators.len())
-            .filter(|&i| {
-                let a = &account.authenticators[i];
-                matches!(a.kind, AuthenticatorKind::Otp { guardian, .. }
-                    if a.active || (include_pending && !guardian))
-            })
+            .filter(|&i| candidate(&account.authenticators[i]))
             .collect();
         candidates.sort_by_key(|&i| (account.authenticators[i].active, std::cmp::Reverse(i)));
         let matched = candidates.into_iter().find_map(|i| {
@@ -203,7 +226,9 @@ impl Tenant {
         };
         let authenticator = &mut account.authenticators[index];
         authenticator.last_totp_step = Some(step);
-        if !authenticator.active {
+        if authenticator.active {
+            authenticator.last_auth_at = Some(now);
+        } else {
             let group = authenticator.group;
             self.activate(user, group);
         }
@@ -228,11 +253,13 @@ impl Tenant {
             let _ = account.limits.failed_recovery.take(now);
             return Err(Error::MfaRejected);
         };
-        let id = current.id.clone();
+        let (id, created_at) = (current.id.clone(), current.created_at);
         let new_code = recovery::generate(&mut self.rng);
         self.users[user].recovery = Some(RecoveryCode {
             id,
             code: new_code.clone(),
+            created_at,
+            last_auth_at: Some(now),
         });
         Ok(new_code)
     }

@@ -4,6 +4,8 @@ use crate::model::rate_limit::BucketSpec;
 
 /// Access tokens for the MFA audience live 600 s; not configurable on Auth0. [doc]
 pub const MFA_ACCESS_TOKEN_SECONDS: u64 = 600;
+/// Access tokens for the My Account API live 600 s, like the MFA API's. [inferred]
+pub const MY_ACCOUNT_ACCESS_TOKEN_SECONDS: u64 = 600;
 /// Default lifetime of access tokens for other APIs. [doc]
 pub const DEFAULT_ACCESS_TOKEN_SECONDS: u64 = 86_400;
 /// ID token lifetime (Auth0 default, 10 h). [doc]
@@ -62,3 +64,12 @@ pub const PUSH_SENDS: BucketSpec = BucketSpec {
     refill_amount: 5,
     refill_seconds: 60,
 };
+/// An `auth_session` of the My Account API stays valid 5 min between start and verify.
+/// [inferred]
+pub const AUTH_SESSION_SECONDS: u64 = 300;
+/// Length of an `auth_session`. [inferred]
+pub const AUTH_SESSION_LENGTH: usize = 40;
+/// Longest method name the My Account API accepts, in characters. [inferred]
+pub const METHOD_NAME_MAX_CHARS: usize = 100;
+/// At most this many methods in one list answer. [doc]
+pub const METHODS_PER_LIST: usize = 20;

@@ -25,7 +25,12 @@ impl Tenant {
         if let Some(recovery) = &user.recovery {
             views.push(AuthenticatorView::recovery_code(&recovery.id));
         }
-        views.extend(user.authenticators.iter().map(|a| a.view()));
+        views.extend(
+            user.authenticators
+                .iter()
+                .filter(|a| a.kind.is_mfa_factor())
+                .map(|a| a.view()),
+        );
         if let Some((address, id)) = self.implicit_email(user) {
             views.push(AuthenticatorView::verified_email(id, address));
         }
@@ -70,6 +75,7 @@ impl Tenant {
         }
         let group = user
             .authenticator(&id)
+            .filter(|a| a.kind.is_mfa_factor())
             .map(|a| a.group)
             .ok_or(Error::AuthenticatorNotFound)?;
         user.remove_group(group);

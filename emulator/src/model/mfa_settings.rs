@@ -20,6 +20,8 @@ pub struct FactorSwitches {
     pub push: bool,
     /// Recovery codes.
     pub recovery_code: bool,
+    /// Passkeys (enrolled through the My Account API; need a custom domain).
+    pub passkey: bool,
 }
 
 impl Default for FactorSwitches {
@@ -31,6 +33,7 @@ impl Default for FactorSwitches {
             email: true,
             push: true,
             recovery_code: true,
+            passkey: true,
         }
     }
 }

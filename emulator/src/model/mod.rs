@@ -14,14 +14,17 @@ pub mod delivery;
 pub mod enrollment;
 pub mod error;
 pub mod grants;
+pub mod iso_time;
 pub mod jwt;
 pub mod limits;
 pub mod manage;
 pub mod masking;
 pub mod mfa_settings;
+pub mod my_account;
 pub mod oob;
 pub mod oob_transaction;
 pub mod outbox;
+pub mod passkey;
 pub mod phone_number;
 pub mod pkce;
 pub mod rate_limit;
@@ -35,6 +38,7 @@ pub mod tokens;
 pub mod totp;
 pub mod url;
 pub mod user;
+pub mod webauthn;
 
 #[cfg(test)]
 mod tests;

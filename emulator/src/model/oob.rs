@@ -26,7 +26,9 @@ impl Tenant {
             AuthenticatorKind::Voice { phone } => (Channel::Voice, Some(phone.clone())),
             AuthenticatorKind::Email { address } => (Channel::Email, Some(address.clone())),
             AuthenticatorKind::Push { .. } => (Channel::Push, None),
-            AuthenticatorKind::Otp { .. } => return Err(Error::UnsupportedChallengeType),
+            AuthenticatorKind::Otp { .. } | AuthenticatorKind::Passkey(_) => {
+                return Err(Error::UnsupportedChallengeType)
+            }
         };
         let limits = &mut self.users[user].limits;
         let bucket = match channel {
@@ -109,6 +111,7 @@ impl Tenant {
                     return Err(Error::InvalidBindingCode);
                 }
                 let transaction = self.oob.remove(index);
+                self.users[user].mark_used(&transaction.authenticator_id, now);
                 self.activate(user, transaction.group);
                 Ok(())
             }
@@ -138,7 +141,10 @@ impl Tenant {
                 Err(Error::MfaRejected)
             }
             DeliveryStatus::Approved => {
-                self.oob.remove(index);
+                let transaction = self.oob.remove(index);
+                if let Some(user) = self.user_index(&transaction.user_id) {
+                    self.users[user].mark_used(&transaction.authenticator_id, now);
+                }
                 Ok(())
             }
         }

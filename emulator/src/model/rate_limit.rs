@@ -79,6 +79,22 @@ impl Bucket {
         Ok(())
     }
 
+    /// The bucket's state as `x-ratelimit-*` headers report it after a successful call.
+    pub fn status(&mut self, now: u64) -> RateLimit {
+        self.refill(now);
+        let reset = if self.tokens >= self.spec.capacity {
+            now
+        } else {
+            self.last_refill + self.spec.refill_seconds
+        };
+        RateLimit {
+            limit: self.spec.capacity,
+            remaining: self.tokens,
+            reset,
+            retry_after: reset.saturating_sub(now),
+        }
+    }
+
     /// Fails with the limit when the bucket is empty, without taking a token.
     pub fn check(&mut self, now: u64) -> Result<(), RateLimit> {
         self.refill(now);

@@ -11,6 +11,10 @@ pub struct RecoveryCode {
     pub id: String,
     /// The 24-character code.
     pub code: String,
+    /// Unix time the user got a recovery code.
+    pub created_at: u64,
+    /// Unix time a code last passed a sign-in.
+    pub last_auth_at: Option<u64>,
 }
 
 impl RecoveryCode {
@@ -54,6 +58,8 @@ mod tests {
         let rc = RecoveryCode {
             id: "recovery-code|dev_AAAAAAAAAAAAAAAA".into(),
             code: code.clone(),
+            created_at: 0,
+            last_auth_at: None,
         };
         assert!(rc.matches(&code.to_ascii_lowercase()));
         assert!(rc.matches(&format!("{} {}", &code[..12], &code[12..])));

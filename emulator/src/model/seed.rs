@@ -9,13 +9,19 @@ use serde::{Deserialize, Serialize};
 use crate::model::api::Api;
 use crate::model::authenticator::{is_valid_id, Authenticator, AuthenticatorKind};
 use crate::model::client::{Client, GrantType};
+use data_encoding::BASE64URL_NOPAD;
+
 use crate::model::mfa_settings::{FactorSwitches, MfaPolicy};
+use crate::model::my_account::passkey_enroll::user_handle;
+use crate::model::my_account::{MyAccountState, Plan};
+use crate::model::passkey::Passkey;
 use crate::model::phone_number::is_e164;
 use crate::model::recovery::{is_well_formed, RecoveryCode};
 use crate::model::rng::TenantRng;
 use crate::model::tenant::{Domains, Tenant};
 use crate::model::totp::decode_secret;
 use crate::model::user::{User, UserLimits};
+use crate::model::webauthn::test_passkey;
 
 /// Client id of the seeded SPA.
 pub const CLIENT_ID: &str = "mfa-manager-dev";
@@ -49,6 +55,14 @@ pub const ENROLLED_SMS_ID: &str = "sms|dev_SeededPhoneTwins";
 pub const ENROLLED_VOICE_ID: &str = "voice|dev_SeededPhoneTwins";
 /// Id of the enrolled user's recovery-code entry.
 pub const ENROLLED_RECOVERY_ID: &str = "recovery-code|dev_SeededRecoveryId";
+/// Id of the enrolled user's passkey: the published test passkey, synced, for `localhost`.
+pub const ENROLLED_PASSKEY_ID: &str = "passkey|dev_SeededPasskeyKey";
+/// The enrolled user's passkey's AAGUID (Google Password Manager's).
+pub const ENROLLED_PASSKEY_AAGUID: &str = "ea9b8d66-4d01-1d21-3ce4-b6b48cb575d4";
+/// The browser the enrolled user's passkey was created in.
+pub const ENROLLED_PASSKEY_USER_AGENT: &str =
+    "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) \
+     Chrome/156.0.0.0 Safari/537.36";
 /// Tenant name used in `otpauth://` labels.
 pub const TENANT_NAME: &str = "mfa-emulator";
 
@@ -110,6 +124,34 @@ pub enum SeedAuthenticator {
         #[serde(default = "yes")]
         active: bool,
     },
+    /// A passkey. Without `credential_id` and `public_key` it is the published test passkey
+    /// (`webauthn::test_passkey`), which tests can sign in with.
+    Passkey {
+        /// Id suffix.
+        dev_id: String,
+        /// The relying-party id it is bound to (default `localhost`).
+        #[serde(default = "localhost")]
+        relying_party_id: String,
+        /// Credential id, base64url (default: the test passkey's).
+        #[serde(default)]
+        credential_id: Option<String>,
+        /// COSE public key, base64url (default: the test passkey's).
+        #[serde(default)]
+        public_key: Option<String>,
+        /// The authenticator model, `8-4-4-4-12` hexadecimal (default all zeros).
+        #[serde(default)]
+        aaguid: Option<String>,
+        /// Synced (backup eligible and backed up) or bound to one device (default synced).
+        #[serde(default = "yes")]
+        synced: bool,
+        /// The browser that created it.
+        #[serde(default)]
+        user_agent: Option<String>,
+    },
+}
+
+fn localhost() -> String {
+    "localhost".to_owned()
 }
 
 fn yes() -> bool {
@@ -171,6 +213,16 @@ pub struct TenantSeed {
     /// Users.
     #[serde(default)]
     pub users: Vec<SeedUser>,
+    /// Whether the My Account API is activated (default on).
+    #[serde(default = "yes")]
+    pub my_account_api: bool,
+    /// The plan whose My Account API rate limits apply (`free`, `essentials`, `enterprise`;
+    /// default `unmetered`).
+    #[serde(default)]
+    pub plan: Plan,
+    /// The passkeys' relying-party id; by default the host of the page that asks.
+    #[serde(default)]
+    pub passkey_relying_party_id: Option<String>,
 }
 
 fn default_name() -> String {
@@ -214,6 +266,8 @@ pub enum SeedError {
     InvalidPhone(String),
     /// A recovery code is not 24 `[A-Z0-9]`.
     InvalidRecoveryCode(String),
+    /// A passkey's key, credential id or AAGUID cannot be read.
+    InvalidPasskey(String),
 }
 
 impl fmt::Display for SeedError {
@@ -233,6 +287,12 @@ impl fmt::Display for SeedError {
                 write!(
                     f,
                     "phone number must be E.164 with at least one channel: {n}"
+                )
+            }
+            SeedError::InvalidPasskey(id) => {
+                write!(
+                    f,
+                    "passkey {id}: credential_id and public_key must be base64url, aaguid a UUID"
                 )
             }
             SeedError::InvalidRecoveryCode(u) => {
@@ -267,6 +327,11 @@ impl Tenant {
             transactions: BTreeMap::new(),
             rng: TenantRng::new(rng_seed),
             next_group: 1,
+            my_account: MyAccountState::new(
+                seed.my_account_api,
+                seed.plan,
+                seed.passkey_relying_party_id.clone(),
+            ),
         };
         let mut ids: Vec<String> = Vec::new();
         for seed_user in &seed.users {
@@ -284,6 +349,7 @@ impl Tenant {
                     .name
                     .clone()
                     .unwrap_or_else(|| seed_user.email.clone()),
+                created_at: now,
                 authenticators: Vec::new(),
                 recovery: None,
                 pending_recovery: None,
@@ -291,19 +357,19 @@ impl Tenant {
             };
             for seeded in &seed_user.authenticators {
                 let group = tenant.new_group();
-                for (id, kind, active) in seeded_authenticators(seeded)? {
+                for (index, (id, kind, active)) in
+                    seeded_authenticators(seeded, &seed_user.user_id)?
+                        .into_iter()
+                        .enumerate()
+                {
                     if ids.contains(&id) {
                         return Err(SeedError::DuplicateAuthenticator(id));
                     }
                     ids.push(id.clone());
-                    user.authenticators.push(Authenticator {
-                        id,
-                        kind,
-                        active,
-                        created_at: now,
-                        group,
-                        last_totp_step: None,
-                    });
+                    user.authenticators
+                        .push(Authenticator::new(id, kind, active, now, group));
+                    // A phone's first channel is its preferred one.
+                    user.prefer_last(index == 0);
                 }
             }
             if let Some(recovery) = &seed_user.recovery_code {
@@ -317,6 +383,8 @@ impl Tenant {
                 user.recovery = Some(RecoveryCode {
                     id,
                     code: recovery.code.clone(),
+                    created_at: now,
+                    last_auth_at: None,
                 });
             }
             tenant.users.push(user);
@@ -328,6 +396,7 @@ impl Tenant {
 /// Expands a seeded authenticator into `(id, kind, active)` entries (twins share a group).
 fn seeded_authenticators(
     seeded: &SeedAuthenticator,
+    user_id: &str,
 ) -> Result<Vec<(String, AuthenticatorKind, bool)>, SeedError> {
     let checked = |prefix: &str, dev_id: &str| {
         let id = format!("{prefix}|dev_{dev_id}");
@@ -418,7 +487,52 @@ fn seeded_authenticators(
                 ),
             ]
         }
+        SeedAuthenticator::Passkey {
+            dev_id,
+            relying_party_id,
+            credential_id,
+            public_key,
+            aaguid,
+            synced,
+            user_agent,
+        } => {
+            let id = checked("passkey", dev_id)?;
+            let invalid = || SeedError::InvalidPasskey(id.clone());
+            let bytes = |text: &Option<String>, fallback: fn() -> Vec<u8>| match text {
+                None => Ok(fallback()),
+                Some(text) => BASE64URL_NOPAD
+                    .decode(text.trim_end_matches('=').as_bytes())
+                    .map_err(|_| invalid()),
+            };
+            let aaguid = match aaguid {
+                None => [0; 16],
+                Some(text) => parse_aaguid(text).ok_or_else(invalid)?,
+            };
+            let passkey = Passkey {
+                credential_id: bytes(credential_id, test_passkey::credential_id)?,
+                public_key: bytes(public_key, test_passkey::cose_public_key)?,
+                algorithm: test_passkey::ALGORITHM,
+                aaguid,
+                sign_count: 0,
+                backup_eligible: *synced,
+                backed_up: *synced,
+                transports: vec!["internal".to_owned(), "hybrid".to_owned()],
+                user_agent: user_agent.clone(),
+                relying_party_id: relying_party_id.clone(),
+                user_handle: user_handle(user_id),
+            };
+            vec![(id, AuthenticatorKind::Passkey(Box::new(passkey)), true)]
+        }
     })
+}
+
+/// A UUID in its `8-4-4-4-12` hexadecimal form as 16 bytes.
+fn parse_aaguid(text: &str) -> Option<[u8; 16]> {
+    let hex: String = text.chars().filter(|c| *c != '-').collect();
+    let bytes = data_encoding::HEXLOWER_PERMISSIVE
+        .decode(hex.as_bytes())
+        .ok()?;
+    bytes.try_into().ok()
 }
 
 fn sha1_of(bytes: &[u8]) -> Vec<u8> {
@@ -484,6 +598,15 @@ pub fn default_seed(allowed_origins: &[String]) -> TenantSeed {
                         secret: ENROLLED_PENDING_TOTP_SECRET.to_owned(),
                         active: false,
                     },
+                    SeedAuthenticator::Passkey {
+                        dev_id: dev_id(ENROLLED_PASSKEY_ID),
+                        relying_party_id: localhost(),
+                        credential_id: None,
+                        public_key: None,
+                        aaguid: Some(ENROLLED_PASSKEY_AAGUID.to_owned()),
+                        synced: true,
+                        user_agent: Some(ENROLLED_PASSKEY_USER_AGENT.to_owned()),
+                    },
                 ],
                 recovery_code: Some(SeedRecoveryCode {
                     dev_id: dev_id(ENROLLED_RECOVERY_ID),
@@ -491,6 +614,9 @@ pub fn default_seed(allowed_origins: &[String]) -> TenantSeed {
                 }),
             },
         ],
+        my_account_api: true,
+        plan: Plan::default(),
+        passkey_relying_party_id: None,
     }
 }
 

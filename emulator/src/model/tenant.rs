@@ -11,6 +11,7 @@ use crate::model::codes::AuthorizationCode;
 use crate::model::error::Error;
 use crate::model::limits::AUTHENTICATOR_ID_LENGTH;
 use crate::model::mfa_settings::{FactorSwitches, MfaPolicy};
+use crate::model::my_account::MyAccountState;
 use crate::model::oob_transaction::OobTransaction;
 use crate::model::outbox::OutboxMessage;
 use crate::model::rng::TenantRng;
@@ -71,6 +72,7 @@ pub struct Tenant {
     pub(crate) transactions: BTreeMap<String, LoginTransaction>,
     pub(crate) rng: TenantRng,
     pub(crate) next_group: u64,
+    pub(crate) my_account: MyAccountState,
 }
 
 impl Tenant {
@@ -123,6 +125,9 @@ impl Tenant {
         };
         if audience == self.mfa_audience() {
             return Ok(Audience::Mfa(audience.to_owned()));
+        }
+        if self.my_account.active && self.is_my_account_audience(audience) {
+            return Ok(Audience::MyAccount(audience.to_owned()));
         }
         self.apis
             .iter()

@@ -57,6 +57,25 @@ pub fn encode_component(value: &str) -> String {
     out
 }
 
+/// Decodes `%XX` escapes (a path segment: `+` stays as it is); `None` for a broken escape or
+/// bytes that are not UTF-8.
+pub fn decode_component(value: &str) -> Option<String> {
+    let bytes = value.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = value.get(i + 1..i + 3)?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
 /// `a=1&b=2` from pairs, each value percent-encoded.
 pub fn encode_pairs(pairs: &[(&str, &str)]) -> String {
     pairs

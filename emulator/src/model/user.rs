@@ -57,6 +57,8 @@ pub struct User {
     pub email_verified: bool,
     /// Display name.
     pub name: String,
+    /// Unix time the user was created (the password method's `created_at`).
+    pub created_at: u64,
     /// Authenticators in creation order.
     pub authenticators: Vec<Authenticator>,
     /// The confirmed recovery code.
@@ -73,7 +75,7 @@ impl User {
     pub fn has_active_non_email_factor(&self) -> bool {
         self.authenticators
             .iter()
-            .any(|a| a.active && !a.kind.is_email())
+            .any(|a| a.active && !a.kind.is_email() && a.kind.is_mfa_factor())
     }
 
     /// Whether the user has an active TOTP usable at the login prompt.
@@ -111,8 +113,10 @@ impl User {
     /// Activates every authenticator of `group` and, if it carried the first recovery code,
     /// makes that code the user's.
     pub fn activate_group(&mut self, group: u64, recovery_id: impl FnOnce() -> String) {
+        let mut created_at = 0;
         for a in self.authenticators.iter_mut().filter(|a| a.group == group) {
             a.active = true;
+            created_at = a.created_at;
         }
         if self
             .pending_recovery
@@ -123,6 +127,8 @@ impl User {
                 self.recovery = Some(RecoveryCode {
                     id: recovery_id(),
                     code: pending.code,
+                    created_at,
+                    last_auth_at: None,
                 });
             }
         }
@@ -137,6 +143,25 @@ impl User {
             .is_some_and(|p| p.group == group)
         {
             self.pending_recovery = None;
+        }
+    }
+
+    /// Records that an active authenticator passed a sign-in at `now` (`last_auth_at`); a
+    /// pending one being confirmed is not a sign-in.
+    pub(crate) fn mark_used(&mut self, id: &str, now: u64) {
+        if let Some(a) = self
+            .authenticators
+            .iter_mut()
+            .find(|a| a.id == id && a.active)
+        {
+            a.last_auth_at = Some(now);
+        }
+    }
+
+    /// Marks the newest authenticator as the preferred channel of its phone twins or not.
+    pub(crate) fn prefer_last(&mut self, preferred: bool) {
+        if let Some(last) = self.authenticators.last_mut() {
+            last.preferred = preferred;
         }
     }
 

@@ -30,9 +30,11 @@ pub fn routes() -> Router<AppState> {
         .route("/sessions/clear", post(clear_sessions))
         .route("/requests", get(requests).delete(clear_requests))
         .route("/reset", post(reset))
+        .merge(crate::server::control_my_account::routes())
 }
 
-async fn json_body<T: DeserializeOwned>(body: Body) -> Result<T, ApiError> {
+/// Reads a control request's JSON body.
+pub async fn json_body<T: DeserializeOwned>(body: Body) -> Result<T, ApiError> {
     let bytes = body::read(body).await?;
     serde_json::from_slice(&bytes)
         .map_err(|e| ApiError::Control(StatusCode::BAD_REQUEST, format!("Invalid body: {e}")))

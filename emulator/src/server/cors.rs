@@ -11,16 +11,17 @@ use crate::server::control_guard;
 use crate::server::error::OmitCors;
 use crate::server::state::AppState;
 
-const ALLOW_METHODS: &str = "GET, POST, DELETE, OPTIONS";
+const ALLOW_METHODS: &str = "GET, POST, PATCH, DELETE, OPTIONS";
 const ALLOW_HEADERS: &str = "Authorization, Content-Type, Auth0-Client, DPoP";
-const EXPOSE_HEADERS: &str =
-    "x-ratelimit-limit, x-ratelimit-remaining, x-ratelimit-reset, DPoP-Nonce";
+const EXPOSE_HEADERS: &str = "x-ratelimit-limit, x-ratelimit-remaining, x-ratelimit-reset, \
+     retry-after, x-auth0-error-kind, Location, DPoP-Nonce";
 const MAX_AGE: &str = "86400";
 
 /// Endpoints a browser calls with `fetch` (the `/authorize` pages are navigations).
 fn is_api(path: &str) -> bool {
     path == "/oauth/token"
         || path.starts_with("/mfa/")
+        || path.starts_with("/me/")
         || path == "/userinfo"
         || path.starts_with("/.well-known/")
 }

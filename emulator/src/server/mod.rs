@@ -9,6 +9,7 @@ pub mod body;
 mod connection;
 pub mod control;
 pub mod control_guard;
+mod control_my_account;
 mod cors;
 mod discovery;
 pub mod error;
@@ -17,6 +18,7 @@ pub mod faults;
 pub mod jwt;
 pub mod log;
 mod mfa;
+mod my_account;
 mod options;
 pub mod pages;
 pub mod request_log;
@@ -29,7 +31,7 @@ mod tests;
 use std::future::Future;
 
 use axum::middleware::from_fn_with_state;
-use axum::routing::{delete, get, post};
+use axum::routing::{any, delete, get, post};
 use axum::Router;
 use tokio::net::TcpListener;
 
@@ -57,7 +59,8 @@ pub fn app(state: AppState) -> Router {
             "/.well-known/openid-configuration",
             get(discovery::openid_configuration),
         )
-        .route("/.well-known/jwks.json", get(discovery::jwks));
+        .route("/.well-known/jwks.json", get(discovery::jwks))
+        .route("/me/v1/{*rest}", any(my_account::handle));
     if state.test_control() {
         let control =
             control::routes().layer(from_fn_with_state(state.clone(), control_guard::apply));

@@ -26,13 +26,14 @@ async fn preflight_for_allowed_origins_only() {
         "/oauth/token",
         "/mfa/associate",
         "/mfa/authenticators/totp%7Cdev_x",
+        "/me/v1/authentication-methods/totp%7Cdev_x",
     ] {
         let ok = h.send(preflight(path, ORIGIN)).await;
         assert_eq!(ok.status, StatusCode::NO_CONTENT);
         assert_eq!(ok.header("access-control-allow-origin"), Some(ORIGIN));
         assert_eq!(
             ok.header("access-control-allow-methods"),
-            Some("GET, POST, DELETE, OPTIONS")
+            Some("GET, POST, PATCH, DELETE, OPTIONS")
         );
         assert_eq!(
             ok.header("access-control-allow-headers"),
@@ -53,7 +54,10 @@ async fn actual_responses_carry_cors_for_allowed_origins() {
     assert_eq!(ok.header("access-control-allow-origin"), Some(ORIGIN));
     assert_eq!(
         ok.header("access-control-expose-headers"),
-        Some("x-ratelimit-limit, x-ratelimit-remaining, x-ratelimit-reset, DPoP-Nonce")
+        Some(
+            "x-ratelimit-limit, x-ratelimit-remaining, x-ratelimit-reset, retry-after, \
+             x-auth0-error-kind, Location, DPoP-Nonce"
+        )
     );
     let evil = h
         .get("/mfa/authenticators", &[("origin", "https://evil.example")])

@@ -7,6 +7,7 @@ mod cors;
 mod journey;
 mod mfa;
 mod misc;
+mod my_account;
 mod token;
 
 use axum::body::Body;
