@@ -2,6 +2,7 @@
 //! a fresh machine needs only Rust, Node.js/npm and (for Chromium) root on Debian.
 
 mod bench;
+mod compress;
 mod demo_tenant;
 mod dist;
 mod externalize;
@@ -10,6 +11,7 @@ mod imports;
 mod integrity;
 mod minify;
 mod paths;
+mod precompress;
 mod process;
 mod serve;
 mod setup;

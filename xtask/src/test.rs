@@ -134,7 +134,7 @@ fn run_stages(args: &Args, stages: &mut Vec<Stage>) {
     if built {
         let size_step = Step::start("stage bundle size");
         let checked = sizes::measure(&paths::root().join("dist"))
-            .and_then(|files| sizes::check_ceiling(&sizes::page_totals(&files)));
+            .and_then(|files| sizes::check_ceilings(&files));
         let fits = match checked {
             Ok(line) => {
                 println!("{line}");
@@ -146,7 +146,7 @@ fn run_stages(args: &Args, stages: &mut Vec<Stage>) {
             }
         };
         stages.push(Stage::plain(
-            "bundle size (ceiling)",
+            "bundle size (ceilings)",
             fits,
             size_step.finish(ok_text(fits)),
         ));
