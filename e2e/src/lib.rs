@@ -12,6 +12,7 @@ pub mod journeys;
 pub mod popup;
 pub mod qr;
 pub mod site;
+pub mod static_files;
 pub mod stop_on_drop;
 pub mod tenant;
 
