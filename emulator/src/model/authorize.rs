@@ -1,6 +1,8 @@
 //! `/authorize`: request validation, SSO sessions, the login and second-factor steps, and
 //! issuing authorization codes (§3).
 
+use std::borrow::Cow;
+
 use crate::model::api::Audience;
 use crate::model::authenticator::AuthenticatorKind;
 use crate::model::codes::AuthorizationCode;
@@ -78,7 +80,7 @@ pub struct ErrorPage {
 }
 
 impl ErrorPage {
-    fn new(status: u16, message: String) -> Self {
+    pub(crate) fn new(status: u16, message: String) -> Self {
         Self { status, message }
     }
 }
@@ -96,8 +98,10 @@ pub enum Step {
         client_name: String,
         /// Email to prefill.
         login_hint: Option<String>,
+        /// Whether to offer "Sign in with a passkey" (passkeys are enabled).
+        passkey: bool,
         /// Error to show.
-        error: Option<&'static str>,
+        error: Option<Cow<'static, str>>,
     },
     /// Ask for a TOTP, a recovery code or a code sent by SMS/voice/email.
     SecondFactor {
@@ -311,30 +315,45 @@ impl Tenant {
                 transaction: transaction.to_owned(),
                 client_name: tx.request.client_name,
                 login_hint: Some(username.to_owned()),
-                error: Some(texts::WRONG_EMAIL_OR_PASSWORD),
+                passkey: self.factors.passkey,
+                error: Some(texts::WRONG_EMAIL_OR_PASSWORD.into()),
             }
             .into());
         };
+        Ok(self.sign_in(transaction, &tx.request, user, false, now))
+    }
+
+    /// Signs `user` in for `transaction` once the login page's step passed: a new SSO session,
+    /// then the second-factor prompt if one is still needed, else the code. `mfa_done` is set
+    /// when that step already satisfies MFA (a passkey).
+    pub(crate) fn sign_in(
+        &mut self,
+        transaction: &str,
+        request: &AuthorizeRequest,
+        user: usize,
+        mfa_done: bool,
+        now: u64,
+    ) -> Progress {
         let session = Session {
             user_id: self.users[user].user_id.clone(),
             auth_time: now,
-            mfa_done: false,
+            mfa_done,
         };
         let session_id = self.rng.alphanumeric(32);
         self.sessions.insert(session_id.clone(), session.clone());
-        let step = if self.needs_second_factor(&tx.request, &session) {
+        let step = if self.needs_second_factor(request, &session) {
             if let Some(stored) = self.transactions.get_mut(transaction) {
                 stored.session_id = Some(session_id.clone());
             }
             self.second_factor_step(transaction.to_owned(), now)
         } else {
             self.transactions.remove(transaction);
-            Step::Deliver(self.issue_code(&tx.request, &session, now))
+            Step::Deliver(self.issue_code(request, &session, now))
         };
-        Ok(Progress {
+        Progress {
             step,
             new_session: Some(session_id),
-        })
+        }
     }
 
     /// `POST` of the second-factor form: a TOTP, a recovery code, or the code just sent.
@@ -428,6 +447,7 @@ impl Tenant {
             transaction,
             client_name,
             login_hint,
+            passkey: self.factors.passkey,
             error: None,
         }
     }
@@ -447,12 +467,14 @@ impl Tenant {
                 expires_at: now.saturating_add(LOGIN_TRANSACTION_SECONDS),
                 session_id,
                 login_oob_code: None,
+                passkey_challenge: None,
             },
         );
         id
     }
 
-    fn transaction(&self, id: &str, now: u64) -> Result<LoginTransaction, ErrorPage> {
+    /// The live transaction `id`; an unknown or expired one is the "start again" error page.
+    pub(crate) fn transaction(&self, id: &str, now: u64) -> Result<LoginTransaction, ErrorPage> {
         self.transactions
             .get(id)
             .filter(|t| now < t.expires_at)

@@ -25,6 +25,7 @@ pub mod oob;
 pub mod oob_transaction;
 pub mod outbox;
 pub mod passkey;
+pub mod passkey_login;
 pub mod phone_number;
 pub mod pkce;
 pub mod rate_limit;

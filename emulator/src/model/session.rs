@@ -9,7 +9,7 @@ use crate::model::delivery::Delivery;
 pub struct Session {
     /// The signed-in user.
     pub user_id: String,
-    /// When the password was checked.
+    /// When the user signed in (password or passkey).
     pub auth_time: u64,
     /// Whether a second factor was completed in this session.
     pub mfa_done: bool,
@@ -27,6 +27,8 @@ pub struct LoginTransaction {
     pub session_id: Option<String>,
     /// The `oob_code` of a code sent for the second-factor prompt, if any.
     pub login_oob_code: Option<String>,
+    /// The challenge of the passkey sign-in the login page asked for, until an answer uses it.
+    pub passkey_challenge: Option<Vec<u8>>,
 }
 
 /// A validated authorize request.

@@ -12,11 +12,11 @@ use crate::model::tenant::{Domain, Domains, Tenant};
 use crate::model::tokens::{AccessClaims, TokenSet};
 use crate::model::totp::{code_at, decode_secret};
 
-const T0: u64 = 1_700_000_010;
+pub(super) const T0: u64 = 1_700_000_010;
 const ORIGIN: &str = "http://127.0.0.1:8080";
 const VERIFIER: &str = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
 
-fn tenant() -> Tenant {
+pub(super) fn tenant() -> Tenant {
     default_tenant(
         &[ORIGIN.to_owned()],
         Domains::local("127.0.0.1:4000"),
@@ -25,7 +25,7 @@ fn tenant() -> Tenant {
     )
 }
 
-fn params(tenant: &Tenant, prompt: Option<&str>) -> AuthorizeParams {
+pub(super) fn params(tenant: &Tenant, prompt: Option<&str>) -> AuthorizeParams {
     AuthorizeParams {
         client_id: Some(seed::CLIENT_ID.into()),
         redirect_uri: Some(format!("{ORIGIN}/")),
@@ -41,7 +41,7 @@ fn params(tenant: &Tenant, prompt: Option<&str>) -> AuthorizeParams {
     }
 }
 
-fn code_of(progress: &Progress) -> String {
+pub(super) fn code_of(progress: &Progress) -> String {
     match &progress.step {
         Step::Deliver(d) => match &d.response {
             AuthorizeResponse::Code(code) => code.clone(),
@@ -51,7 +51,7 @@ fn code_of(progress: &Progress) -> String {
     }
 }
 
-fn transaction_of(progress: &Progress) -> String {
+pub(super) fn transaction_of(progress: &Progress) -> String {
     match &progress.step {
         Step::Login { transaction, .. }
         | Step::SecondFactor { transaction, .. }
@@ -61,7 +61,12 @@ fn transaction_of(progress: &Progress) -> String {
 }
 
 /// Exchanges `code` as the seeded SPA with the test verifier, on `domain`.
-fn exchange(tenant: &mut Tenant, code: &str, domain: Domain, now: u64) -> Result<TokenSet, Error> {
+pub(super) fn exchange(
+    tenant: &mut Tenant,
+    code: &str,
+    domain: Domain,
+    now: u64,
+) -> Result<TokenSet, Error> {
     tenant.exchange_code(
         seed::CLIENT_ID,
         Some(code),
@@ -634,9 +639,9 @@ fn second_factor_prompt_rejects_wrong_codes_and_pending_enrollments() {
     assert!(matches!(
         wrong_password.step,
         Step::Login {
-            error: Some("Wrong email or password."),
+            error: Some(ref error),
             ..
-        }
+        } if error == "Wrong email or password."
     ));
     tenant
         .submit_password(&tx, seed::ENROLLED_USER, seed::PASSWORD, T0)

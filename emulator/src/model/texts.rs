@@ -123,6 +123,25 @@ pub const TRANSACTION_EXPIRED: &str =
 pub const WRONG_EMAIL_OR_PASSWORD: &str = "Wrong email or password.";
 /// Second-factor page: wrong code. [inferred]
 pub const INVALID_CODE: &str = "Invalid code";
+/// Login page: a passkey answer was refused; the reason follows. [inferred]
+pub const PASSKEY_NOT_VERIFIED: &str = "The passkey could not be verified.";
+/// Login page reason: no user of the tenant has the passkey that answered. [inferred]
+pub const PASSKEY_UNKNOWN: &str = "This passkey is not registered here.";
+/// Login page reason: an answer without a passkey sign-in started, or a second answer to one.
+/// [inferred]
+pub const PASSKEY_NOT_STARTED: &str = "Start the passkey sign-in again.";
+/// Login page reason: the answer is not the JSON of a WebAuthn assertion. [inferred]
+pub const PASSKEY_MALFORMED: &str = "The answer is not a WebAuthn sign-in credential.";
+/// Login page reason: the authenticator's user handle names another user. [inferred]
+pub const PASSKEY_OTHER_USER: &str = "The passkey's user handle belongs to another user.";
+
+/// Login page reason and error page: passkeys are switched off for the tenant. [inferred]
+pub const PASSKEYS_DISABLED: &str = "Passkeys are not enabled for this tenant.";
+
+/// Login page: a refused passkey answer and why.
+pub fn passkey_refused(reason: &str) -> String {
+    format!("{PASSKEY_NOT_VERIFIED} {reason}")
+}
 
 /// HTML error page for an unregistered `web_message` origin; `redirect_uri` goes between. [sdk]
 pub fn unregistered_origin(redirect_uri: &str) -> String {

@@ -3,14 +3,16 @@
 use axum::body::Body;
 use axum::extract::{RawQuery, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
-use axum::response::{Html, IntoResponse, Response};
+use axum::response::{Html, IntoResponse, Json, Response};
+use serde_json::json;
 
 use crate::model::authorize::{AuthorizeParams, ErrorPage, Progress, Step};
 use crate::model::delivery::{Delivered, ResponseMode};
 use crate::model::texts;
 use crate::model::url::encode_pairs;
 use crate::model::Tenant;
-use crate::server::body::{self, cookie, form_pairs};
+use crate::server::body::{self, cookie, form_pairs, host};
+use crate::server::error::envelope;
 use crate::server::pages;
 use crate::server::state::AppState;
 
@@ -97,6 +99,50 @@ pub async fn resume(State(state): State<AppState>, body: Body) -> Response {
     })
 }
 
+/// `POST /authorize/passkey/options`: the WebAuthn request options for the login page's
+/// "Sign in with a passkey" button (JSON); a dead transaction is a JSON error.
+pub async fn passkey_options(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: Body,
+) -> Response {
+    let pairs = form(body).await;
+    let now = state.now();
+    let mut tenant = state.tenant();
+    let domain = tenant.domain_of_host(host(&headers));
+    let result = tenant.passkey_options(field(&pairs, "tx"), domain, now);
+    drop(tenant);
+    match result {
+        Ok(options) => no_store(Json(options).into_response()),
+        Err(page) => {
+            // The page's message is `error_code: description`.
+            let (error, description) = page
+                .message
+                .split_once(": ")
+                .unwrap_or(("invalid_request", page.message.as_str()));
+            let status = StatusCode::from_u16(page.status).unwrap_or(StatusCode::BAD_REQUEST);
+            no_store(envelope(
+                status,
+                json!({ "error": error, "error_description": description }),
+            ))
+        }
+    }
+}
+
+/// `POST /authorize/passkey`: the browser's passkey credential (JSON in `credential`).
+pub async fn passkey(State(state): State<AppState>, headers: HeaderMap, body: Body) -> Response {
+    let pairs = form(body).await;
+    advance(&state, |tenant, now| {
+        let domain = tenant.domain_of_host(host(&headers));
+        tenant.submit_passkey_json(
+            field(&pairs, "tx"),
+            field(&pairs, "credential"),
+            domain,
+            now,
+        )
+    })
+}
+
 fn render(result: Result<Progress, ErrorPage>, tenant: &str) -> Response {
     let progress = match result {
         Ok(progress) => progress,
@@ -108,6 +154,7 @@ fn render(result: Result<Progress, ErrorPage>, tenant: &str) -> Response {
             transaction,
             client_name,
             login_hint,
+            passkey,
             error,
         } => html(
             StatusCode::OK,
@@ -116,7 +163,8 @@ fn render(result: Result<Progress, ErrorPage>, tenant: &str) -> Response {
                 client_name,
                 transaction,
                 login_hint.as_deref(),
-                *error,
+                *passkey,
+                error.as_deref(),
             ),
         ),
         Step::SecondFactor {
@@ -141,7 +189,11 @@ fn render(result: Result<Progress, ErrorPage>, tenant: &str) -> Response {
 }
 
 fn html(status: StatusCode, body: String) -> Response {
-    let mut response = (status, Html(body)).into_response();
+    no_store((status, Html(body)).into_response())
+}
+
+/// Login answers carry transaction ids, challenges and codes: never cached.
+fn no_store(mut response: Response) -> Response {
     response
         .headers_mut()
         .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
@@ -187,10 +239,7 @@ fn deliver(delivered: &Delivered) -> Response {
         Ok(value) => {
             let mut response = StatusCode::FOUND.into_response();
             response.headers_mut().insert(header::LOCATION, value);
-            response
-                .headers_mut()
-                .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-            response
+            no_store(response)
         }
         Err(_) => error_page(&ErrorPage {
             status: 400,

@@ -46,6 +46,11 @@ pub fn app(state: AppState) -> Router {
         .route("/authorize/login", post(authorize::login))
         .route("/authorize/mfa", post(authorize::second_factor))
         .route("/authorize/continue", post(authorize::resume))
+        .route(
+            "/authorize/passkey/options",
+            post(authorize::passkey_options),
+        )
+        .route("/authorize/passkey", post(authorize::passkey))
         .route("/oauth/token", post(token::token))
         .route("/mfa/associate", post(mfa::associate))
         .route("/mfa/authenticators", get(mfa::list))

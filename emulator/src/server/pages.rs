@@ -1,10 +1,14 @@
 //! HTML of the Universal-Login-like pages and of the `/authorize` responses. The element ids
-//! (`username`, `password`, `code`, `continue`, `error`, `recovery-code`) are stable: browser
-//! tests rely on them.
+//! (`username`, `password`, `code`, `continue`, `error`, `recovery-code`, `passkey`) are stable:
+//! browser tests rely on them.
 
 use crate::model::delivery::Delivered;
 
-const STYLE: &str = "body{font-family:system-ui,sans-serif;background:#f3f4f6;margin:0}main{max-width:22rem;margin:4rem auto;background:#fff;padding:2rem;border-radius:.5rem;box-shadow:0 1px 4px #0002}label{display:block;margin-top:1rem}input{box-sizing:border-box;width:100%;padding:.6rem;margin-top:.25rem}button{margin-top:1.5rem;width:100%;padding:.7rem;background:#4f46e5;color:#fff;border:0;border-radius:.3rem;font-size:1rem}#error{color:#b91c1c}code{font-size:1.2rem;letter-spacing:.1em}";
+const STYLE: &str = "body{font-family:system-ui,sans-serif;background:#f3f4f6;margin:0}main{max-width:22rem;margin:4rem auto;background:#fff;padding:2rem;border-radius:.5rem;box-shadow:0 1px 4px #0002}label{display:block;margin-top:1rem}input{box-sizing:border-box;width:100%;padding:.6rem;margin-top:.25rem}button{margin-top:1.5rem;width:100%;padding:.7rem;background:#4f46e5;color:#fff;border:0;border-radius:.3rem;font-size:1rem}#error{color:#b91c1c}code{font-size:1.2rem;letter-spacing:.1em}#passkey{background:#fff;color:#4f46e5;border:1px solid #4f46e5}";
+
+/// The passkey button's script: fixed text, no server data in it (the transaction id is read
+/// from the form), so nothing needs escaping for the script context.
+const PASSKEY_SCRIPT: &str = include_str!("passkey_login.js");
 
 /// Escapes text for HTML content and attribute values.
 pub fn escape(text: &str) -> String {
@@ -42,24 +46,40 @@ fn hidden_transaction(transaction: &str) -> String {
     )
 }
 
-/// The login form.
+/// The login form, with "Sign in with a passkey" when `passkey` (shown by its script only
+/// where the browser has WebAuthn).
 pub fn login(
     tenant: &str,
     client: &str,
     transaction: &str,
     login_hint: Option<&str>,
+    passkey: bool,
     error: Option<&str>,
 ) -> String {
     page(
         &format!("Log in | {tenant}"),
         &format!(
-            "<h1>Welcome</h1><p>Log in to {} to continue to {}.</p>{}<form method=\"post\" action=\"/authorize/login\">{}<label for=\"username\">Email address</label><input id=\"username\" name=\"username\" type=\"email\" autocomplete=\"username\" required value=\"{}\"><label for=\"password\">Password</label><input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"current-password\" required><button type=\"submit\" id=\"continue\">Continue</button></form>",
+            "<h1>Welcome</h1><p>Log in to {} to continue to {}.</p>{}<form method=\"post\" action=\"/authorize/login\">{}<label for=\"username\">Email address</label><input id=\"username\" name=\"username\" type=\"email\" autocomplete=\"username\" required value=\"{}\"><label for=\"password\">Password</label><input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"current-password\" required><button type=\"submit\" id=\"continue\">Continue</button></form>{}",
             escape(tenant),
             escape(client),
             error_paragraph(error),
             hidden_transaction(transaction),
             escape(login_hint.unwrap_or_default()),
+            if passkey {
+                passkey_form(transaction)
+            } else {
+                String::new()
+            },
         ),
+    )
+}
+
+/// "Sign in with a passkey": a form the script fills with the credential and posts; hidden
+/// until the script finds WebAuthn.
+fn passkey_form(transaction: &str) -> String {
+    format!(
+        "<form method=\"post\" action=\"/authorize/passkey\" id=\"passkey-form\" hidden>{}<input type=\"hidden\" name=\"credential\"><button type=\"button\" id=\"passkey\">Sign in with a passkey</button></form><script>{PASSKEY_SCRIPT}</script>",
+        hidden_transaction(transaction),
     )
 }
 

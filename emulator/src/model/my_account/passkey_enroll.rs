@@ -18,12 +18,13 @@ use crate::model::webauthn::{
     UserVerification,
 };
 
-/// Bytes of a creation challenge.
-const CHALLENGE_BYTES: usize = 32;
+/// Bytes of a creation or sign-in challenge.
+pub(crate) const CHALLENGE_BYTES: usize = 32;
 /// The id in a passkey start answer's `Location` (the real id comes with verify). [doc]
 pub const NEW_PASSKEY_ID: &str = "passkey|new";
-/// What the ceremony asks of the authenticator about user verification. [inferred]
-const USER_VERIFICATION: UserVerification = UserVerification::Preferred;
+/// What a ceremony (creation or sign-in) asks of the authenticator about user verification.
+/// [inferred]
+pub(crate) const USER_VERIFICATION: UserVerification = UserVerification::Preferred;
 
 /// The WebAuthn user handle of a user: stable, derived from the user id, 16 bytes. [inferred]
 pub fn user_handle(user_id: &str) -> Vec<u8> {

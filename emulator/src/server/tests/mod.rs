@@ -8,6 +8,7 @@ mod journey;
 mod mfa;
 mod misc;
 mod my_account;
+mod passkey_login;
 mod token;
 
 use axum::body::Body;
