@@ -682,7 +682,7 @@ mod tests {
         let end = start + readme[start..].find("```").unwrap();
         let seed = TenantSeed::from_json(&readme[start..end]).unwrap();
         Tenant::from_seed(&seed, Domains::local("127.0.0.1:4000"), 1, 0).unwrap();
-        assert_eq!(seed.users[0].authenticators.len(), 4);
+        assert_eq!(seed.users[0].authenticators.len(), 5);
     }
 
     #[test]
