@@ -34,15 +34,18 @@ pub fn service(dir: &Path) -> ServeDir {
 }
 
 /// `Cache-Control` a deployment sends for the file at URL `path`: pages (`…/`, `*.html`),
-/// `config.json` and demo mode's `demo/` (whose names carry no hash) are revalidated; every
-/// other file of the build (`mfa-manager-HASH.js`, `…_bg.wasm`, `main-HASH.css`,
-/// `init-HASH.js`, `chunks/…`; a Vite build's `assets/NAME-HASH.js`) is kept forever.
+/// `config.json`, demo mode's `demo/` and wasm-bindgen's `snippets/` (whose names carry no
+/// hash of their content) are revalidated; every other file of the build
+/// (`mfa-manager-HASH.js`, `…_bg.wasm`, `main-HASH.css`, `init-HASH.js`, `chunks/…`; a Vite
+/// build's `assets/NAME-HASH.js`) is kept forever.
 pub fn cache_control(path: &str) -> &'static str {
     let name = path.rsplit('/').next().unwrap_or_default();
     let unhashed = name.is_empty()
         || name.ends_with(".html")
         || name == "config.json"
-        || path.split('/').any(|segment| segment == "demo");
+        || path
+            .split('/')
+            .any(|segment| segment == "demo" || segment == "snippets");
     if unhashed {
         REVALIDATE
     } else {
@@ -83,6 +86,7 @@ mod tests {
             "/account/security/config.json",
             "/demo/mfa_demo_tenant_bg.wasm",
             "/a/demo/mfa_demo_tenant.js",
+            "/snippets/mfa-manager-b410104531091991/inline0.js",
         ] {
             assert_eq!(cache_control(path), REVALIDATE, "{path}");
         }
