@@ -2,7 +2,9 @@
 //! example's own files, with the built module's hashed file names and the emulated tenant's
 //! settings put in for the placeholders they ship with, and the files of `dist/` beside them.
 //! `…/examples/plain-html/` is `examples/plain-html/index.html`, and
-//! `…/examples/plain-html/mfa-manager-….js` is the module from `dist/`.
+//! `…/examples/plain-html/mfa-manager-….js` is the module from `dist/`. The pages of
+//! `e2e/official-clients/` (Auth0's own SDKs driven against the emulator) are served the same
+//! way under `…/official-clients/`.
 
 use crate::config_file::ConfigFile;
 use crate::TestResult;
@@ -17,6 +19,20 @@ use std::sync::Arc;
 /// The examples shipped in the repository.
 pub fn examples_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../examples")
+}
+
+/// Pages built on Auth0's own SDKs, one folder each, that judge the emulator.
+pub fn official_clients_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("official-clients")
+}
+
+/// The folders of pages served with their placeholders filled in: `{base}/{segment}/{page}/…`
+/// is `{folder}/{page}/…`.
+fn page_folders() -> [(&'static str, PathBuf); 2] {
+    [
+        ("examples", examples_dir()),
+        ("official-clients", official_clients_dir()),
+    ]
 }
 
 /// Recognises a built file by its name.
@@ -70,28 +86,32 @@ impl Substitutions {
     }
 }
 
-/// Routes `{base}/examples/{example}/{file}` for the examples, next to `dist`.
+/// Routes `{base}/examples/{example}/{file}` for the examples and
+/// `{base}/official-clients/{client}/{file}` for the official clients' pages, next to `dist`.
 pub fn router(base: &str, dist: &Path, config: &ConfigFile) -> TestResult<Router> {
     let substitutions = Arc::new(Substitutions::new(dist, config)?);
-    let roots = Arc::new((examples_dir(), dist.to_path_buf()));
-    Ok(Router::new().route(
-        &format!("{base}/examples/{{*path}}"),
-        get(move |UrlPath(path): UrlPath<String>| {
-            let substitutions = Arc::clone(&substitutions);
-            let roots = Arc::clone(&roots);
-            async move { serve(&path, &roots.0, &roots.1, &substitutions).await }
-        }),
-    ))
+    let dist = Arc::new(dist.to_path_buf());
+    let mut router = Router::new();
+    for (segment, folder) in page_folders() {
+        let substitutions = Arc::clone(&substitutions);
+        let dist = Arc::clone(&dist);
+        let folder = Arc::new(folder);
+        router = router.route(
+            &format!("{base}/{segment}/{{*path}}"),
+            get(move |UrlPath(path): UrlPath<String>| {
+                let substitutions = Arc::clone(&substitutions);
+                let dist = Arc::clone(&dist);
+                let folder = Arc::clone(&folder);
+                async move { serve(&path, &folder, &dist, &substitutions).await }
+            }),
+        );
+    }
+    Ok(router)
 }
 
 /// Reads `path` (`plain-html/`, `plain-html/main.js`, `preact/node_modules/…`) from the
-/// example's folder, else from `dist`.
-async fn serve(
-    path: &str,
-    examples: &Path,
-    dist: &Path,
-    substitutions: &Substitutions,
-) -> Response {
+/// page's folder in `pages`, else from `dist`.
+async fn serve(path: &str, pages: &Path, dist: &Path, substitutions: &Substitutions) -> Response {
     let mut parts = path.split('/');
     let Some(example) = parts.next().filter(|e| is_plain_name(e)) else {
         return not_found();
@@ -105,7 +125,7 @@ async fn serve(
         return not_found();
     }
     let relative: PathBuf = rest.iter().collect();
-    let own = examples.join(example).join(&relative);
+    let own = pages.join(example).join(&relative);
     let (file, fill_in) = if own.is_file() {
         // Only the example's own pages and scripts carry placeholders, not its packages.
         let fill_in = rest[0] != "node_modules";

@@ -19,6 +19,10 @@ pub struct Setup {
     pub config_extra: Value,
     /// A tenant description replacing the emulator's built-in one.
     pub seed: Option<mfa_emulator::model::seed::TenantSeed>,
+    /// Serves the page on `localhost` and points it at the tenant's custom domain
+    /// (`localhost:PORT`), so page and tenant are same-site; otherwise both are on `127.0.0.1`
+    /// and the page uses the canonical domain.
+    pub on_custom_domain: bool,
 }
 
 impl Default for Setup {
@@ -28,6 +32,7 @@ impl Default for Setup {
             config: None,
             config_extra: json!({}),
             seed: None,
+            on_custom_domain: false,
         }
     }
 }
@@ -46,11 +51,22 @@ impl Harness {
     /// Starts everything `setup` describes.
     pub async fn start(setup: Setup) -> TestResult<Harness> {
         let listener = TcpListener::bind("127.0.0.1:0").await?;
-        let site_origin = format!("http://{}", listener.local_addr()?);
-        let tenant = Tenant::start(vec![site_origin], setup.seed.clone()).await?;
+        let port = listener.local_addr()?.port();
+        let site_host = if setup.on_custom_domain {
+            "localhost"
+        } else {
+            "127.0.0.1"
+        };
+        let site_origin = format!("http://{site_host}:{port}");
+        let tenant = Tenant::start(vec![site_origin.clone()], setup.seed.clone()).await?;
+        let domain = if setup.on_custom_domain {
+            tenant.custom_origin.clone()
+        } else {
+            tenant.origin.clone()
+        };
         let config = setup.config.unwrap_or_else(|| {
             let mut config = json!({
-                "domain": tenant.origin,
+                "domain": domain,
                 "client_id": mfa_emulator::model::seed::CLIENT_ID,
                 "app_audience": mfa_emulator::model::seed::APP_AUDIENCE,
             });
@@ -61,7 +77,7 @@ impl Harness {
             }
             ConfigFile::Json(config)
         });
-        let site = Site::start(listener, &setup.base_path, config, &tenant.origin).await?;
+        let site = Site::start(listener, site_origin, &setup.base_path, config, &domain).await?;
         let browser = Browser::start().await?;
         Ok(Harness {
             tenant,

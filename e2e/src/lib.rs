@@ -9,6 +9,7 @@ pub mod examples;
 pub mod framer;
 pub mod harness;
 pub mod journeys;
+pub mod official_client;
 pub mod popup;
 pub mod qr;
 pub mod site;

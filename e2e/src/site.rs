@@ -15,7 +15,7 @@ use tower_http::services::ServeDir;
 
 /// A running static host.
 pub struct Site {
-    /// `http://127.0.0.1:PORT`
+    /// `http://127.0.0.1:PORT` (or `http://localhost:PORT`)
     pub origin: String,
     /// The page URL: origin plus the base path, ending in `/`.
     pub url: String,
@@ -56,17 +56,17 @@ pub fn content_security_policy(tenant_origin: &str) -> String {
 pub const X_FRAME_OPTIONS: &str = "DENY";
 
 impl Site {
-    /// Serves `dist/` on `listener` under `base_path` (`/` or `/a/b/`), with `config`, and
-    /// the [`content_security_policy`] for `tenant_origin` and [`X_FRAME_OPTIONS`] on every
-    /// response.
+    /// Serves `dist/` on `listener`, known to the browser as `origin`, under `base_path` (`/`
+    /// or `/a/b/`), with `config`, and the [`content_security_policy`] for `tenant_origin` and
+    /// [`X_FRAME_OPTIONS`] on every response.
     pub async fn start(
         listener: TcpListener,
+        origin: String,
         base_path: &str,
         config: ConfigFile,
         tenant_origin: &str,
     ) -> TestResult<Site> {
         let dist = dist_dir()?;
-        let origin = format!("http://{}", listener.local_addr()?);
         let base = format!("/{}", base_path.trim_matches('/'));
         let base = if base == "/" { String::new() } else { base };
         let config_route = format!("{base}/config.json");

@@ -13,6 +13,8 @@ use tokio::net::TcpListener;
 pub struct Tenant {
     /// `http://127.0.0.1:PORT`
     pub origin: String,
+    /// The custom domain, `http://localhost:PORT`.
+    pub custom_origin: String,
     http: reqwest::Client,
     clock_offset: AtomicI64,
     _stop: StopOnDrop,
@@ -26,7 +28,9 @@ impl Tenant {
         seed: Option<mfa_emulator::model::seed::TenantSeed>,
     ) -> TestResult<Tenant> {
         let listener = TcpListener::bind("127.0.0.1:0").await?;
-        let origin = format!("http://{}", listener.local_addr()?);
+        let address = listener.local_addr()?;
+        let origin = format!("http://{address}");
+        let custom_origin = format!("http://localhost:{}", address.port());
         let (stop, stopped) = StopOnDrop::pair();
         let options = Options {
             allowed_origins,
@@ -38,6 +42,7 @@ impl Tenant {
         });
         Ok(Tenant {
             origin,
+            custom_origin,
             http: reqwest::Client::new(),
             clock_offset: AtomicI64::new(0),
             _stop: stop,

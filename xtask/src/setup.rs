@@ -27,7 +27,7 @@ pub fn run_setup() -> Result<Duration, String> {
     trunk()?;
     wasm_bindgen()?;
     npm_tools()?;
-    example_packages()?;
+    npm_folders()?;
     chromium()?;
     Ok(all.finish("toolchain ready"))
 }
@@ -132,15 +132,23 @@ fn npm_tools() -> Result<(), String> {
     Ok(())
 }
 
-/// The embedding example built on a JavaScript framework from npm; its end-to-end journey
-/// loads the packages from its `node_modules`.
-pub const FRAMEWORK_EXAMPLE: &str = "examples/preact";
+/// Folders with a `package-lock.json` whose packages a journey loads from their
+/// `node_modules`: the embedding example built on a JavaScript framework, and Auth0's own SPA
+/// SDK, which judges the emulator.
+pub const NPM_FOLDERS: [&str; 2] = ["examples/preact", "e2e/official-clients/auth0-spa-js"];
 
-/// Installs the framework example's packages with `npm ci` when `node_modules` is missing or
-/// older than `package-lock.json` (npm writes `node_modules/.package-lock.json` on install).
-fn example_packages() -> Result<(), String> {
-    let step = Step::start(format!("npm packages of {FRAMEWORK_EXAMPLE}"));
-    let dir = paths::root().join(FRAMEWORK_EXAMPLE);
+/// Installs the packages of every folder of [`NPM_FOLDERS`].
+fn npm_folders() -> Result<(), String> {
+    NPM_FOLDERS
+        .iter()
+        .try_for_each(|folder| npm_packages(folder))
+}
+
+/// Installs the packages of `folder` with `npm ci` when `node_modules` is missing or older
+/// than `package-lock.json` (npm writes `node_modules/.package-lock.json` on install).
+fn npm_packages(folder: &str) -> Result<(), String> {
+    let step = Step::start(format!("npm packages of {folder}"));
+    let dir = paths::root().join(folder);
     let modified = |file: &Path| fs::metadata(file).and_then(|m| m.modified()).ok();
     let wanted = modified(&dir.join("package-lock.json"));
     let installed = modified(&dir.join("node_modules/.package-lock.json"));
@@ -153,7 +161,7 @@ fn example_packages() -> Result<(), String> {
             .args(["ci", "--no-audit", "--no-fund"])
             .current_dir(&dir),
     )
-    .map_err(|e| format!("{e}\n    Node.js and npm are required for {FRAMEWORK_EXAMPLE}."))?;
+    .map_err(|e| format!("{e}\n    Node.js and npm are required for {folder}."))?;
     step.finish("installed");
     Ok(())
 }
