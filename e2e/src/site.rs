@@ -1,8 +1,9 @@
 //! A static host for the built `dist/`, optionally under a sub-path, with a `config.json`
 //! chosen by each test, sending the deployment's Content-Security-Policy and `X-Frame-Options`
-//! on every response.
+//! on every response, and the precompressed copies of the files when the browser takes them.
 
 use crate::config_file::ConfigFile;
+use crate::static_files::{self, Caching};
 use crate::stop_on_drop::StopOnDrop;
 use crate::TestResult;
 use axum::http::{header, StatusCode};
@@ -11,7 +12,6 @@ use axum::routing::get;
 use axum::Router;
 use std::path::PathBuf;
 use tokio::net::TcpListener;
-use tower_http::services::ServeDir;
 
 /// A running static host.
 pub struct Site {
@@ -66,6 +66,20 @@ impl Site {
         config: ConfigFile,
         tenant_origin: &str,
     ) -> TestResult<Site> {
+        let caching = Caching::NoStore;
+        Site::start_with_caching(listener, origin, base_path, config, tenant_origin, caching).await
+    }
+
+    /// [`Site::start`], with `caching` deciding how long the browser may keep each file
+    /// (the benchmark serves like a deployment, so a returning visitor's cache is real).
+    pub async fn start_with_caching(
+        listener: TcpListener,
+        origin: String,
+        base_path: &str,
+        config: ConfigFile,
+        tenant_origin: &str,
+        caching: Caching,
+    ) -> TestResult<Site> {
         let dist = dist_dir()?;
         let base = format!("/{}", base_path.trim_matches('/'));
         let base = if base == "/" { String::new() } else { base };
@@ -87,17 +101,13 @@ impl Site {
                     }),
                 );
         let app = app.merge(examples);
-        let files = ServeDir::new(dist);
+        let files = static_files::service(&dist);
         let app = if base.is_empty() {
             app.fallback_service(files)
         } else {
             app.nest_service(&base, files)
         };
-        let app = app
-            .layer(tower_http::set_header::SetResponseHeaderLayer::overriding(
-                header::CACHE_CONTROL,
-                header::HeaderValue::from_static("no-store"),
-            ))
+        let app = static_files::with_caching(app, caching)
             .layer(tower_http::set_header::SetResponseHeaderLayer::overriding(
                 header::CONTENT_SECURITY_POLICY,
                 csp,

@@ -1,5 +1,8 @@
-//! `cargo xtask serve`: the emulator and the app (trunk serve, live reload) side by side.
+//! `cargo xtask serve`: the emulator and the app (trunk serve, live reload) side by side; with
+//! `--dist`, the release build served as a static host serves it (precompressed copies, a
+//! deployment's caching) instead of the live-reload dev build.
 
+use crate::dist;
 use crate::paths;
 use crate::process::run_checked;
 use crate::setup;
@@ -23,7 +26,7 @@ pub struct Args {
     /// Port of the emulated Auth0 tenant.
     #[arg(long, default_value_t = EMULATOR_PORT)]
     pub emulator_port: u16,
-    /// Port of the app (trunk serve).
+    /// Port of the app (trunk serve, or the static host with `--dist`).
     #[arg(long, default_value_t = APP_PORT)]
     pub app_port: u16,
     /// Also mount the emulator's test control under /__emulator/ (outbox codes, push
@@ -31,6 +34,12 @@ pub struct Args {
     /// pages and local tools without an Origin (curl), at 127.0.0.1:PORT or localhost:PORT.
     #[arg(long)]
     pub test_control: bool,
+    /// Serve a release build of dist/ (`cargo xtask dist`) as a static host would instead of
+    /// trunk serve: each file's .br or .gz copy when the browser takes it, hashed names
+    /// cached forever and the rest revalidated, the deployment's policy headers. No live
+    /// reload; what a visitor of a deployment downloads.
+    #[arg(long)]
+    pub dist: bool,
 }
 
 /// Entry point for the `serve` subcommand.
@@ -45,26 +54,40 @@ pub fn run(args: Args) -> Result<(), String> {
         })?;
     }
     let step = Step::start("building mfa-emulator");
-    run_checked(Command::new("cargo").current_dir(paths::root()).args([
-        "build",
-        "-p",
-        "mfa-emulator",
-        "--bin",
-        "mfa-emulator",
-    ]))?;
+    run_checked(
+        Command::new("cargo")
+            .current_dir(paths::root())
+            .args(build_args(args.dist)),
+    )?;
     step.finish("built");
+    if args.dist {
+        dist::build(true)?;
+    }
 
     let app_origin = format!("http://127.0.0.1:{}", args.app_port);
     let tenant = format!("http://127.0.0.1:{}", args.emulator_port);
-    let mut trunk = Command::new(paths::cargo_bin().join("trunk"));
-    trunk
-        .current_dir(paths::root())
-        .env("PATH", paths::tool_path())
-        .args(["serve", "--address", "127.0.0.1", "--port"])
-        .arg(args.app_port.to_string());
-    if (args.emulator_port, args.app_port) != (EMULATOR_PORT, APP_PORT) {
-        trunk.env("MFA_DEV_CONFIG", dev_config(&tenant)?);
-    }
+    let custom_ports = (args.emulator_port, args.app_port) != (EMULATOR_PORT, APP_PORT);
+    let (app_name, mut app) = if args.dist {
+        let mut host = Command::new(paths::root().join("target/debug/static-host"));
+        host.arg(paths::root().join("dist"))
+            .args(["--listen", &format!("127.0.0.1:{}", args.app_port)])
+            .args(["--tenant", &tenant]);
+        if custom_ports {
+            host.arg("--config").arg(dev_config(&tenant)?);
+        }
+        ("static host", host)
+    } else {
+        let mut trunk = Command::new(paths::cargo_bin().join("trunk"));
+        trunk
+            .current_dir(paths::root())
+            .env("PATH", paths::tool_path())
+            .args(["serve", "--address", "127.0.0.1", "--port"])
+            .arg(args.app_port.to_string());
+        if custom_ports {
+            trunk.env("MFA_DEV_CONFIG", dev_config(&tenant)?);
+        }
+        ("trunk serve", trunk)
+    };
 
     let stop = Arc::new(AtomicBool::new(false));
     let flag = Arc::clone(&stop);
@@ -75,11 +98,11 @@ pub fn run(args: Args) -> Result<(), String> {
         .args(emulator_args(&args))
         .spawn()
         .map_err(|e| format!("cannot start mfa-emulator: {e}"))?;
-    let trunk = match trunk.spawn() {
+    let app = match app.spawn() {
         Ok(child) => child,
         Err(e) => {
             stop_all(vec![("mfa-emulator", emulator)]);
-            return Err(format!("cannot start trunk serve: {e}"));
+            return Err(format!("cannot start the {app_name}: {e}"));
         }
     };
 
@@ -101,10 +124,19 @@ pub fn run(args: Args) -> Result<(), String> {
     println!("  Ctrl-C stops both.");
     println!();
 
-    let mut children = vec![("mfa-emulator", emulator), ("trunk serve", trunk)];
+    let mut children = vec![("mfa-emulator", emulator), (app_name, app)];
     let outcome = supervise(&mut children, &stop);
     stop_all(children);
     outcome
+}
+
+/// What `cargo build` builds first: the emulator, and for `--dist` the static host.
+fn build_args(dist: bool) -> Vec<&'static str> {
+    let mut line = vec!["build", "-p", "mfa-emulator", "--bin", "mfa-emulator"];
+    if dist {
+        line.extend(["-p", "e2e", "--bin", "static-host"]);
+    }
+    line
 }
 
 /// The emulator's command line: its port, the app's two origins (`127.0.0.1` and
@@ -183,6 +215,28 @@ mod tests {
         Serve::try_parse_from(line)
             .unwrap_or_else(|e| panic!("{words:?}: {e}"))
             .args
+    }
+
+    #[test]
+    fn the_static_host_is_built_only_for_dist() {
+        assert!(!parsed(&[]).dist);
+        assert!(parsed(&["--dist"]).dist);
+        let plain = build_args(false);
+        assert!(!plain.contains(&"static-host"), "{plain:?}");
+        assert_eq!(
+            build_args(true),
+            [
+                "build",
+                "-p",
+                "mfa-emulator",
+                "--bin",
+                "mfa-emulator",
+                "-p",
+                "e2e",
+                "--bin",
+                "static-host"
+            ]
+        );
     }
 
     #[test]
