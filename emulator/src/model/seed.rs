@@ -13,7 +13,8 @@ use data_encoding::BASE64URL_NOPAD;
 
 use crate::model::mfa_settings::{FactorSwitches, MfaPolicy};
 use crate::model::my_account::passkey_enroll::user_handle;
-use crate::model::my_account::{MyAccountState, Plan};
+use crate::model::my_account::plan::Plan;
+use crate::model::my_account::state::MyAccountState;
 use crate::model::passkey::Passkey;
 use crate::model::phone_number::is_e164;
 use crate::model::recovery::{is_well_formed, RecoveryCode};

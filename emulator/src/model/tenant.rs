@@ -11,7 +11,7 @@ use crate::model::codes::AuthorizationCode;
 use crate::model::error::Error;
 use crate::model::limits::AUTHENTICATOR_ID_LENGTH;
 use crate::model::mfa_settings::{FactorSwitches, MfaPolicy};
-use crate::model::my_account::MyAccountState;
+use crate::model::my_account::state::MyAccountState;
 use crate::model::oob_transaction::OobTransaction;
 use crate::model::outbox::OutboxMessage;
 use crate::model::rng::TenantRng;

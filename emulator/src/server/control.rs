@@ -30,7 +30,6 @@ pub fn routes() -> Router<AppState> {
         .route("/sessions/clear", post(clear_sessions))
         .route("/requests", get(requests).delete(clear_requests))
         .route("/reset", post(reset))
-        .merge(crate::server::control_my_account::routes())
 }
 
 /// Reads a control request's JSON body.

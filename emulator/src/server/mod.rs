@@ -67,8 +67,9 @@ pub fn app(state: AppState) -> Router {
         .route("/.well-known/jwks.json", get(discovery::jwks))
         .route("/me/v1/{*rest}", any(my_account::handle));
     if state.test_control() {
-        let control =
-            control::routes().layer(from_fn_with_state(state.clone(), control_guard::apply));
+        let control = control::routes()
+            .merge(control_my_account::routes())
+            .layer(from_fn_with_state(state.clone(), control_guard::apply));
         router = router.nest("/__emulator", control);
     }
     router

@@ -8,7 +8,7 @@ use super::credential::StoredCredential;
 use super::error::WebAuthnError;
 use super::expected::Expected;
 use super::options::AssertionResponse;
-use super::signature::signed_data;
+use super::signature::{signed_data, verify};
 
 /// What a successful sign-in tells the tenant to update on the stored passkey.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,7 +43,8 @@ pub fn verify_assertion(
     let auth_data = AuthenticatorData::parse(&auth_data_bytes)?;
     auth_data.check(expected)?;
     let signature = base64url::decode(&body.signature, "response.signature")?;
-    CoseKey::parse(stored.public_key)?.verify(
+    verify(
+        &CoseKey::parse(stored.public_key)?.material,
         &signed_data(&auth_data_bytes, &client_data_json),
         &signature,
     )?;

@@ -116,5 +116,9 @@ fn check_packed_self_attestation(
             key: key.algorithm,
         });
     }
-    key.verify(&signature::signed_data(auth_data, client_data_json), sig)
+    signature::verify(
+        &key.material,
+        &signature::signed_data(auth_data, client_data_json),
+        sig,
+    )
 }

@@ -6,7 +6,6 @@ use ciborium::value::Value;
 
 use super::cbor;
 use super::error::WebAuthnError;
-use super::signature;
 
 /// ECDSA with P-256 and SHA-256.
 pub(crate) const ES256: i64 = -7;
@@ -122,11 +121,6 @@ impl CoseKey {
             KeyMaterial::Ed25519(_) => KTY_OKP,
             KeyMaterial::Rsa { .. } => KTY_RSA,
         }
-    }
-
-    /// Checks `signature` over `message` with this key (ES256 signatures are DER).
-    pub(crate) fn verify(&self, message: &[u8], signature: &[u8]) -> Result<(), WebAuthnError> {
-        signature::verify(&self.material, message, signature)
     }
 }
 
