@@ -160,6 +160,17 @@ impl Browser {
         }
     }
 
+    /// Sends a DevTools protocol command (`Network.clearBrowserCache`, …) with `params` to
+    /// the page through ChromeDriver, and returns its result.
+    pub async fn cdp(
+        &self,
+        command: &str,
+        params: serde_json::Value,
+    ) -> TestResult<serde_json::Value> {
+        let body = serde_json::json!({"cmd": command, "params": params});
+        self.chromedriver("goog/cdp/execute", body).await
+    }
+
     /// Runs `script` (a function body ending in `return …`) in the page and reads its result.
     pub async fn eval<T: serde::de::DeserializeOwned>(&self, script: &str) -> TestResult<T> {
         Ok(self.driver.execute(script, Vec::new()).await?.convert()?)

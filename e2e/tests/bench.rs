@@ -1,13 +1,32 @@
-//! Measurements for `cargo xtask bench` (ignored in ordinary test runs): cold start to the
-//! first interactive render, and network round trips per user action counted from the
-//! emulator's request log. Writes JSON to `$BENCH_OUT` and prints it.
+//! Measurements for `cargo xtask bench` (ignored in ordinary test runs), written as JSON to
+//! `$BENCH_OUT` and printed:
+//! - a race against the React peer (`bench/peer/`, built by the bench, in `$PEER_DIST`) under
+//!   a phone's conditions (slow 4G, 4× slower CPU): cold loads to the Sign in button, and
+//!   the return from the tenant to the list with the cache a visitor has by then, both pages
+//!   served by the same host with a deployment's caching, loads interleaved; with the bytes
+//!   each fetched before its first screen and the requests that screen waited for;
+//! - unthrottled cold start to the first interactive render, and network round trips per
+//!   user action counted from the emulator's request log.
 
+use e2e::config_file::ConfigFile;
+use e2e::first_screen::{self, Probe, Screen};
 use e2e::journeys::SIGNED_IN_HEADING;
-use e2e::{Harness, Setup, TestResult};
+use e2e::peer::{self, PeerSite};
+use e2e::site::Site;
+use e2e::static_files::Caching;
+use e2e::throttle;
+use e2e::{Browser, Harness, Tenant, TestResult};
+use mfa_emulator::model::seed;
 use serde_json::{json, Value};
+use std::time::Duration;
+use tokio::net::TcpListener;
 
-/// Page loads measured for the cold-start median.
+/// Page loads measured for the unthrottled cold-start median.
 const LOADS: usize = 10;
+/// Throttled loads of each page (cold start, then sign-in and return) for the race medians.
+const RACE_LOADS: usize = 9;
+/// How long a throttled screen may take before the run fails.
+const THROTTLED_WAIT: Duration = Duration::from_secs(90);
 
 /// API round trips since the log was last cleared (CORS preflights and login pages excluded).
 async fn round_trips(h: &Harness) -> TestResult<usize> {
@@ -34,13 +53,169 @@ fn median(mut samples: Vec<f64>) -> f64 {
     samples.get(samples.len() / 2).copied().unwrap_or(f64::NAN)
 }
 
+/// Samples and their median, as the report keeps them.
+fn figure(samples: Vec<f64>) -> Value {
+    json!({ "median": median(samples.clone()), "samples": samples })
+}
+
+/// One page in the race.
+struct Contender {
+    /// `ours` or `peer`.
+    name: &'static str,
+    /// The page's URL.
+    url: String,
+    /// Its Sign in button.
+    sign_in: &'static str,
+    /// Each throttled cold load's first screen.
+    cold: Vec<Screen>,
+    /// Each throttled return from the tenant.
+    back: Vec<Screen>,
+}
+
+impl Contender {
+    fn new(name: &'static str, url: String, sign_in: &'static str) -> Contender {
+        Contender {
+            name,
+            url,
+            sign_in,
+            cold: Vec::new(),
+            back: Vec::new(),
+        }
+    }
+
+    /// A first-time visitor on a phone: the page cold to its Sign in button, then sign-in at
+    /// the tenant and the return to the list, with what the first visit left in the cache.
+    async fn race(&mut self, h: &Harness, forget: &[&str]) -> TestResult {
+        throttle::forget_visits(&h.browser, forget).await?;
+        throttle::throttle(&h.browser).await?;
+        h.browser.open(&self.url).await?;
+        let cold = Screen::wait(&h.browser, Probe::SignIn, THROTTLED_WAIT).await?;
+        h.browser.click(self.sign_in).await?;
+        h.tenant_login(seed::NEW_USER).await?;
+        let back = Screen::wait(&h.browser, Probe::List, THROTTLED_WAIT).await?;
+        throttle::unthrottle(&h.browser).await?;
+        self.cold.push(cold);
+        self.back.push(back);
+        Ok(())
+    }
+
+    /// The cold load with the median time to the Sign in button.
+    fn median_cold(&self) -> Option<&Screen> {
+        median_screen(&self.cold, |s| s.at)
+    }
+
+    /// The return with the median time from the callback to the list.
+    fn median_back(&self) -> Option<&Screen> {
+        median_screen(&self.back, |s| s.at - s.fetch_start)
+    }
+
+    /// The figures of this page's race.
+    fn report(&self) -> Value {
+        let interactive = self.cold.iter().map(|s| s.at).collect();
+        let back = self.back.iter().map(|s| s.at - s.fetch_start).collect();
+        let encoded = self.cold.iter().map(|s| s.bytes().0 as f64).collect();
+        let transfer = self.cold.iter().map(|s| s.bytes().1 as f64).collect();
+        let back_transfer = self.back.iter().map(|s| s.bytes().1 as f64).collect();
+        let chain = self.median_cold().map(Screen::chain).unwrap_or_default();
+        let back_chain = self.median_back().map(Screen::chain).unwrap_or_default();
+        json!({
+            "time_to_interactive_ms": figure(interactive),
+            "callback_to_list_ms": figure(back),
+            "first_load_encoded_bytes": figure(encoded),
+            "first_load_transfer_bytes": figure(transfer),
+            "callback_transfer_bytes": figure(back_transfer),
+            "serial_round_trips": self.median_cold().map_or(0, Screen::round_trips),
+            "serial_chain": chain,
+            // Times from the start of the sign-in answer's navigation (the tenant's redirect).
+            "callback_fetch_start_ms": self.median_back().map(|s| s.fetch_start),
+            "callback_chain": back_chain,
+        })
+    }
+}
+
+/// The screen with the median of `time` among `screens`.
+fn median_screen(screens: &[Screen], time: impl Fn(&Screen) -> f64) -> Option<&Screen> {
+    let mut sorted: Vec<&Screen> = screens.iter().collect();
+    sorted.sort_by(|a, b| time(a).total_cmp(&time(b)));
+    sorted.get(sorted.len() / 2).copied()
+}
+
+/// This page and the peer, each on its own origin with a deployment's caching, both allowed
+/// by one emulated tenant; the browser probes every page it loads.
+async fn race_world() -> TestResult<(Harness, PeerSite)> {
+    let ours = TcpListener::bind("127.0.0.1:0").await?;
+    let theirs = TcpListener::bind("127.0.0.1:0").await?;
+    let ours_origin = format!("http://{}", ours.local_addr()?);
+    let peer_origin = format!("http://{}", theirs.local_addr()?);
+    let tenant = Tenant::start(vec![ours_origin.clone(), peer_origin], None).await?;
+    let config = ConfigFile::Json(json!({
+        "domain": tenant.origin,
+        "client_id": seed::CLIENT_ID,
+        "app_audience": seed::APP_AUDIENCE,
+    }));
+    let caching = Caching::LikeADeployment;
+    let site =
+        Site::start_with_caching(ours, ours_origin, "/", config, &tenant.origin, caching).await?;
+    let peer = PeerSite::start(theirs, &tenant.origin, caching).await?;
+    let browser = Browser::start().await?;
+    first_screen::install(&browser).await?;
+    Ok((
+        Harness {
+            tenant,
+            site,
+            browser,
+        },
+        peer,
+    ))
+}
+
+/// The race: cold loads and returns of both pages, interleaved (the order swaps each round).
+async fn race(h: &Harness, peer: &PeerSite) -> TestResult<Value> {
+    let mut ours = Contender::new("ours", h.site.url.clone(), "#mfa-sign-in");
+    let mut theirs = Contender::new("peer", format!("{}/", peer.origin), peer::SIGN_IN);
+    let forget = [
+        h.site.origin.as_str(),
+        peer.origin.as_str(),
+        h.tenant.origin.as_str(),
+    ];
+    for round in 0..RACE_LOADS {
+        let order = if round % 2 == 0 {
+            [&mut ours, &mut theirs]
+        } else {
+            [&mut theirs, &mut ours]
+        };
+        for contender in order {
+            contender
+                .race(h, &forget)
+                .await
+                .map_err(|e| format!("{} round {round}: {e}", contender.name))?;
+            eprintln!(
+                "race round {round} {}: sign in at {:.0} ms, list {:.0} ms after the return",
+                contender.name,
+                contender.cold.last().map_or(0.0, |s| s.at),
+                contender.back.last().map_or(0.0, |s| s.at - s.fetch_start),
+            );
+        }
+    }
+    throttle::forget_visits(&h.browser, &forget).await?;
+    Ok(json!({
+        "profile": throttle::describe(),
+        "loads": RACE_LOADS,
+        "ours": ours.report(),
+        "peer": theirs.report(),
+    }))
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "benchmark: run by `cargo xtask bench`"]
 async fn measure() -> TestResult {
-    let h = Harness::start(Setup::default()).await?;
+    let (h, peer) = race_world().await?;
+    let throttled = race(&h, &peer).await?;
+    drop(peer);
 
     let mut starts = Vec::new();
     for load in 0..LOADS {
+        throttle::forget_visits(&h.browser, &[h.site.origin.as_str()]).await?;
         h.browser
             .open(&format!("{}?load={load}", h.site.url))
             .await?;
@@ -73,7 +248,7 @@ async fn measure() -> TestResult {
     h.browser.find("#mfa-sign-in").await?;
     round_trips(&h).await?;
     h.browser.click("#mfa-sign-in").await?;
-    h.tenant_login("new@example.com").await?;
+    h.tenant_login(seed::NEW_USER).await?;
     h.browser.wait_text("h2", SIGNED_IN_HEADING).await?;
     h.browser.find("#mfa-empty").await?;
     let sign_in = round_trips(&h).await?;
@@ -96,13 +271,14 @@ async fn measure() -> TestResult {
     let remove = round_trips(&h).await?;
 
     let report = json!({
-        "cold_start_ms": { "median": median(starts.clone()), "samples": starts },
+        "cold_start_ms": figure(starts),
         "round_trips": {
             "sign_in_callback_and_list": sign_in,
             "enroll": enroll,
             "confirm_and_list": confirm,
             "remove_and_list": remove,
         },
+        "throttled": throttled,
     });
     println!("{report:#}");
     if let Some(path) = std::env::var_os("BENCH_OUT") {

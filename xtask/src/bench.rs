@@ -1,9 +1,10 @@
-//! `cargo xtask bench`: the numbers the product is held to, measured the same way every time.
+//! `cargo xtask bench`: the numbers the product is held to, measured the same way every time,
+//! beside the same numbers for the React peer (`bench/peer/`) where the issue compares them.
 
 use crate::process::run_streamed;
 use crate::sizes::{BUDGET_BROTLI, TARGET_BROTLI};
 use crate::test::{browser_env, cargo};
-use crate::{dist, floor, paths, setup, sizes};
+use crate::{dist, floor, paths, peer, race, setup, sizes};
 use serde_json::{json, Value};
 use std::fs;
 
@@ -15,8 +16,13 @@ pub fn run() -> Result<(), String> {
     print!("{}", sizes::render(&files));
     // The budget is the page's transfer: demo mode's tenant module loads only in demo mode.
     let page = sizes::page_totals(&files);
+    let first_load = sizes::first_load_totals(&files);
     let demo = sizes::totals(&files, sizes::demo_only);
     let (raw, gzip, brotli) = (page.raw, page.gzip, page.brotli);
+    let peer_dist = peer::build()?;
+    let peer_files = sizes::measure(&peer_dist)?;
+    // The peer has no lazy parts: everything it ships loads before its first screen.
+    let peer_total = sizes::totals(&peer_files, |_| true);
     let floor = floor::measure()?;
 
     let browser_out = paths::root().join("target/bench-browser.json");
@@ -33,7 +39,8 @@ pub fn run() -> Result<(), String> {
     ]);
     measure
         .env("MFA_DIST", paths::root().join("dist"))
-        .env("BENCH_OUT", &browser_out);
+        .env("BENCH_OUT", &browser_out)
+        .env("PEER_DIST", &peer_dist);
     let (ok, _) = run_streamed(&mut browser_env(measure))?;
     if !ok {
         return Err("the browser measurements failed (see above)".into());
@@ -64,6 +71,14 @@ pub fn run() -> Result<(), String> {
         "files": files.iter().map(|f| json!({"file": f.name, "raw": f.raw, "gzip": f.gzip, "brotli": f.brotli})).collect::<Vec<_>>(),
         "total": {"raw": raw, "gzip": gzip, "brotli": brotli},
         "demo_module": {"raw": demo.raw, "gzip": demo.gzip, "brotli": demo.brotli},
+        "first_load": {"raw": first_load.raw, "gzip": first_load.gzip, "brotli": first_load.brotli},
+        "first_load_ceiling_brotli": sizes::FIRST_LOAD_CEILING_BROTLI,
+        "first_load_goal_brotli": sizes::FIRST_LOAD_GOAL_BROTLI,
+        "peer": {
+            "files": peer_files.iter().map(|f| json!({"file": f.name, "raw": f.raw, "gzip": f.gzip, "brotli": f.brotli})).collect::<Vec<_>>(),
+            "total": {"raw": peer_total.raw, "gzip": peer_total.gzip, "brotli": peer_total.brotli},
+        },
+        "throttled": browser["throttled"],
         "floor": floor.to_json(),
         "budget_brotli": BUDGET_BROTLI,
         "ceiling_brotli": sizes::CEILING_BROTLI,
@@ -147,6 +162,17 @@ pub fn run() -> Result<(), String> {
         );
     }
     row("QR render (native, release)", qr_us, "µs", "");
+    print!(
+        "{}",
+        race::render(
+            &race::Sizes {
+                first_load: first_load.brotli,
+                total: brotli,
+                peer_total: peer_total.brotli,
+            },
+            &browser["throttled"]
+        )
+    );
     println!("\nwritten to {}", out.display());
     Ok(())
 }
