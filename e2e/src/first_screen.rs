@@ -108,10 +108,12 @@ pub struct Link {
     pub start: f64,
     /// When its answer was complete.
     pub end: f64,
-    /// The path of the answer it started after (serial), `None` when nothing it followed
-    /// had finished (parallel with what came before, or the document itself).
+    /// The path of the network answer it started after (serial), `None` when no earlier
+    /// request had been answered over the network (the document itself).
     pub after: Option<String>,
-    /// Round trips in a row up to and including this one.
+    /// False when the browser's cache answered it without asking the host.
+    pub network: bool,
+    /// Round trips in a row up to and including this one (a cache hit adds none).
     pub depth: usize,
 }
 
@@ -158,8 +160,8 @@ impl Screen {
     }
 
     /// The requests the screen waited for, in the order they started, each with the answer it
-    /// could only start after: the latest-ending earlier request that had finished by its
-    /// start. The deepest `depth` is the number of serial round trips.
+    /// could only start after: the latest-ending earlier network request that had finished
+    /// by its start. The deepest `depth` is the number of serial round trips.
     pub fn chain(&self) -> Vec<Link> {
         let mut done: Vec<&Fetch> = self.before().collect();
         done.sort_by(|a, b| a.start.total_cmp(&b.start));
@@ -167,19 +169,18 @@ impl Screen {
         for fetch in done {
             let waited = links
                 .iter()
-                .filter(|earlier| earlier.end <= fetch.start)
+                .filter(|earlier| earlier.network && earlier.end <= fetch.start)
                 .max_by(|a, b| a.end.total_cmp(&b.end));
-            let (after, depth) = match waited {
-                Some(w) => (Some(w.path.clone()), w.depth + 1),
-                None => (None, 1),
-            };
+            let network = !fetch.from_cache();
+            let before = waited.map_or(0, |w| w.depth);
             links.push(Link {
                 path: path_of(&fetch.url),
                 initiator: fetch.initiator.clone(),
                 start: fetch.start,
                 end: fetch.end,
-                after,
-                depth,
+                after: waited.map(|w| w.path.clone()),
+                network,
+                depth: before + usize::from(network),
             });
         }
         links
@@ -188,6 +189,14 @@ impl Screen {
     /// Serial round trips before the screen: the deepest link of the [`Screen::chain`].
     pub fn round_trips(&self) -> usize {
         self.chain().iter().map(|l| l.depth).max().unwrap_or(0)
+    }
+}
+
+impl Fetch {
+    /// True when the browser's cache answered: a body, but no bytes over the network. (A
+    /// cross-origin answer without `Timing-Allow-Origin` shows neither and counts as network.)
+    pub fn from_cache(&self) -> bool {
+        self.transfer == 0 && self.encoded > 0
     }
 }
 
@@ -228,6 +237,11 @@ mod tests {
                 fetch("init.js", "script", 1215.0, 1790.0),
                 // Asked for by the running wasm, after the module had arrived.
                 fetch("chunk.wasm", "fetch", 3600.0, 4400.0),
+                // Compiled from the cache: no round trip, and nothing waits for it.
+                Fetch {
+                    transfer: 0,
+                    ..fetch("cached.js", "script", 3550.0, 3550.0)
+                },
                 // After the screen: not part of its chain.
                 fetch("later.wasm", "fetch", 4500.0, 6000.0),
             ],
@@ -245,10 +259,11 @@ mod tests {
                 ("/app_bg.wasm", Some("/"), 2),
                 ("/config.json", Some("/"), 2),
                 ("/init.js", Some("/"), 2),
+                ("/cached.js", Some("/app_bg.wasm"), 2),
                 ("/chunk.wasm", Some("/app_bg.wasm"), 3),
             ]
         );
         assert_eq!(screen.round_trips(), 3);
-        assert_eq!(screen.bytes(), (6000, 7800));
+        assert_eq!(screen.bytes(), (7000, 7800));
     }
 }

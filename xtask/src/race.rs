@@ -133,6 +133,15 @@ pub fn render(sizes: &Sizes, throttled: &Value) -> String {
         );
         text += &chain(&side["serial_chain"]);
     }
+    for (name, side) in [("ours", ours), ("peer", peer)] {
+        let _ = writeln!(
+            text,
+            "\nrequests before {name} shows the list after signing in (the median return; ms from \
+             navigation start, the callback's fetch starting at {:.0} ms):",
+            side["callback_fetch_start_ms"].as_f64().unwrap_or(f64::NAN)
+        );
+        text += &chain(&side["callback_chain"]);
+    }
     text
 }
 
@@ -158,6 +167,11 @@ fn chain(links: &Value) -> String {
         let after = match link["after"].as_str() {
             Some(path) => format!("after {path}"),
             None => "first".to_owned(),
+        };
+        let after = if link["network"] == false {
+            format!("{after}, from the cache")
+        } else {
+            after
         };
         let _ = writeln!(
             text,
@@ -185,7 +199,9 @@ mod tests {
             "first_load_encoded_bytes": {"median": 9216.0},
             "callback_transfer_bytes": {"median": 2048.0},
             "serial_round_trips": 3,
-            "serial_chain": chain,
+            "serial_chain": chain.clone(),
+            "callback_fetch_start_ms": 600.0,
+            "callback_chain": chain,
         })
     }
 
@@ -193,7 +209,8 @@ mod tests {
     fn the_table_has_ratios_verdicts_and_both_chains() {
         let chain = json!([
             {"depth": 1, "path": "/", "initiator": "navigation", "start": 0.0, "end": 1200.0, "after": null},
-            {"depth": 2, "path": "/config.json", "initiator": "link", "start": 1210.0, "end": 1800.0, "after": "/"},
+            {"depth": 2, "path": "/config.json", "initiator": "link", "start": 1210.0, "end": 1800.0, "after": "/", "network": true},
+            {"depth": 1, "path": "/app.js", "initiator": "script", "start": 1205.0, "end": 1205.0, "after": "/", "network": false},
         ]);
         let throttled = json!({
             "loads": 9,
@@ -222,5 +239,7 @@ mod tests {
         assert!(text.contains("/config.json"), "{text}");
         assert!(text.contains("after /"), "{text}");
         assert_eq!(text.matches("serial chain before").count(), 2, "{text}");
+        assert_eq!(text.matches("after signing in").count(), 2, "{text}");
+        assert!(text.contains("after /, from the cache"), "{text}");
     }
 }
