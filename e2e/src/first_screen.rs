@@ -57,16 +57,32 @@ impl Probe {
     }
 }
 
+/// The probes installed in a browser.
+pub struct Installed(serde_json::Value);
+
 /// Installs the probes in `browser` for every document it loads from now on.
-pub async fn install(browser: &Browser) -> TestResult {
+pub async fn install(browser: &Browser) -> TestResult<Installed> {
     browser.cdp("Page.enable", json!({})).await?;
-    browser
+    let added = browser
         .cdp(
             "Page.addScriptToEvaluateOnNewDocument",
             json!({ "source": PROBES }),
         )
         .await?;
-    Ok(())
+    Ok(Installed(added["identifier"].clone()))
+}
+
+impl Installed {
+    /// Takes the probes out again, so later loads run the page alone.
+    pub async fn remove(self, browser: &Browser) -> TestResult {
+        browser
+            .cdp(
+                "Page.removeScriptToEvaluateOnNewDocument",
+                json!({ "identifier": self.0 }),
+            )
+            .await?;
+        Ok(())
+    }
 }
 
 /// One request the page made (the document itself first), times in ms from navigation start.
