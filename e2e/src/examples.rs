@@ -2,14 +2,17 @@
 //! example's own files, with the built module's hashed file names and the emulated tenant's
 //! settings put in for the placeholders they ship with, and the files of `dist/` beside them.
 //! `…/examples/plain-html/` is `examples/plain-html/index.html`, and
-//! `…/examples/plain-html/mfa-manager-….js` is the module from `dist/`. The pages of
+//! `…/examples/plain-html/mfa-manager-….js` is the module from `dist/` (sent as its `.br` or
+//! `.gz` copy when the browser takes it, like the page's own files). The pages of
 //! `e2e/official-clients/` (Auth0's own SDKs driven against the emulator) are served the same
 //! way under `…/official-clients/`.
 
 use crate::config_file::ConfigFile;
+use crate::static_files;
 use crate::TestResult;
+use axum::body::Body;
 use axum::extract::Path as UrlPath;
-use axum::http::{header, StatusCode};
+use axum::http::{header, HeaderMap, Request, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
@@ -98,11 +101,11 @@ pub fn router(base: &str, dist: &Path, config: &ConfigFile) -> TestResult<Router
         let folder = Arc::new(folder);
         router = router.route(
             &format!("{base}/{segment}/{{*path}}"),
-            get(move |UrlPath(path): UrlPath<String>| {
+            get(move |UrlPath(path): UrlPath<String>, headers: HeaderMap| {
                 let substitutions = Arc::clone(&substitutions);
                 let dist = Arc::clone(&dist);
                 let folder = Arc::clone(&folder);
-                async move { serve(&path, &folder, &dist, &substitutions).await }
+                async move { serve(&path, &folder, &dist, &substitutions, &headers).await }
             }),
         );
     }
@@ -110,8 +113,15 @@ pub fn router(base: &str, dist: &Path, config: &ConfigFile) -> TestResult<Router
 }
 
 /// Reads `path` (`plain-html/`, `plain-html/main.js`, `preact/node_modules/…`) from the
-/// page's folder in `pages`, else from `dist`.
-async fn serve(path: &str, pages: &Path, dist: &Path, substitutions: &Substitutions) -> Response {
+/// page's folder in `pages`, else from `dist` (as the request's `headers` allow, see
+/// [`from_dist`]).
+async fn serve(
+    path: &str,
+    pages: &Path,
+    dist: &Path,
+    substitutions: &Substitutions,
+    headers: &HeaderMap,
+) -> Response {
     let mut parts = path.split('/');
     let Some(example) = parts.next().filter(|e| is_plain_name(e)) else {
         return not_found();
@@ -126,13 +136,11 @@ async fn serve(path: &str, pages: &Path, dist: &Path, substitutions: &Substituti
     }
     let relative: PathBuf = rest.iter().collect();
     let own = pages.join(example).join(&relative);
-    let (file, fill_in) = if own.is_file() {
-        // Only the example's own pages and scripts carry placeholders, not its packages.
-        let fill_in = rest[0] != "node_modules";
-        (own, fill_in)
-    } else {
-        (dist.join(&relative), false)
-    };
+    if !own.is_file() {
+        return from_dist(dist, &rest.join("/"), headers).await;
+    }
+    // Only the example's own pages and scripts carry placeholders, not its packages.
+    let (file, fill_in) = (own, rest[0] != "node_modules");
     let Ok(bytes) = tokio::fs::read(&file).await else {
         return not_found();
     };
@@ -146,6 +154,22 @@ async fn serve(path: &str, pages: &Path, dist: &Path, substitutions: &Substituti
         (_, Err(e)) => e.into_bytes(),
     };
     ([(header::CONTENT_TYPE, kind)], body).into_response()
+}
+
+/// The built file `relative` (`mfa-manager-….js`), served by the site's static host, so the
+/// browser gets its precompressed copy when its `Accept-Encoding` (in `headers`) takes one.
+async fn from_dist(dist: &Path, relative: &str, headers: &HeaderMap) -> Response {
+    let mut request = Request::builder().uri(format!("/{relative}"));
+    if let Some(accept) = headers.get(header::ACCEPT_ENCODING) {
+        request = request.header(header::ACCEPT_ENCODING, accept);
+    }
+    let Ok(request) = request.body(Body::empty()) else {
+        return not_found();
+    };
+    match static_files::service(dist).try_call(request).await {
+        Ok(response) => response.map(Body::new),
+        Err(_) => not_found(),
+    }
 }
 
 /// A single path segment that cannot leave its folder.

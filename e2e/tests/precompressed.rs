@@ -1,32 +1,24 @@
 //! The static host's choice between a file and its precompressed copies (no browser): brotli
 //! when the request takes it, gzip when it takes only gzip or no brotli copy exists, and the
 //! file itself when neither is taken or no copy exists, always with the file's own
-//! `Content-Type` and `Vary: Accept-Encoding`.
+//! `Content-Type` and `Vary: Accept-Encoding`; the examples' pages get the built module the
+//! same way.
 
 use axum::Router;
+use e2e::config_file::ConfigFile;
 use e2e::static_files::{self, Caching};
 use e2e::stop_on_drop::StopOnDrop;
 use e2e::TestResult;
 use std::path::PathBuf;
 use tokio::net::TcpListener;
 
-/// A folder holding `app.wasm` with both copies, `main.css` with only a gzip copy and
-/// `config.json` with none; each copy's bytes name it, so the answer shows which was sent.
-fn folder() -> TestResult<PathBuf> {
-    let dir = std::env::temp_dir().join(format!("e2e-precompressed-{}", std::process::id()));
+/// A fresh folder `name` in the temporary directory holding `files` (name, contents).
+fn folder(name: &str, files: &[(&str, &str)]) -> TestResult<PathBuf> {
+    let dir = std::env::temp_dir().join(format!("e2e-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(dir.join("chunks"))?;
-    for (name, body) in [
-        ("app.wasm", "identity wasm"),
-        ("app.wasm.br", "brotli wasm"),
-        ("app.wasm.gz", "gzip wasm"),
-        ("main.css", "identity css"),
-        ("main.css.gz", "gzip css"),
-        ("config.json", "{}"),
-        ("chunks/enroll.js", "identity chunk"),
-        ("chunks/enroll.js.br", "brotli chunk"),
-    ] {
-        std::fs::write(dir.join(name), body)?;
+    for (file, body) in files {
+        std::fs::write(dir.join(file), body)?;
     }
     Ok(dir)
 }
@@ -64,7 +56,21 @@ async fn get(origin: &str, path: &str, accept: Option<&str>) -> TestResult<[Stri
 
 #[tokio::test]
 async fn brotli_first_then_gzip_then_the_file_itself() -> TestResult {
-    let dir = folder()?;
+    // `app.wasm` has both copies, `main.css` only a gzip copy, `config.json` none; each
+    // copy's bytes name it, so the answer shows which was sent.
+    let dir = folder(
+        "precompressed",
+        &[
+            ("app.wasm", "identity wasm"),
+            ("app.wasm.br", "brotli wasm"),
+            ("app.wasm.gz", "gzip wasm"),
+            ("main.css", "identity css"),
+            ("main.css.gz", "gzip css"),
+            ("config.json", "{}"),
+            ("chunks/enroll.js", "identity chunk"),
+            ("chunks/enroll.js.br", "brotli chunk"),
+        ],
+    )?;
     let listener = TcpListener::bind("127.0.0.1:0").await?;
     let origin = format!("http://{}", listener.local_addr()?);
     let app = Router::new().fallback_service(static_files::service(&dir));
@@ -118,6 +124,34 @@ async fn brotli_first_then_gzip_then_the_file_itself() -> TestResult {
         assert_eq!(got_body, body, "{seen}");
         assert_eq!(vary, "accept-encoding", "{seen}");
     }
+    let _ = std::fs::remove_dir_all(&dir);
+    Ok(())
+}
+
+#[tokio::test]
+async fn an_example_page_gets_the_built_module_as_its_brotli_copy() -> TestResult {
+    let dir = folder(
+        "precompressed-examples",
+        &[
+            ("mfa-manager-0123abcd.js", "identity glue"),
+            ("mfa-manager-0123abcd.js.br", "brotli glue"),
+        ],
+    )?;
+    let listener = TcpListener::bind("127.0.0.1:0").await?;
+    let origin = format!("http://{}", listener.local_addr()?);
+    let app = e2e::examples::router("", &dir, &ConfigFile::Missing)?;
+    let _stop = StopOnDrop::serve(listener, app);
+
+    let path = "/examples/plain-html/mfa-manager-0123abcd.js";
+    let [encoding, kind, _, body] = get(&origin, path, Some("gzip, br")).await?;
+    assert_eq!((encoding.as_str(), body.as_str()), ("br", "brotli glue"));
+    assert!(kind.starts_with("text/javascript"), "{kind}");
+    let [encoding, _, _, body] = get(&origin, path, None).await?;
+    assert_eq!((encoding.as_str(), body.as_str()), ("", "identity glue"));
+    // The example's own script is still its own, with the built name put in.
+    let [encoding, _, _, script] = get(&origin, "/examples/plain-html/main.js", Some("br")).await?;
+    assert_eq!(encoding, "");
+    assert!(script.contains("./mfa-manager-0123abcd.js"), "{script}");
     let _ = std::fs::remove_dir_all(&dir);
     Ok(())
 }
