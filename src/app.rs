@@ -10,30 +10,25 @@ pub mod describe;
 pub mod events;
 pub mod finished;
 pub mod flow;
+pub mod manage;
 pub mod notice;
 pub mod session_bar;
 pub mod session_source;
 pub mod signed_in;
 pub mod signed_out;
 
-use crate::api::demo::DemoApi;
-use crate::api::http::HttpMfaApi;
-use crate::api::ApiHandle;
 use crate::config::{self, Config};
-use crate::factors::context::{Factors, Panel};
 use crate::factors::demo_banner::DemoBanner;
 use crate::i18n::texts;
 use crate::reactive::{effect, Load};
 use config_error::ConfigErrorView;
-use demo_panel::DemoHandle;
 use finished::{FinishedScreen, NeedsClickScreen};
 use flow::{Flow, Stage};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
+use manage::SignedInView;
 use notice::Notices;
-use session_source::FlowSession;
-use signed_in::SignedInScreen;
 use signed_out::SignedOutScreen;
-use std::rc::Rc;
 
 /// Performance mark set when the first screen is on the page.
 pub const INTERACTIVE_MARK: &str = "mfa-manager:interactive";
@@ -133,31 +128,14 @@ fn Screens(
     provide_context(config.lang);
     let flow = Flow::new(config.clone(), host, on_done);
     provide_context(flow);
-    let api = if config.demo {
-        let demo = Rc::new(DemoApi::load());
-        provide_context(DemoHandle(StoredValue::new_local(Rc::clone(&demo))));
-        ApiHandle(demo)
-    } else {
-        ApiHandle(Rc::new(HttpMfaApi::new(
-            config.domain.as_str(),
-            &config.client_id,
-            Rc::new(FlowSession(flow)),
-        )))
-    };
-    let mut factors = Factors::new(api);
-    factors.demo = config.demo;
-    changes::announce_changes(factors, host, config.demo);
-    // Reopens what the user was doing before a sign-in round trip, and remembers the open
-    // panel in case one is needed.
-    effect(move || {
-        if let Some(screen) = flow.resume.get() {
-            flow.resume.set(None);
-            factors.panel.set(Panel::from_screen(&screen));
-        }
-    });
-    effect(move || flow.screen.set(factors.panel.get().screen().to_owned()));
-    provide_context(factors);
+    let signed_in = signed_in_part(config.clone(), flow, host);
     flow.start(callback.try_update_value(Option::take).flatten());
+    // The next steps' chunks arrive while the visitor reads the first screen (or while the
+    // code of a sign-in answer is exchanged), so no step waits for them later.
+    spawn_local(async {
+        crate::browser::idle::idle().await;
+        let (_, _) = futures_util::future::join(crate::auth::lazy::ready(), manage::ready()).await;
+    });
     view! {
         // Above every stage, so no screen of demo mode can be taken for the real account.
         {config.demo.then(|| view! { <DemoBanner /> })}
@@ -166,7 +144,11 @@ fn Screens(
             Stage::Starting => view! { <Working text=texts().checking_sign_in.into() /> }.into_any(),
             Stage::SignedOut => view! { <SignedOutScreen /> }.into_any(),
             Stage::Working(text) => view! { <Working text /> }.into_any(),
-            Stage::SignedIn => view! { <SignedInScreen /> }.into_any(),
+            Stage::SignedIn => match signed_in.part.get() {
+                None => view! { <Working text=texts().loading.into() /> }.into_any(),
+                Some(Ok(screen)) => screen.view(),
+                Some(Err(())) => view! { <PartUnavailable retry=signed_in.load /> }.into_any(),
+            },
             Stage::NeedsClick(reason) => view! { <NeedsClickScreen reason /> }.into_any(),
             Stage::Finished(_) => view! { <FinishedScreen /> }.into_any(),
         }}
@@ -177,4 +159,53 @@ fn Screens(
 #[component]
 fn Working(text: String) -> impl IntoView {
     view! { <p class="mfa-status" role="status" aria-live="polite">{text}</p> }
+}
+
+/// The signed-in chunk as the screens see it: not loaded yet, its screen, or a failed load.
+#[derive(Clone, Copy)]
+struct SignedInPart {
+    part: RwSignal<Option<Result<SignedInView, ()>>, LocalStorage>,
+    load: Callback<()>,
+}
+
+/// Loads the signed-in chunk as soon as the page is signed in (or when `load` runs again after
+/// a failure), and sets it up once under the screens' owner.
+fn signed_in_part(config: Config, flow: Flow, host: NodeRef<leptos::html::Main>) -> SignedInPart {
+    let owner = Owner::current().unwrap_or_default();
+    let part = RwSignal::new_local(None::<Result<SignedInView, ()>>);
+    let busy = StoredValue::new(false);
+    let load = Callback::new(move |()| {
+        if busy.get_value() || matches!(part.get_untracked(), Some(Ok(_))) {
+            return;
+        }
+        busy.set_value(true);
+        part.set(None);
+        let (owner, config) = (owner.clone(), config.clone());
+        spawn_local(async move {
+            let loaded = manage::set_up(owner, config, flow, host).await;
+            busy.set_value(false);
+            part.set(Some(loaded.map_err(|_| ())));
+        });
+    });
+    effect(move || {
+        if flow.stage.get() == Stage::SignedIn && part.get_untracked().is_none() {
+            load.run(());
+        }
+    });
+    SignedInPart { part, load }
+}
+
+/// A chunk of the page that could not be loaded, with the way to try again.
+#[component]
+fn PartUnavailable(retry: Callback<()>) -> impl IntoView {
+    let t = texts();
+    view! {
+        <div class="mfa-card mfa-error" role="alert" id="mfa-part-unavailable">
+            <p class="mfa-error-message">{t.part_unavailable}</p>
+            <p class="mfa-hint">{t.hint_part_unavailable}</p>
+            <button type="button" class="mfa-button" id="mfa-part-retry" on:click=move |_| retry.run(())>
+                {t.try_again}
+            </button>
+        </div>
+    }
 }

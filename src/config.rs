@@ -7,6 +7,7 @@
 mod error;
 mod load;
 mod origin;
+pub mod parsed_url;
 mod web_url;
 
 pub use error::{ConfigError, ExtraPart, LoadFailure, Problem};
@@ -170,7 +171,7 @@ impl RawConfig {
 
         let return_to = match non_empty(self.return_to) {
             Some(path) if path.starts_with('/') => web_url::resolve_on_site(page_url, &path)
-                .map(String::from)
+                .map(|url| url.href)
                 .map_err(|problem| {
                     errors.push(ConfigError::Invalid {
                         field: "return_to",
@@ -178,10 +179,7 @@ impl RawConfig {
                     })
                 })
                 .ok(),
-            Some(r) => check_url("return_to", &r)
-                .map(String::from)
-                .map_err(|e| errors.push(e))
-                .ok(),
+            Some(r) => check_url("return_to", &r).map_err(|e| errors.push(e)).ok(),
             None => None,
         };
 
@@ -251,11 +249,11 @@ fn non_empty(value: Option<String>) -> Option<String> {
 
 /// Accepts absolute `https://` URLs, and `http://` only on loopback hosts (local development),
 /// as a URL parser reads them.
-fn check_url(field: &'static str, value: &str) -> Result<url::Url, ConfigError> {
+fn check_url(field: &'static str, value: &str) -> Result<String, ConfigError> {
     let invalid = |problem: Problem| ConfigError::Invalid { field, problem };
     let url = web_url::parse_absolute(value).map_err(invalid)?;
-    match url.scheme() {
-        _ if web_url::is_secure(&url) => Ok(url),
+    match url.scheme.as_str() {
+        _ if web_url::is_secure(&url) => Ok(url.href),
         "http" => Err(invalid(Problem::HttpUrl)),
         _ => Err(invalid(Problem::NotAbsoluteUrl)),
     }
@@ -270,7 +268,7 @@ fn audience_path<'a>(field: &'static str, value: &'a str) -> Result<Cow<'a, str>
     }
     let url = web_url::parse_absolute(value)
         .map_err(|problem| ConfigError::Invalid { field, problem })?;
-    Ok(Cow::Owned(url.path().to_owned()))
+    Ok(Cow::Owned(url.path))
 }
 
 #[cfg(test)]

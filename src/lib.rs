@@ -18,6 +18,7 @@
 pub mod api;
 pub mod app;
 pub mod auth;
+pub mod chunk;
 pub mod browser;
 pub mod config;
 pub mod element;

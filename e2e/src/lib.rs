@@ -11,6 +11,7 @@ pub mod framer;
 pub mod harness;
 pub mod journeys;
 pub mod official_client;
+pub mod outage;
 pub mod peer;
 pub mod popup;
 pub mod qr;

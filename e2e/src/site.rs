@@ -3,6 +3,7 @@
 //! on every response, and the precompressed copies of the files when the browser takes them.
 
 use crate::config_file::ConfigFile;
+use crate::outage::Outage;
 use crate::static_files::{self, Caching};
 use crate::stop_on_drop::StopOnDrop;
 use crate::TestResult;
@@ -19,6 +20,8 @@ pub struct Site {
     pub origin: String,
     /// The page URL: origin plus the base path, ending in `/`.
     pub url: String,
+    /// Makes some of the host's files fail on demand.
+    pub outage: Outage,
     _stop: StopOnDrop,
 }
 
@@ -116,10 +119,13 @@ impl Site {
                 header::X_FRAME_OPTIONS,
                 header::HeaderValue::from_static(X_FRAME_OPTIONS),
             ));
+        let outage = Outage::default();
+        let app = outage.apply(app);
         let stop = StopOnDrop::serve(listener, app);
         Ok(Site {
             url: format!("{origin}{base}/"),
             origin,
+            outage,
             _stop: stop,
         })
     }

@@ -35,6 +35,7 @@ pub fn auth_message(error: &AuthError, t: &Texts) -> String {
         AuthError::Storage(flaw) => fill(t.auth_storage, &[("why", storage_text(*flaw, t))]),
         AuthError::Config(why) => fill(t.auth_config, &[("why", why)]),
         AuthError::NoRandomness => t.auth_no_randomness.into(),
+        AuthError::Unavailable => t.part_unavailable.into(),
     }
 }
 
@@ -65,6 +66,7 @@ pub fn auth_hint(error: &AuthError, t: &'static Texts) -> Option<&'static str> {
         AuthError::Timeout => t.hint_auth_timeout,
         AuthError::Storage(_) => t.hint_auth_storage,
         AuthError::NoRandomness => t.hint_auth_no_randomness,
+        AuthError::Unavailable => t.hint_part_unavailable,
         AuthError::NonceMismatch
         | AuthError::IdToken(_)
         | AuthError::UnexpectedResponse(_)

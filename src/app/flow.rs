@@ -2,15 +2,18 @@
 //! session, and the actions that move between stages.
 
 use crate::auth::callback::check_issuer;
-use crate::auth::request::{authorize, issuer, Delivery};
+use crate::auth::lazy::{popup_sign_in, silent_sign_in};
+use crate::auth::request::{issuer, Delivery};
 use crate::auth::transaction::{Resume, Transaction};
-use crate::auth::{popup, silent, AuthError, AuthorizeResponse, IssuedToken, Purpose, Session};
+use crate::auth::{AuthError, AuthorizeResponse, IssuedToken, Purpose, Session};
+use crate::chunk::lazy_part;
 use crate::config::{Config, Mode};
 use crate::i18n::{fill, Texts};
 use futures_channel::oneshot;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::future::Future;
+use std::pin::Pin;
 
 /// Which screen the page shows.
 #[derive(Clone, Debug, PartialEq)]
@@ -109,7 +112,12 @@ impl Flow {
             }
             Ok(Some(response)) => {
                 let query = callback.unwrap_or_default();
-                spawn_local(async move { self.complete(response, &query).await })
+                spawn_local(async move {
+                    match complete_part(self, response, query).await {
+                        Ok(completing) => completing.await,
+                        Err(e) => self.fail(Stage::SignedOut, e),
+                    }
+                })
             }
         }
     }
@@ -164,18 +172,18 @@ impl Flow {
         self.note.set(None);
         let config = self.config.get_value();
         match config.mode {
-            Mode::Redirect => self.redirect(
+            Mode::Redirect => spawn_local(self.redirect(
                 Purpose::Mfa,
                 Resume {
                     screen: SCREEN_MANAGE.into(),
                     note: None,
                 },
-            ),
+            )),
             Mode::Popup => {
                 self.stage
                     .set(Stage::Working(self.texts().waiting_for_window.into()));
                 spawn_local(async move {
-                    match popup::sign_in(&config, Purpose::Mfa).await {
+                    match popup_sign_in(&config, Purpose::Mfa).await {
                         Ok(token) => self.signed_in(token),
                         Err(e) => self.fail(Stage::SignedOut, e),
                     }
@@ -185,9 +193,17 @@ impl Flow {
     }
 
     /// Leaves for `/authorize` with a stored transaction; the page comes back to `resume`.
-    fn redirect(&self, purpose: Purpose, resume: Resume) {
+    async fn redirect(self, purpose: Purpose, resume: Resume) {
+        match redirect_part(self, purpose, resume).await {
+            Ok(leaving) => leaving.await,
+            Err(e) => self.fail(Stage::SignedOut, e),
+        }
+    }
+
+    /// [`Flow::redirect`]'s work, in the sign-in chunk.
+    async fn leave_for_sign_in(self, purpose: Purpose, resume: Resume) {
         let config = self.config.get_value();
-        let request = match authorize(&config, purpose, Delivery::Redirect) {
+        let request = match crate::auth::request::authorize(&config, purpose, Delivery::Redirect) {
             Ok(r) => r,
             Err(e) => return self.fail(Stage::SignedOut, e),
         };
@@ -242,7 +258,7 @@ impl Flow {
 
     async fn renew_now(self, reason: &'static str) -> bool {
         let config = self.config.get_value();
-        match silent::sign_in(&config, Purpose::Mfa).await {
+        match silent_sign_in(&config, Purpose::Mfa).await {
             Ok(token) => {
                 self.signed_in(token);
                 self.note.set(Some(self.texts().session_renewed.into()));
@@ -251,16 +267,19 @@ impl Flow {
             Err(_) => {
                 self.session.set(None);
                 match config.mode {
-                    Mode::Redirect => self.redirect(
-                        Purpose::Mfa,
-                        Resume {
-                            screen: self.screen.get_untracked(),
-                            note: Some(fill(
-                                self.texts().renewed_by_sign_in,
-                                &[("reason", reason)],
-                            )),
-                        },
-                    ),
+                    Mode::Redirect => {
+                        self.redirect(
+                            Purpose::Mfa,
+                            Resume {
+                                screen: self.screen.get_untracked(),
+                                note: Some(fill(
+                                    self.texts().renewed_by_sign_in,
+                                    &[("reason", reason)],
+                                )),
+                            },
+                        )
+                        .await
+                    }
                     Mode::Popup => {
                         self.stage.set(Stage::SignedOut);
                         self.note.set(Some(fill(
@@ -287,18 +306,21 @@ impl Flow {
             .set(Stage::Working(self.texts().returning_to_app.into()));
         spawn_local(async move {
             let config = self.config.get_value();
-            match silent::sign_in(&config, Purpose::App).await {
+            match silent_sign_in(&config, Purpose::App).await {
                 Ok(token) => self.deliver(token),
                 Err(e) => {
                     let why = fallback_reason(&e, self.texts());
                     match config.mode {
-                        Mode::Redirect => self.redirect(
-                            Purpose::App,
-                            Resume {
-                                screen: "done".into(),
-                                note: Some(why),
-                            },
-                        ),
+                        Mode::Redirect => {
+                            self.redirect(
+                                Purpose::App,
+                                Resume {
+                                    screen: "done".into(),
+                                    note: Some(why),
+                                },
+                            )
+                            .await
+                        }
                         Mode::Popup => self.stage.set(Stage::NeedsClick(why)),
                     }
                 }
@@ -312,7 +334,7 @@ impl Flow {
             .set(Stage::Working(self.texts().waiting_for_window.into()));
         spawn_local(async move {
             let config = self.config.get_value();
-            match popup::sign_in(&config, Purpose::App).await {
+            match popup_sign_in(&config, Purpose::App).await {
                 Ok(token) => self.deliver(token),
                 Err(e) => self.fail(Stage::SignedIn, e),
             }
@@ -337,6 +359,27 @@ impl Flow {
         } else {
             self.stage.set(Stage::Finished(self.note.get_untracked()));
         }
+    }
+}
+
+/// Work of the flow that runs in the sign-in chunk (`crate::auth::lazy`).
+type InChunk = Pin<Box<dyn Future<Output = ()>>>;
+
+lazy_part! {
+    chunk auth;
+    /// Finishes a sign-in answer from the address bar (transaction, checks, code exchange).
+    fn complete_part(flow: Flow, response: AuthorizeResponse, query: String)
+        -> Result<InChunk, AuthError>
+    {
+        Ok(Box::pin(async move { flow.complete(response, &query).await }))
+    }
+}
+
+lazy_part! {
+    chunk auth;
+    /// Stores the round trip and leaves for `/authorize`.
+    fn redirect_part(flow: Flow, purpose: Purpose, resume: Resume) -> Result<InChunk, AuthError> {
+        Ok(Box::pin(flow.leave_for_sign_in(purpose, resume)))
     }
 }
 

@@ -93,6 +93,15 @@ pub enum AuthError {
     Config(String),
     /// The browser's cryptographic random generator is unavailable.
     NoRandomness,
+    /// The part of the page that signs in could not be loaded (offline, or a new version of
+    /// the page replaced it).
+    Unavailable,
+}
+
+impl From<crate::chunk::LoadError> for AuthError {
+    fn from(_: crate::chunk::LoadError) -> Self {
+        AuthError::Unavailable
+    }
 }
 
 impl AuthError {

@@ -6,6 +6,7 @@ pub mod error;
 pub mod exchange;
 pub mod http;
 pub mod id_token;
+pub mod lazy;
 pub mod popup;
 pub mod random;
 pub mod request;

@@ -1,6 +1,7 @@
 //! The tenant origin (`scheme://host[:port]`) parsed from the `domain` settings.
 
 use super::error::{ExtraPart, Problem};
+use super::parsed_url::HostKind;
 use super::web_url;
 use super::ConfigError;
 
@@ -48,20 +49,17 @@ impl TenantOrigin {
             return Err(invalid(Problem::Contains(part)));
         }
         let url = web_url::parse_absolute(&format!("{scheme}://{rest}")).map_err(invalid)?;
-        let (Some(host), Some(name)) = (url.host(), url.host_str()) else {
-            return Err(invalid(Problem::NoHost));
-        };
         if !web_url::is_secure(&url) {
-            return Err(invalid(Problem::HttpHost(name.to_owned())));
+            return Err(invalid(Problem::HttpHost(url.host.clone())));
         }
-        let is_tenant = match &host {
-            url::Host::Domain(name) => name.ends_with(".auth0.com"),
+        let is_tenant = match url.host_kind() {
+            HostKind::Domain(name) => name.ends_with(".auth0.com"),
             ip => web_url::is_loopback_ip(ip),
         };
         Ok(TenantOrigin {
-            origin: web_url::origin_of(&url).to_owned(),
-            host: name.to_owned(),
             custom: !is_tenant,
+            origin: url.origin,
+            host: url.host,
         })
     }
 

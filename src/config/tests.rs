@@ -1,4 +1,9 @@
+//! Run natively (the `url` crate reads the URLs) and in the browser (the browser's own URL
+//! parser does, `tests/config_in_browser.rs`): the two must agree.
+
 use super::*;
+#[cfg(target_arch = "wasm32")]
+use wasm_bindgen_test::wasm_bindgen_test as test;
 
 const PAGE: &str = "https://app.example.com/account/security/";
 

@@ -186,6 +186,7 @@ pub const EN: Texts = Texts {
     auth_popup_closed: "The sign-in window was closed before sign-in finished.",
     auth_timeout: "Sign-in did not answer in time.",
     auth_no_randomness: "This browser cannot create the secret random values a secure sign-in needs.",
+    part_unavailable: "Part of this page could not be loaded.",
     auth_storage: "This browser does not allow the page to keep sign-in state ({why}).",
     auth_config: "The page's configuration cannot be used to sign in ({why}).",
     hint_auth_forged: "Start again with the Sign in button. If this keeps happening, someone may be trying to sign you in to their account.",
@@ -200,6 +201,7 @@ pub const EN: Texts = Texts {
     hint_auth_popup_closed: "Try again and finish signing in in the window that opens.",
     hint_auth_timeout: "Check your connection and that this page's origin is listed in Allowed Web Origins, then try again.",
     hint_auth_no_randomness: "Update the browser or use another one, then try again.",
+    hint_part_unavailable: "Check the connection, then try again. If it keeps failing, reload the page: a newer version may have replaced this one.",
     hint_auth_storage: "Allow site data for this page, or leave private browsing, then try again.",
     // MFA API errors.
     api_session_expired: "Your session for changing sign-in methods has expired.",

@@ -8,6 +8,7 @@ use crate::precompress;
 use crate::process::run_checked;
 use crate::setup;
 use crate::sizes;
+use crate::split;
 use crate::step::Step;
 use std::process::Command;
 
@@ -40,7 +41,14 @@ pub fn build_with(release: bool, demo: Demo) -> Result<(), String> {
         .env_remove("MFA_DEV_CONFIG")
         .arg("build");
     if release {
-        cmd.arg("--release");
+        // The release page is split into lazily loaded chunks (`split.rs`): the split points
+        // are marked with the `split` feature, and the splitter reads rustc's relocations.
+        cmd.arg("--release")
+            .args(["--features", split::FEATURE])
+            .env(split::RUSTFLAGS_ENV, split::LINK_ARG)
+            .env(split::SPLIT_ENV, "1");
+    } else {
+        cmd.env_remove(split::SPLIT_ENV);
     }
     demo.pass_to(&mut cmd);
     run_checked(&mut cmd)?;

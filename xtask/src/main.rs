@@ -19,6 +19,7 @@ mod serve;
 mod setup;
 mod short_names;
 mod sizes;
+mod split;
 mod step;
 mod test;
 mod wasm_module;
@@ -86,6 +87,9 @@ fn post_build(args: PostBuildArgs) -> Result<(), String> {
         )?;
     externalize::run(&dir)?;
     let release = env::var("TRUNK_PROFILE").is_ok_and(|p| p == "release");
+    if release && env::var_os(split::SPLIT_ENV).is_some() {
+        split::run(&dir)?;
+    }
     let demo = demo_tenant::Demo::from_env(env::var_os(demo_tenant::NO_DEMO_ENV).as_deref());
     demo_tenant::build_into(&dir, release, demo)?;
     minify::glue(&dir, release)?;

@@ -28,18 +28,22 @@ pub fn build(
     features: &[&str],
 ) -> Result<(), String> {
     let mut build = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
-    build.current_dir(paths::root()).args([
-        "build",
-        "--quiet",
-        "--package",
-        package,
-        match target {
-            Target::Lib => "--lib",
-            Target::Bin => "--bins",
-        },
-        "--target",
-        "wasm32-unknown-unknown",
-    ]);
+    // The page's own linker flags (for splitting it, see `split.rs`) are not this module's.
+    build
+        .env_remove(crate::split::RUSTFLAGS_ENV)
+        .current_dir(paths::root())
+        .args([
+            "build",
+            "--quiet",
+            "--package",
+            package,
+            match target {
+                Target::Lib => "--lib",
+                Target::Bin => "--bins",
+            },
+            "--target",
+            "wasm32-unknown-unknown",
+        ]);
     if release {
         build.arg("--release");
     }

@@ -1,0 +1,77 @@
+//! The signed-in part of the page — the MFA API client, the factor list, its enrollment panels
+//! and dialogs — as a chunk of its own, loaded when the visitor is signed in (and prefetched
+//! while the signed-out screen is read). It is set up once per page, under the screens' owner,
+//! so an open panel survives a renewal that passes through another stage.
+
+use super::changes;
+use super::demo_panel::DemoHandle;
+use super::flow::Flow;
+use super::session_source::FlowSession;
+use super::signed_in::SignedInScreen;
+use crate::api::demo::DemoApi;
+use crate::api::http::HttpMfaApi;
+use crate::api::ApiHandle;
+use crate::chunk::{lazy_part, LoadError};
+use crate::config::Config;
+use crate::factors::context::{Factors, Panel};
+use crate::reactive::effect;
+use leptos::prelude::*;
+use std::rc::Rc;
+
+/// Builds the signed-in screen; set up by [`set_up`].
+#[derive(Clone)]
+pub struct SignedInView(Rc<dyn Fn() -> AnyView>);
+
+impl SignedInView {
+    /// The screen, as a fresh view.
+    pub fn view(&self) -> AnyView {
+        (self.0)()
+    }
+}
+
+lazy_part! {
+    chunk manage;
+    /// Loads the chunk (prefetch); nothing else.
+    pub fn ready() -> Result<(), LoadError> {
+        Ok(())
+    }
+}
+
+lazy_part! {
+    chunk manage;
+    /// Creates the API client and the factor state under `owner` (the screens' owner, whose
+    /// context the signed-in views read) and returns the signed-in screen's builder.
+    pub fn set_up(owner: Owner, config: Config, flow: Flow, host: NodeRef<leptos::html::Main>)
+        -> Result<SignedInView, LoadError>
+    {
+        Ok(owner.with(|| build(config, flow, host)))
+    }
+}
+
+fn build(config: Config, flow: Flow, host: NodeRef<leptos::html::Main>) -> SignedInView {
+    let api = if config.demo {
+        let demo = Rc::new(DemoApi::load());
+        provide_context(DemoHandle(StoredValue::new_local(Rc::clone(&demo))));
+        ApiHandle(demo)
+    } else {
+        ApiHandle(Rc::new(HttpMfaApi::new(
+            config.domain.as_str(),
+            &config.client_id,
+            Rc::new(FlowSession(flow)),
+        )))
+    };
+    let mut factors = Factors::new(api);
+    factors.demo = config.demo;
+    changes::announce_changes(factors, host, config.demo);
+    // Reopens what the user was doing before a sign-in round trip, and remembers the open
+    // panel in case one is needed.
+    effect(move || {
+        if let Some(screen) = flow.resume.get() {
+            flow.resume.set(None);
+            factors.panel.set(Panel::from_screen(&screen));
+        }
+    });
+    effect(move || flow.screen.set(factors.panel.get().screen().to_owned()));
+    provide_context(factors);
+    SignedInView(Rc::new(|| view! { <SignedInScreen /> }.into_any()))
+}

@@ -1,0 +1,47 @@
+//! The sign-in machinery (the `oauth2` client, PKCE, the token exchange, ID token checks, the
+//! popup and the hidden iframe) as one chunk, `auth`, that the signed-out screen fetches while
+//! the visitor reads it: the first screen does not wait for it. The flow's own steps that use
+//! it (leaving for `/authorize`, finishing an answer) join the chunk in `crate::app::flow`.
+
+use super::error::AuthError;
+use super::request::Purpose;
+use super::token::IssuedToken;
+use crate::chunk::lazy_part;
+use crate::config::Config;
+use std::future::Future;
+use std::pin::Pin;
+
+/// A sign-in under way inside the chunk.
+type Signing = Pin<Box<dyn Future<Output = Result<IssuedToken, AuthError>>>>;
+
+lazy_part! {
+    chunk auth;
+    /// Loads the chunk (prefetch); nothing else.
+    pub fn ready() -> Result<(), AuthError> {
+        Ok(())
+    }
+}
+
+lazy_part! {
+    chunk auth;
+    fn popup_part(config: Config, purpose: Purpose) -> Result<Signing, AuthError> {
+        Ok(Box::pin(async move { super::popup::sign_in(&config, purpose).await }))
+    }
+}
+
+lazy_part! {
+    chunk auth;
+    fn silent_part(config: Config, purpose: Purpose) -> Result<Signing, AuthError> {
+        Ok(Box::pin(async move { super::silent::sign_in(&config, purpose).await }))
+    }
+}
+
+/// Signs in through a popup (see [`super::popup::sign_in`]).
+pub async fn popup_sign_in(config: &Config, purpose: Purpose) -> Result<IssuedToken, AuthError> {
+    popup_part(config.clone(), purpose).await?.await
+}
+
+/// Gets a token silently (see [`super::silent::sign_in`]).
+pub async fn silent_sign_in(config: &Config, purpose: Purpose) -> Result<IssuedToken, AuthError> {
+    silent_part(config.clone(), purpose).await?.await
+}
