@@ -216,13 +216,12 @@ impl Fetch {
     }
 }
 
-/// `url` without its origin (`/account/mfa-manager-….js`).
+/// `url` without its origin and query (`/account/mfa-manager-….js`; the sign-in answer's
+/// `?code=…&state=…` is left out of reports).
 fn path_of(url: &str) -> String {
     let after_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
-    match after_scheme.find('/') {
-        Some(at) => after_scheme[at..].to_owned(),
-        None => "/".to_owned(),
-    }
+    let path = after_scheme.find('/').map_or("/", |at| &after_scheme[at..]);
+    path.split(['?', '#']).next().unwrap_or("/").to_owned()
 }
 
 #[cfg(test)]
@@ -246,7 +245,7 @@ mod tests {
             at: 5000.0,
             fetch_start: 1.0,
             fetches: vec![
-                fetch("", "navigation", 0.0, 1200.0),
+                fetch("?code=secret&state=x", "navigation", 0.0, 1200.0),
                 fetch("app.js", "link", 1210.0, 1900.0),
                 fetch("app_bg.wasm", "link", 1211.0, 3500.0),
                 fetch("config.json", "link", 1212.0, 1800.0),
