@@ -18,8 +18,8 @@
 pub mod api;
 pub mod app;
 pub mod auth;
-pub mod chunk;
 pub mod browser;
+pub mod chunk;
 pub mod config;
 pub mod element;
 pub mod factors;

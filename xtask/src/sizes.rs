@@ -24,8 +24,6 @@ pub const FIRST_LOAD_GOAL_BROTLI: usize = 90 * 1024;
 /// Hard ceiling for the first load (brotli): the comparison page's whole transfer (the React
 /// peer in `bench/peer/`, 121 KB). `cargo xtask test` fails above it.
 pub const FIRST_LOAD_CEILING_BROTLI: usize = 121 * 1024;
-/// The folder of lazily loaded wasm chunks and their loader, fetched after the first screen.
-pub const CHUNKS_FOLDER: &str = "chunks";
 
 /// Sizes of one file.
 pub struct FileSize {
@@ -108,7 +106,7 @@ pub fn page_totals(files: &[FileSize]) -> Totals {
 
 /// True for the lazily loaded chunks (`chunks/`), fetched after the first screen.
 pub fn lazy_chunk(file: &FileSize) -> bool {
-    Path::new(&file.name).starts_with(CHUNKS_FOLDER)
+    Path::new(&file.name).starts_with(crate::split::FOLDER)
 }
 
 /// The first load: the page's files a cold visitor downloads before the signed-out screen is

@@ -107,7 +107,27 @@ pub fn run(dir: &Path) -> Result<(), String> {
         ));
     }
     let glue = glue.replace(&import, &format!("from \"./{loader_name}\""));
-    fs::write(&glue_path, glue).map_err(|e| format!("cannot write {}: {e}", glue_path.display()))
+    fs::write(&glue_path, glue)
+        .map_err(|e| format!("cannot write {}: {e}", glue_path.display()))?;
+    preload_loader(&dir.join("index.html"), &stem, &loader_name)
+}
+
+/// Has the browser fetch the loader together with the page's module (it imports it, so
+/// otherwise it would be one more round trip before the first screen): a `modulepreload`
+/// beside trunk's for the module; its `integrity` is filled in with the others'.
+fn preload_loader(index: &Path, stem: &str, loader: &str) -> Result<(), String> {
+    let html =
+        fs::read_to_string(index).map_err(|e| format!("cannot read {}: {e}", index.display()))?;
+    let module = format!("href=\"./{stem}.js\"");
+    let end = html
+        .find(&module)
+        .and_then(|at| html[at..].find('>').map(|e| at + e + 1))
+        .ok_or_else(|| format!("{}: no modulepreload of ./{stem}.js", index.display()))?;
+    let link = format!(
+        "<link rel=\"modulepreload\" href=\"./{loader}\" crossorigin=\"anonymous\" integrity=\"\">"
+    );
+    let html = format!("{}{link}{}", &html[..end], &html[end..]);
+    fs::write(index, html).map_err(|e| format!("cannot write {}: {e}", index.display()))
 }
 
 /// Trunk's name for the page's module (`mfa-manager-HASH`, from `mfa-manager-HASH_bg.wasm`).
@@ -209,6 +229,27 @@ mod tests {
             hashed_name(&file, "module_1_auth.wasm").unwrap(),
             "module_1_auth-ba7816bf8f01cfea.wasm"
         );
+    }
+
+    #[test]
+    fn the_loader_is_preloaded_beside_the_module() {
+        let dir = std::env::temp_dir().join("mfa-split-preload-test");
+        fs::create_dir_all(&dir).unwrap();
+        let index = dir.join("index.html");
+        fs::write(
+            &index,
+            "<head><link rel=\"modulepreload\" href=\"./mfa-manager-1.js\" integrity=\"x\"><link rel=\"preload\"></head>",
+        )
+        .unwrap();
+        preload_loader(&index, "mfa-manager-1", "split-loader-2.js").unwrap();
+        let html = fs::read_to_string(&index).unwrap();
+        assert_eq!(
+            html,
+            "<head><link rel=\"modulepreload\" href=\"./mfa-manager-1.js\" integrity=\"x\">\
+             <link rel=\"modulepreload\" href=\"./split-loader-2.js\" crossorigin=\"anonymous\" integrity=\"\">\
+             <link rel=\"preload\"></head>"
+        );
+        assert!(preload_loader(&index, "other-module", "split-loader-2.js").is_err());
     }
 
     #[test]
