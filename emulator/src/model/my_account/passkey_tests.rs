@@ -5,7 +5,9 @@ use rand_chacha::rand_core::SeedableRng;
 use rand_chacha::ChaCha20Rng;
 use serde_json::{json, Value};
 
-use crate::model::my_account::tests::{call, claims, problem_type, tenant, ORIGIN, T0};
+use crate::model::my_account::tests::{
+    begin, claims, get, patch, post, problem_type, tenant, ORIGIN, T0,
+};
 use crate::model::seed;
 use crate::model::tenant::Tenant;
 use crate::model::tokens::AccessClaims;
@@ -21,14 +23,7 @@ fn authenticator(seed: u64) -> SoftwareAuthenticator {
 
 /// Starts an enrollment: the creation options and the auth_session.
 fn start(tenant: &mut Tenant, me: &AccessClaims) -> (CreationOptions, String) {
-    let answer = call(
-        tenant,
-        me,
-        "POST",
-        "/authentication-methods",
-        Some(json!({"type": "passkey"})),
-        T0,
-    );
+    let answer = begin(tenant, me, json!({"type": "passkey"}));
     assert_eq!(answer.status, 202);
     assert_eq!(
         answer.location.as_deref(),
@@ -46,12 +41,11 @@ fn verify(
     session: &str,
     response: &impl serde::Serialize,
 ) -> crate::model::my_account::MeResponse {
-    call(
+    post(
         tenant,
         me,
-        "POST",
         VERIFY,
-        Some(json!({"auth_session": session, "authn_response": response})),
+        json!({"auth_session": session, "authn_response": response}),
         T0 + 5,
     )
 }
@@ -108,14 +102,7 @@ fn a_passkey_is_created_listed_and_excluded_next_time() {
         "/authentication-methods/{}",
         record["id"].as_str().unwrap().replace('|', "%7C")
     );
-    let renamed = call(
-        &mut tenant,
-        &me,
-        "PATCH",
-        &path,
-        Some(json!({"name": "Laptop"})),
-        T0 + 6,
-    );
+    let renamed = patch(&mut tenant, &me, &path, json!({"name": "Laptop"}), T0 + 6);
     assert_eq!(renamed.body.unwrap()["name"], "Laptop");
 }
 
@@ -224,24 +211,22 @@ fn a_used_session_and_a_registered_credential_are_refused() {
     );
     // Missing or malformed attestation.
     let (_, session) = start(&mut tenant, &me);
-    let missing = call(
+    let missing = post(
         &mut tenant,
         &me,
-        "POST",
         VERIFY,
-        Some(json!({"auth_session": session})),
+        json!({"auth_session": session}),
         T0,
     );
     assert_eq!(
         missing.body.unwrap()["validation_errors"][0]["field"],
         "authn_response"
     );
-    let garbled = call(
+    let garbled = post(
         &mut tenant,
         &me,
-        "POST",
         VERIFY,
-        Some(json!({"auth_session": session, "authn_response": {"id": 1}})),
+        json!({"auth_session": session, "authn_response": {"id": 1}}),
         T0,
     );
     assert_eq!(garbled.status, 400);
@@ -255,7 +240,7 @@ fn the_seeded_passkey_is_the_published_test_key() {
         "/authentication-methods/{}",
         seed::ENROLLED_PASSKEY_ID.replace('|', "%7C")
     );
-    let record = call(&mut tenant, &me, "GET", &path, None, T0).body.unwrap();
+    let record = get(&mut tenant, &me, &path, T0).body.unwrap();
     let key = SoftwareAuthenticator::fixed();
     assert_eq!(
         record["key_id"],

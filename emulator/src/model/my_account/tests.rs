@@ -66,6 +66,48 @@ pub(super) fn call(
     tenant.my_account(&request, now)
 }
 
+/// `GET path`.
+pub(super) fn get(tenant: &mut Tenant, claims: &AccessClaims, path: &str, now: u64) -> MeResponse {
+    call(tenant, claims, "GET", path, None, now)
+}
+
+/// `DELETE path`.
+pub(super) fn delete(
+    tenant: &mut Tenant,
+    claims: &AccessClaims,
+    path: &str,
+    now: u64,
+) -> MeResponse {
+    call(tenant, claims, "DELETE", path, None, now)
+}
+
+/// `POST path` with a JSON body.
+pub(super) fn post(
+    tenant: &mut Tenant,
+    claims: &AccessClaims,
+    path: &str,
+    body: Value,
+    now: u64,
+) -> MeResponse {
+    call(tenant, claims, "POST", path, Some(body), now)
+}
+
+/// Starts an enrollment (`POST /authentication-methods`) at [`T0`].
+pub(super) fn begin(tenant: &mut Tenant, claims: &AccessClaims, body: Value) -> MeResponse {
+    post(tenant, claims, "/authentication-methods", body, T0)
+}
+
+/// `PATCH path` with a JSON body.
+pub(super) fn patch(
+    tenant: &mut Tenant,
+    claims: &AccessClaims,
+    path: &str,
+    body: Value,
+    now: u64,
+) -> MeResponse {
+    call(tenant, claims, "PATCH", path, Some(body), now)
+}
+
 /// The problem `type` code of an answer (`A0E-…`).
 pub(super) fn problem_type(answer: &MeResponse) -> String {
     answer.body.as_ref().unwrap()["type"]
@@ -77,7 +119,7 @@ pub(super) fn problem_type(answer: &MeResponse) -> String {
 
 /// The ids and types of the user's methods.
 fn listed(tenant: &mut Tenant, claims: &AccessClaims) -> Vec<(String, String)> {
-    let answer = call(tenant, claims, "GET", "/authentication-methods", None, T0);
+    let answer = get(tenant, claims, "/authentication-methods", T0);
     assert_eq!(answer.status, 200);
     answer.body.unwrap()["authentication_methods"]
         .as_array()
@@ -177,7 +219,7 @@ fn tokens_are_checked_for_presence_audience_domain_expiry_and_scope() {
             .unwrap()
             .contains(scope));
     }
-    let answer = call(&mut tenant, &good, "GET", "/nothing-here", None, T0);
+    let answer = get(&mut tenant, &good, "/nothing-here", T0);
     assert_eq!(answer.status, 404);
 }
 
@@ -185,14 +227,7 @@ fn tokens_are_checked_for_presence_audience_domain_expiry_and_scope() {
 fn lists_the_shared_store_as_methods() {
     let mut tenant = tenant();
     let enrolled = claims(&tenant, seed::ENROLLED_USER_ID);
-    let answer = call(
-        &mut tenant,
-        &enrolled,
-        "GET",
-        "/authentication-methods",
-        None,
-        T0,
-    );
+    let answer = get(&mut tenant, &enrolled, "/authentication-methods", T0);
     let methods = answer.body.unwrap()["authentication_methods"].clone();
     let by_type = |t: &str| -> Vec<Value> {
         methods
@@ -226,33 +261,27 @@ fn lists_the_shared_store_as_methods() {
         seed::ENROLLED_RECOVERY_ID
     );
     // One method by id, percent-encoded or not; a filter; an unknown type.
-    let one = call(
+    let one = get(
         &mut tenant,
         &enrolled,
-        "GET",
         "/authentication-methods/totp%7Cdev_SeededTotpActive",
-        None,
         T0,
     );
     assert_eq!(one.body.unwrap()["id"], seed::ENROLLED_TOTP_ID);
-    let missing = call(
+    let missing = get(
         &mut tenant,
         &enrolled,
-        "GET",
         "/authentication-methods/totp%7Cdev_Nope",
-        None,
         T0,
     );
     assert_eq!(
         (missing.status, problem_type(&missing)),
         (404, "A0E-404-0001".into())
     );
-    let filtered = call(
+    let filtered = get(
         &mut tenant,
         &enrolled,
-        "GET",
         "/authentication-methods?type=phone",
-        None,
         T0,
     );
     assert_eq!(
@@ -262,12 +291,10 @@ fn lists_the_shared_store_as_methods() {
             .len(),
         1
     );
-    let unknown = call(
+    let unknown = get(
         &mut tenant,
         &enrolled,
-        "GET",
         "/authentication-methods?type=sms",
-        None,
         T0,
     );
     assert_eq!(
@@ -275,9 +302,7 @@ fn lists_the_shared_store_as_methods() {
         (400, "A0E-400-0001".into())
     );
     // The factors the tenant offers.
-    let factors = call(&mut tenant, &enrolled, "GET", "/factors", None, T0)
-        .body
-        .unwrap();
+    let factors = get(&mut tenant, &enrolled, "/factors", T0).body.unwrap();
     let types: Vec<&str> = factors["factors"]
         .as_array()
         .unwrap()
@@ -301,14 +326,7 @@ fn lists_the_shared_store_as_methods() {
 fn totp_enrollment_starts_verifies_and_shows_in_both_apis() {
     let mut tenant = tenant();
     let me = claims(&tenant, seed::NEW_USER_ID);
-    let start = call(
-        &mut tenant,
-        &me,
-        "POST",
-        "/authentication-methods",
-        Some(json!({"type": "totp"})),
-        T0,
-    );
+    let start = begin(&mut tenant, &me, json!({"type": "totp"}));
     assert_eq!(start.status, 202);
     let body = start.body.clone().unwrap();
     let id = body["id"].as_str().unwrap().to_owned();
@@ -331,12 +349,11 @@ fn totp_enrollment_starts_verifies_and_shows_in_both_apis() {
     let session = body["auth_session"].as_str().unwrap().to_owned();
     let verify = format!("/authentication-methods/{}/verify", id.replace('|', "%7C"));
     // A code of the wrong shape, then a wrong code: the session stays for a retry.
-    let shape = call(
+    let shape = post(
         &mut tenant,
         &me,
-        "POST",
         &verify,
-        Some(json!({"auth_session": session, "otp_code": "12a"})),
+        json!({"auth_session": session, "otp_code": "12a"}),
         T0,
     );
     assert_eq!(
@@ -348,36 +365,33 @@ fn totp_enrollment_starts_verifies_and_shows_in_both_apis() {
     } else {
         "000000"
     };
-    let wrong = call(
+    let wrong = post(
         &mut tenant,
         &me,
-        "POST",
         &verify,
-        Some(json!({"auth_session": session, "otp_code": wrong_code})),
+        json!({"auth_session": session, "otp_code": wrong_code}),
         T0,
     );
     assert_eq!(
         (wrong.status, problem_type(&wrong)),
         (400, "A0E-400-0003".into())
     );
-    let done = call(
+    let done = post(
         &mut tenant,
         &me,
-        "POST",
         &verify,
-        Some(json!({"auth_session": session, "otp_code": code_at(&secret, T0)})),
+        json!({"auth_session": session, "otp_code": code_at(&secret, T0)}),
         T0,
     );
     assert_eq!(done.status, 201);
     assert_eq!(done.body.as_ref().unwrap()["confirmed"], true);
     assert_eq!(done.body.as_ref().unwrap()["id"], id);
     // A used auth_session is refused.
-    let replay = call(
+    let replay = post(
         &mut tenant,
         &me,
-        "POST",
         &verify,
-        Some(json!({"auth_session": session, "otp_code": code_at(&secret, T0 + 30)})),
+        json!({"auth_session": session, "otp_code": code_at(&secret, T0 + 30)}),
         T0 + 30,
     );
     assert_eq!(
@@ -396,43 +410,33 @@ fn an_auth_session_belongs_to_its_method_and_user() {
     let mut tenant = tenant();
     let me = claims(&tenant, seed::NEW_USER_ID);
     let other = claims(&tenant, seed::ENROLLED_USER_ID);
-    let start = call(
-        &mut tenant,
-        &me,
-        "POST",
-        "/authentication-methods",
-        Some(json!({"type": "totp"})),
-        T0,
-    )
-    .body
-    .unwrap();
+    let start = begin(&mut tenant, &me, json!({"type": "totp"}))
+        .body
+        .unwrap();
     let session = start["auth_session"].as_str().unwrap();
     let id = start["id"].as_str().unwrap().replace('|', "%7C");
     let body = json!({"auth_session": session, "otp_code": "123456"});
-    let elsewhere = call(
+    let elsewhere = post(
         &mut tenant,
         &me,
-        "POST",
         "/authentication-methods/totp%7Cdev_AAAAAAAAAAAAAAAA/verify",
-        Some(body.clone()),
+        body.clone(),
         T0,
     );
     assert_eq!(problem_type(&elsewhere), "A0E-400-0002");
-    let foreign = call(
+    let foreign = post(
         &mut tenant,
         &other,
-        "POST",
         &format!("/authentication-methods/{id}/verify"),
-        Some(body.clone()),
+        body.clone(),
         T0,
     );
     assert_eq!(problem_type(&foreign), "A0E-400-0002");
-    let late = call(
+    let late = post(
         &mut tenant,
         &me,
-        "POST",
         &format!("/authentication-methods/{id}/verify"),
-        Some(body),
+        body,
         T0 + 301,
     );
     assert_eq!(problem_type(&late), "A0E-400-0002");
@@ -442,15 +446,10 @@ fn an_auth_session_belongs_to_its_method_and_user() {
 fn phone_and_email_enrollments_send_a_code() {
     let mut tenant = tenant();
     let me = claims(&tenant, seed::NEW_USER_ID);
-    let start = call(
+    let start = begin(
         &mut tenant,
         &me,
-        "POST",
-        "/authentication-methods",
-        Some(
-            json!({"type": "phone", "phone_number": "+14155550100", "preferred_authentication_method": "voice"}),
-        ),
-        T0,
+        json!({"type": "phone", "phone_number": "+14155550100", "preferred_authentication_method": "voice"}),
     );
     assert_eq!(start.status, 202);
     let body = start.body.unwrap();
@@ -459,12 +458,11 @@ fn phone_and_email_enrollments_send_a_code() {
     assert_eq!(sent.channel, Channel::Voice);
     let id = body["id"].as_str().unwrap().to_owned();
     assert!(id.starts_with("phone|dev_"));
-    let done = call(
+    let done = post(
         &mut tenant,
         &me,
-        "POST",
         &format!("/authentication-methods/{id}/verify"),
-        Some(json!({"auth_session": body["auth_session"], "otp_code": sent.code.unwrap()})),
+        json!({"auth_session": body["auth_session"], "otp_code": sent.code.unwrap()}),
         T0,
     );
     assert_eq!(done.status, 201);
@@ -472,25 +470,19 @@ fn phone_and_email_enrollments_send_a_code() {
     assert_eq!(record["preferred_authentication_method"], "voice");
     assert_eq!(record["phone_number"], "+14155550100");
 
-    let bad = call(
+    let bad = begin(
         &mut tenant,
         &me,
-        "POST",
-        "/authentication-methods",
-        Some(json!({"type": "phone", "phone_number": "4155550100"})),
-        T0,
+        json!({"type": "phone", "phone_number": "4155550100"}),
     );
     assert_eq!(
         bad.body.unwrap()["validation_errors"][0]["field"],
         "phone_number"
     );
-    let start = call(
+    let start = begin(
         &mut tenant,
         &me,
-        "POST",
-        "/authentication-methods",
-        Some(json!({"type": "email", "email": "me@example.org"})),
-        T0,
+        json!({"type": "email", "email": "me@example.org"}),
     )
     .body
     .unwrap();
@@ -500,12 +492,11 @@ fn phone_and_email_enrollments_send_a_code() {
         (Channel::Email, Some("me@example.org"))
     );
     let id = start["id"].as_str().unwrap();
-    let done = call(
+    let done = post(
         &mut tenant,
         &me,
-        "POST",
         &format!("/authentication-methods/{id}/verify"),
-        Some(json!({"auth_session": start["auth_session"], "otp_code": sent.code.unwrap()})),
+        json!({"auth_session": start["auth_session"], "otp_code": sent.code.unwrap()}),
         T0,
     );
     assert_eq!(done.body.unwrap()["email"], "me@example.org");
@@ -515,16 +506,9 @@ fn phone_and_email_enrollments_send_a_code() {
 fn push_verifies_once_the_app_approves() {
     let mut tenant = tenant();
     let me = claims(&tenant, seed::NEW_USER_ID);
-    let start = call(
-        &mut tenant,
-        &me,
-        "POST",
-        "/authentication-methods",
-        Some(json!({"type": "push-notification"})),
-        T0,
-    )
-    .body
-    .unwrap();
+    let start = begin(&mut tenant, &me, json!({"type": "push-notification"}))
+        .body
+        .unwrap();
     assert!(start["barcode_uri"]
         .as_str()
         .unwrap()
@@ -532,11 +516,11 @@ fn push_verifies_once_the_app_approves() {
     let id = start["id"].as_str().unwrap().to_owned();
     let verify = format!("/authentication-methods/{id}/verify");
     let body = json!({"auth_session": start["auth_session"]});
-    let early = call(&mut tenant, &me, "POST", &verify, Some(body.clone()), T0);
+    let early = post(&mut tenant, &me, &verify, body.clone(), T0);
     assert_eq!(problem_type(&early), "A0E-400-0004");
     let outbox_id = tenant.outbox().last().unwrap().id;
     tenant.answer_push(outbox_id, true).unwrap();
-    let done = call(&mut tenant, &me, "POST", &verify, Some(body), T0 + 5);
+    let done = post(&mut tenant, &me, &verify, body, T0 + 5);
     assert_eq!(done.status, 201);
     assert_eq!(done.body.unwrap()["type"], "push-notification");
     // Its Guardian TOTP twin is not a method of its own.
@@ -551,38 +535,23 @@ fn push_verifies_once_the_app_approves() {
 fn a_recovery_code_is_shown_once_and_only_when_there_is_none() {
     let mut tenant = tenant();
     let enrolled = claims(&tenant, seed::ENROLLED_USER_ID);
-    let refused = call(
-        &mut tenant,
-        &enrolled,
-        "POST",
-        "/authentication-methods",
-        Some(json!({"type": "recovery-code"})),
-        T0,
-    );
+    let refused = begin(&mut tenant, &enrolled, json!({"type": "recovery-code"}));
     assert_eq!(
         (refused.status, problem_type(&refused)),
         (409, "A0E-409-0001".into())
     );
     let me = claims(&tenant, seed::NEW_USER_ID);
-    let start = call(
-        &mut tenant,
-        &me,
-        "POST",
-        "/authentication-methods",
-        Some(json!({"type": "recovery-code"})),
-        T0,
-    )
-    .body
-    .unwrap();
+    let start = begin(&mut tenant, &me, json!({"type": "recovery-code"}))
+        .body
+        .unwrap();
     let code = start["recovery_code"].as_str().unwrap();
     assert_eq!(code.len(), 24);
     let id = start["id"].as_str().unwrap();
-    let done = call(
+    let done = post(
         &mut tenant,
         &me,
-        "POST",
         &format!("/authentication-methods/{id}/verify"),
-        Some(json!({"auth_session": start["auth_session"]})),
+        json!({"auth_session": start["auth_session"]}),
         T0,
     );
     assert_eq!(done.status, 201);
@@ -611,14 +580,7 @@ fn bodies_are_checked_before_anything_changes() {
             "preferred_authentication_method",
         ),
     ] {
-        let answer = call(
-            &mut tenant,
-            &me,
-            "POST",
-            "/authentication-methods",
-            Some(body.clone()),
-            T0,
-        );
+        let answer = begin(&mut tenant, &me, body.clone());
         assert_eq!(answer.status, 400, "{body}");
         assert_eq!(
             answer.body.unwrap()["validation_errors"][0]["field"],
@@ -626,14 +588,7 @@ fn bodies_are_checked_before_anything_changes() {
             "{body}"
         );
     }
-    let not_object = call(
-        &mut tenant,
-        &me,
-        "POST",
-        "/authentication-methods",
-        Some(json!([1])),
-        T0,
-    );
+    let not_object = begin(&mut tenant, &me, json!([1]));
     assert_eq!(problem_type(&not_object), "A0E-400-0001");
     assert!(tenant.outbox().is_empty());
     assert_eq!(listed(&mut tenant, &me).len(), 1);
@@ -660,12 +615,11 @@ fn rename_and_preferred_channel() {
     let mut tenant = tenant();
     let me = claims(&tenant, seed::ENROLLED_USER_ID);
     let path = "/authentication-methods/phone%7Cdev_SeededPhoneTwins";
-    let renamed = call(
+    let renamed = patch(
         &mut tenant,
         &me,
-        "PATCH",
         path,
-        Some(json!({"name": "  Work phone ", "preferred_authentication_method": "voice"})),
+        json!({"name": "  Work phone ", "preferred_authentication_method": "voice"}),
         T0,
     );
     assert_eq!(renamed.status, 200);
@@ -673,14 +627,7 @@ fn rename_and_preferred_channel() {
     assert_eq!(record["name"], "Work phone");
     assert_eq!(record["preferred_authentication_method"], "voice");
     assert_eq!(record["id"], "phone|dev_SeededPhoneTwins");
-    let too_long = call(
-        &mut tenant,
-        &me,
-        "PATCH",
-        path,
-        Some(json!({"name": "x".repeat(101)})),
-        T0,
-    );
+    let too_long = patch(&mut tenant, &me, path, json!({"name": "x".repeat(101)}), T0);
     assert_eq!(
         too_long.body.unwrap()["validation_errors"][0]["field"],
         "name"
@@ -692,18 +639,17 @@ fn rename_and_preferred_channel() {
         json!({"name": 5}),
     ] {
         assert_eq!(
-            call(&mut tenant, &me, "PATCH", path, Some(body.clone()), T0).status,
+            patch(&mut tenant, &me, path, body.clone(), T0).status,
             400,
             "{body}"
         );
     }
     let totp = "/authentication-methods/totp%7Cdev_SeededTotpActive";
-    let channel = call(
+    let channel = patch(
         &mut tenant,
         &me,
-        "PATCH",
         totp,
-        Some(json!({"preferred_authentication_method": "sms"})),
+        json!({"preferred_authentication_method": "sms"}),
         T0,
     );
     assert_eq!(channel.status, 400);
@@ -711,21 +657,13 @@ fn rename_and_preferred_channel() {
         "/authentication-methods/{}",
         seed::ENROLLED_RECOVERY_ID.replace('|', "%7C")
     );
-    let nameless = call(
-        &mut tenant,
-        &me,
-        "PATCH",
-        &recovery,
-        Some(json!({"name": "x"})),
-        T0,
-    );
+    let nameless = patch(&mut tenant, &me, &recovery, json!({"name": "x"}), T0);
     assert_eq!(nameless.status, 400);
-    let missing = call(
+    let missing = patch(
         &mut tenant,
         &me,
-        "PATCH",
         "/authentication-methods/totp%7Cdev_Nope",
-        Some(json!({"name": "x"})),
+        json!({"name": "x"}),
         T0,
     );
     assert_eq!(missing.status, 404);
@@ -735,12 +673,10 @@ fn rename_and_preferred_channel() {
 fn deleting_a_phone_removes_both_channels_and_the_password_stays() {
     let mut tenant = tenant();
     let me = claims(&tenant, seed::ENROLLED_USER_ID);
-    let gone = call(
+    let gone = delete(
         &mut tenant,
         &me,
-        "DELETE",
         "/authentication-methods/phone%7Cdev_SeededPhoneTwins",
-        None,
         T0,
     );
     assert_eq!((gone.status, gone.body), (204, None));
@@ -748,21 +684,17 @@ fn deleting_a_phone_removes_both_channels_and_the_password_stays() {
         .list_authenticators(&mfa_claims(&tenant, seed::ENROLLED_USER_ID), T0)
         .unwrap();
     assert!(views.iter().all(|v| v.r#type != "phone"));
-    let again = call(
+    let again = delete(
         &mut tenant,
         &me,
-        "DELETE",
         "/authentication-methods/phone%7Cdev_SeededPhoneTwins",
-        None,
         T0,
     );
     assert_eq!(again.status, 404);
-    let password = call(
+    let password = delete(
         &mut tenant,
         &me,
-        "DELETE",
         "/authentication-methods/password%7C65a000000000000000000002",
-        None,
         T0,
     );
     assert_eq!(
@@ -773,10 +705,7 @@ fn deleting_a_phone_removes_both_channels_and_the_password_stays() {
         "/authentication-methods/{}",
         seed::ENROLLED_RECOVERY_ID.replace('|', "%7C")
     );
-    assert_eq!(
-        call(&mut tenant, &me, "DELETE", &recovery, None, T0).status,
-        204
-    );
+    assert_eq!(delete(&mut tenant, &me, &recovery, T0).status, 204);
     assert!(tenant
         .user(seed::ENROLLED_USER_ID)
         .unwrap()
@@ -793,12 +722,10 @@ fn last_auth_at_follows_sign_ins_with_a_factor() {
     tenant
         .verify_totp(user, &code_at(&secret, T0 + 90), T0 + 90, false)
         .unwrap();
-    let totp = call(
+    let totp = get(
         &mut tenant,
         &me,
-        "GET",
         "/authentication-methods/totp%7Cdev_SeededTotpActive",
-        None,
         T0 + 90,
     );
     assert_eq!(
@@ -812,9 +739,7 @@ fn last_auth_at_follows_sign_ins_with_a_factor() {
         "/authentication-methods/{}",
         seed::ENROLLED_RECOVERY_ID.replace('|', "%7C")
     );
-    let record = call(&mut tenant, &me, "GET", &recovery, None, T0 + 120)
-        .body
-        .unwrap();
+    let record = get(&mut tenant, &me, &recovery, T0 + 120).body.unwrap();
     assert_eq!(record["last_auth_at"], "2023-11-14T22:15:30.000Z");
 }
 
@@ -823,31 +748,22 @@ fn the_free_plan_allows_two_writes_a_minute_and_says_when_to_retry() {
     let mut tenant = tenant();
     tenant.set_my_account_plan(Plan::Free);
     let me = claims(&tenant, seed::NEW_USER_ID);
-    let first = call(
-        &mut tenant,
-        &me,
-        "POST",
-        "/authentication-methods",
-        Some(json!({"type": "totp"})),
-        T0,
-    );
+    let first = begin(&mut tenant, &me, json!({"type": "totp"}));
     assert_eq!((first.rate_limit.limit, first.rate_limit.remaining), (2, 1));
     // A refused body still counts as a write.
-    let second = call(
+    let second = post(
         &mut tenant,
         &me,
-        "POST",
         "/authentication-methods",
-        Some(json!({"type": "fax"})),
+        json!({"type": "fax"}),
         T0 + 1,
     );
     assert_eq!((second.status, second.rate_limit.remaining), (400, 0));
-    let third = call(
+    let third = post(
         &mut tenant,
         &me,
-        "POST",
         "/authentication-methods",
-        Some(json!({"type": "totp"})),
+        json!({"type": "totp"}),
         T0 + 2,
     );
     assert_eq!(
@@ -858,23 +774,14 @@ fn the_free_plan_allows_two_writes_a_minute_and_says_when_to_retry() {
     assert_eq!(third.rate_limit.retry_after, 58);
     // Reads have their own allowance; the minute gives the writes back.
     assert_eq!(
-        call(
-            &mut tenant,
-            &me,
-            "GET",
-            "/authentication-methods",
-            None,
-            T0 + 3
-        )
-        .status,
+        get(&mut tenant, &me, "/authentication-methods", T0 + 3).status,
         200
     );
-    let later = call(
+    let later = post(
         &mut tenant,
         &me,
-        "POST",
         "/authentication-methods",
-        Some(json!({"type": "totp"})),
+        json!({"type": "totp"}),
         T0 + 60,
     );
     assert_eq!(later.status, 202);
@@ -894,77 +801,42 @@ fn each_plan_has_its_read_and_tenant_limits() {
         for _ in 0..reads {
             now += 1;
             assert_eq!(
-                call(
-                    &mut tenant,
-                    &me,
-                    "GET",
-                    "/authentication-methods",
-                    None,
-                    now
-                )
-                .status,
+                get(&mut tenant, &me, "/authentication-methods", now).status,
                 200
             );
         }
         now += 1;
-        let met = call(
-            &mut tenant,
-            &me,
-            "GET",
-            "/authentication-methods",
-            None,
-            now,
-        );
+        let met = get(&mut tenant, &me, "/authentication-methods", now);
         assert_eq!(met.status, 429, "{plan:?}");
         for _ in 0..filtered {
             now += 1;
             assert_eq!(
-                call(
-                    &mut tenant,
-                    &me,
-                    "GET",
-                    "/authentication-methods?type=totp",
-                    None,
-                    now
-                )
-                .status,
+                get(&mut tenant, &me, "/authentication-methods?type=totp", now).status,
                 200,
                 "{plan:?}"
             );
         }
         now += 1;
         assert_eq!(
-            call(
-                &mut tenant,
-                &me,
-                "GET",
-                "/authentication-methods?type=totp",
-                None,
-                now
-            )
-            .status,
+            get(&mut tenant, &me, "/authentication-methods?type=totp", now).status,
             429
         );
         // The tenant's per-second limit counts every user's calls.
         let users = [claims(&tenant, seed::NEW_USER_ID), me.clone()];
         let later = now + 120;
         for i in 0..per_second {
-            let answer = call(
+            let answer = get(
                 &mut tenant,
                 &users[i % 2],
-                "GET",
                 "/authentication-methods?type=totp",
-                None,
                 later,
             );
             assert_eq!(answer.status, 200, "{plan:?}");
         }
-        let met = call(
+        let met = get(
             &mut tenant,
             &users[0],
-            "GET",
             "/authentication-methods?type=totp",
-            None,
             later,
         );
         assert_eq!(
@@ -972,12 +844,10 @@ fn each_plan_has_its_read_and_tenant_limits() {
             (429, per_second as u32),
             "{plan:?}"
         );
-        let next = call(
+        let next = get(
             &mut tenant,
             &users[0],
-            "GET",
             "/authentication-methods?type=totp",
-            None,
             later + 1,
         );
         assert_eq!(next.status, 200, "{plan:?}");

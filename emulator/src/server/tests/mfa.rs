@@ -101,33 +101,7 @@ async fn bearer_failures_are_401_invalid_grant() {
 #[tokio::test]
 async fn missing_scopes_are_403() {
     let h = Harness::new();
-    let (page, _) = (
-        h.get(&h.authorize_uri(MFA_AUDIENCE, &[("scope", "openid")]), &[])
-            .await,
-        (),
-    );
-    let tx = page.transaction();
-    let redirect = h
-        .post_form(
-            "/authorize/login",
-            &[
-                ("tx", &tx),
-                ("username", seed::NEW_USER),
-                ("password", seed::PASSWORD),
-            ],
-            &[],
-        )
-        .await;
-    let code = redirect.location_param("code").unwrap();
-    let body = h
-        .token(&[
-            ("grant_type", "authorization_code"),
-            ("client_id", seed::CLIENT_ID),
-            ("code", &code),
-            ("code_verifier", VERIFIER),
-        ])
-        .await
-        .json();
+    let body = h.new_user_token(MFA_AUDIENCE, "openid").await.json();
     let token = body["access_token"].as_str().unwrap();
     assert_eq!(body["scope"], "openid");
     h.get("/mfa/authenticators", &[("authorization", &bearer(token))])

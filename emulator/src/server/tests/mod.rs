@@ -253,6 +253,37 @@ impl Harness {
             .await
     }
 
+    /// Signs the new user (no second factor) in for `audience` with `scope` and exchanges the
+    /// code: the token endpoint's answer, whatever it is.
+    pub async fn new_user_token(&self, audience: &str, scope: &str) -> Reply {
+        let page = self
+            .get(&self.authorize_uri(audience, &[("scope", scope)]), &[])
+            .await;
+        let tx = page.transaction();
+        let redirect = self
+            .post_form(
+                "/authorize/login",
+                &[
+                    ("tx", &tx),
+                    ("username", seed::NEW_USER),
+                    ("password", seed::PASSWORD),
+                ],
+                &[],
+            )
+            .await;
+        let code = redirect
+            .location_param("code")
+            .unwrap_or_else(|| panic!("no code: {}", redirect.text()));
+        self.token(&[
+            ("grant_type", "authorization_code"),
+            ("client_id", seed::CLIENT_ID),
+            ("code", &code),
+            ("code_verifier", VERIFIER),
+            ("redirect_uri", REDIRECT),
+        ])
+        .await
+    }
+
     /// Logs in and exchanges the code: the token response.
     pub async fn tokens(&self, email: &str, audience: &str) -> Value {
         let (redirect, _) = self.login_code(email, audience).await;

@@ -6,7 +6,7 @@ use axum::http::{Method, StatusCode};
 use rand_chacha::rand_core::SeedableRng;
 use serde_json::{json, Value};
 
-use super::{bearer, request, Harness, Reply, ORIGIN, REDIRECT, VERIFIER};
+use super::{bearer, request, Harness, Reply, ORIGIN};
 use crate::model::seed;
 use crate::model::webauthn::{AttestationFormat, CreationOptions, SoftwareAuthenticator};
 
@@ -16,38 +16,8 @@ const ME_SCOPE: &str = "openid read:me:authentication_methods create:me:authenti
 const METHODS: &str = "/me/v1/authentication-methods";
 
 impl Harness {
-    /// A `/me/` token for the new user (no second factor) with `scope`.
-    async fn me_token(&self, scope: &str) -> Reply {
-        let page = self
-            .get(&self.authorize_uri(ME_AUDIENCE, &[("scope", scope)]), &[])
-            .await;
-        let tx = page.transaction();
-        let redirect = self
-            .post_form(
-                "/authorize/login",
-                &[
-                    ("tx", &tx),
-                    ("username", seed::NEW_USER),
-                    ("password", seed::PASSWORD),
-                ],
-                &[],
-            )
-            .await;
-        let code = redirect
-            .location_param("code")
-            .unwrap_or_else(|| panic!("no code: {}", redirect.text()));
-        self.token(&[
-            ("grant_type", "authorization_code"),
-            ("client_id", seed::CLIENT_ID),
-            ("code", &code),
-            ("code_verifier", VERIFIER),
-            ("redirect_uri", REDIRECT),
-        ])
-        .await
-    }
-
     async fn me_access_token(&self) -> String {
-        let reply = self.me_token(ME_SCOPE).await;
+        let reply = self.new_user_token(ME_AUDIENCE, ME_SCOPE).await;
         assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
         reply.json()["access_token"].as_str().unwrap().to_owned()
     }
@@ -78,7 +48,7 @@ fn problem_code(reply: &Reply) -> String {
 #[tokio::test]
 async fn a_me_token_carries_the_five_scopes_for_the_domain_used() {
     let h = Harness::new();
-    let reply = h.me_token(ME_SCOPE).await;
+    let reply = h.new_user_token(ME_AUDIENCE, ME_SCOPE).await;
     let tokens = reply.json();
     assert_eq!(tokens["expires_in"], 600);
     let claims = super::payload(tokens["access_token"].as_str().unwrap());
@@ -177,7 +147,7 @@ async fn tokens_and_bodies_are_refused_with_their_own_problem() {
     let wrong_audience = h.me(Method::GET, METHODS, &mfa, None).await;
     assert_eq!(problem_code(&wrong_audience), "A0E-401-0003");
     let read_only = h
-        .me_token("openid read:me:authentication_methods")
+        .new_user_token(ME_AUDIENCE, "openid read:me:authentication_methods")
         .await
         .json();
     let read_only = read_only["access_token"].as_str().unwrap();
