@@ -12,6 +12,7 @@ pub mod finished;
 pub mod flow;
 pub mod manage;
 pub mod notice;
+pub mod part_unavailable;
 pub mod session_bar;
 pub mod session_source;
 pub mod signed_in;
@@ -26,8 +27,9 @@ use finished::{FinishedScreen, NeedsClickScreen};
 use flow::{Flow, Stage};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use manage::SignedInView;
+use manage::SignedInPart;
 use notice::Notices;
+use part_unavailable::PartUnavailable;
 use signed_out::SignedOutScreen;
 
 /// Performance mark set when the first screen is on the page.
@@ -128,7 +130,7 @@ fn Screens(
     provide_context(config.lang);
     let flow = Flow::new(config.clone(), host, on_done);
     provide_context(flow);
-    let signed_in = signed_in_part(config.clone(), flow, host);
+    let signed_in = SignedInPart::new(config.clone(), flow, host);
     flow.start(callback.try_update_value(Option::take).flatten());
     // The next steps' chunks arrive while the visitor reads the first screen (or while the
     // code of a sign-in answer is exchanged), so no step waits for them later.
@@ -159,53 +161,4 @@ fn Screens(
 #[component]
 fn Working(text: String) -> impl IntoView {
     view! { <p class="mfa-status" role="status" aria-live="polite">{text}</p> }
-}
-
-/// The signed-in chunk as the screens see it: not loaded yet, its screen, or a failed load.
-#[derive(Clone, Copy)]
-struct SignedInPart {
-    part: RwSignal<Option<Result<SignedInView, ()>>, LocalStorage>,
-    load: Callback<()>,
-}
-
-/// Loads the signed-in chunk as soon as the page is signed in (or when `load` runs again after
-/// a failure), and sets it up once under the screens' owner.
-fn signed_in_part(config: Config, flow: Flow, host: NodeRef<leptos::html::Main>) -> SignedInPart {
-    let owner = Owner::current().unwrap_or_default();
-    let part = RwSignal::new_local(None::<Result<SignedInView, ()>>);
-    let busy = StoredValue::new(false);
-    let load = Callback::new(move |()| {
-        if busy.get_value() || matches!(part.get_untracked(), Some(Ok(_))) {
-            return;
-        }
-        busy.set_value(true);
-        part.set(None);
-        let (owner, config) = (owner.clone(), config.clone());
-        spawn_local(async move {
-            let loaded = manage::set_up(owner, config, flow, host).await;
-            busy.set_value(false);
-            part.set(Some(loaded.map_err(|_| ())));
-        });
-    });
-    effect(move || {
-        if flow.stage.get() == Stage::SignedIn && part.get_untracked().is_none() {
-            load.run(());
-        }
-    });
-    SignedInPart { part, load }
-}
-
-/// A chunk of the page that could not be loaded, with the way to try again.
-#[component]
-fn PartUnavailable(retry: Callback<()>) -> impl IntoView {
-    let t = texts();
-    view! {
-        <div class="mfa-card mfa-error" role="alert" id="mfa-part-unavailable">
-            <p class="mfa-error-message">{t.part_unavailable}</p>
-            <p class="mfa-hint">{t.hint_part_unavailable}</p>
-            <button type="button" class="mfa-button" id="mfa-part-retry" on:click=move |_| retry.run(())>
-                {t.try_again}
-            </button>
-        </div>
-    }
 }

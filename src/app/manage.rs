@@ -5,7 +5,7 @@
 
 use super::changes;
 use super::demo_panel::DemoHandle;
-use super::flow::Flow;
+use super::flow::{Flow, Stage};
 use super::session_source::FlowSession;
 use super::signed_in::SignedInScreen;
 use crate::api::demo::DemoApi;
@@ -16,6 +16,7 @@ use crate::config::Config;
 use crate::factors::context::{Factors, Panel};
 use crate::reactive::effect;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use std::rc::Rc;
 
 /// Builds the signed-in screen; set up by [`set_up`].
@@ -74,4 +75,42 @@ fn build(config: Config, flow: Flow, host: NodeRef<leptos::html::Main>) -> Signe
     effect(move || flow.screen.set(factors.panel.get().screen().to_owned()));
     provide_context(factors);
     SignedInView(Rc::new(|| view! { <SignedInScreen /> }.into_any()))
+}
+
+/// The signed-in chunk as the screens see it: not loaded yet, its screen, or a failed load.
+#[derive(Clone, Copy)]
+pub struct SignedInPart {
+    /// Not loaded yet (`None`), the screen, or a failed load.
+    pub part: RwSignal<Option<Result<SignedInView, ()>>, LocalStorage>,
+    /// Loads it (again).
+    pub load: Callback<()>,
+}
+
+impl SignedInPart {
+    /// Loads the signed-in chunk as soon as the page is signed in (or when `load` runs again after
+    /// a failure), and sets it up once under the screens' owner.
+    pub fn new(config: Config, flow: Flow, host: NodeRef<leptos::html::Main>) -> SignedInPart {
+        let owner = Owner::current().unwrap_or_default();
+        let part = RwSignal::new_local(None::<Result<SignedInView, ()>>);
+        let busy = StoredValue::new(false);
+        let load = Callback::new(move |()| {
+            if busy.get_value() || matches!(part.get_untracked(), Some(Ok(_))) {
+                return;
+            }
+            busy.set_value(true);
+            part.set(None);
+            let (owner, config) = (owner.clone(), config.clone());
+            spawn_local(async move {
+                let loaded = set_up(owner, config, flow, host).await;
+                busy.set_value(false);
+                part.set(Some(loaded.map_err(|_| ())));
+            });
+        });
+        effect(move || {
+            if flow.stage.get() == Stage::SignedIn && part.get_untracked().is_none() {
+                load.run(());
+            }
+        });
+        SignedInPart { part, load }
+    }
 }
