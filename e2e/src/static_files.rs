@@ -34,18 +34,16 @@ pub fn service(dir: &Path) -> ServeDir {
 }
 
 /// `Cache-Control` a deployment sends for the file at URL `path`: pages (`…/`, `*.html`),
-/// `config.json`, demo mode's `demo/` and wasm-bindgen's `snippets/` (whose names carry no
-/// hash of their content) are revalidated; every other file of the build
-/// (`mfa-manager-HASH.js`, `…_bg.wasm`, `main-HASH.css`, `init-HASH.js`, `chunks/…`; a Vite
-/// build's `assets/NAME-HASH.js`) is kept forever.
+/// `config.json` and demo mode's `demo/` (whose names carry no hash of their content) are
+/// revalidated; every other file of the build (`mfa-manager-HASH.js`, `…_bg.wasm`,
+/// `main-HASH.css`, `init-HASH.js`, `split-loader-HASH.js`, `chunks/…`,
+/// `snippets/…/inline0-HASH.js`; a Vite build's `assets/NAME-HASH.js`) is kept forever.
 pub fn cache_control(path: &str) -> &'static str {
     let name = path.rsplit('/').next().unwrap_or_default();
     let unhashed = name.is_empty()
         || name.ends_with(".html")
         || name == "config.json"
-        || path
-            .split('/')
-            .any(|segment| segment == "demo" || segment == "snippets");
+        || path.split('/').any(|segment| segment == "demo");
     if unhashed {
         REVALIDATE
     } else {
@@ -86,7 +84,6 @@ mod tests {
             "/account/security/config.json",
             "/demo/mfa_demo_tenant_bg.wasm",
             "/a/demo/mfa_demo_tenant.js",
-            "/snippets/mfa-manager-b410104531091991/inline0.js",
         ] {
             assert_eq!(cache_control(path), REVALIDATE, "{path}");
         }
@@ -95,6 +92,7 @@ mod tests {
             "/a/b/main-c36072f92ce3d017.css",
             "/chunks/enroll-0a1b2c3d.wasm",
             "/assets/index-Bx3_kD9a.js",
+            "/snippets/mfa-manager-b410104531091991/inline0-0a1b2c3d4e5f6071.js",
         ] {
             assert_eq!(cache_control(path), FOREVER, "{path}");
         }

@@ -3,6 +3,7 @@
 
 mod bench;
 mod compress;
+mod content_hash;
 mod demo_tenant;
 mod dist;
 mod externalize;
@@ -18,6 +19,7 @@ mod race;
 mod serve;
 mod setup;
 mod short_names;
+mod snippet_names;
 mod sizes;
 mod split;
 mod step;
@@ -95,6 +97,9 @@ fn post_build(args: PostBuildArgs) -> Result<(), String> {
     minify::glue(&dir, release)?;
     if demo == demo_tenant::Demo::Included {
         minify::glue(&dir.join(demo_tenant::FOLDER), release)?;
+    }
+    if release {
+        snippet_names::run(&dir)?;
     }
     integrity::refresh(&dir)
 }

@@ -9,9 +9,9 @@
 //! loader beside the page's module (the module imports it: it is part of the first load),
 //! each named by the hash of its content, so they can be cached forever.
 
+use crate::content_hash::hashed_name;
 use crate::paths;
 use crate::process::run_checked;
-use sha2::{Digest, Sha256};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -172,15 +172,6 @@ fn optimize(wasm: &Path) -> Result<(), String> {
     )
 }
 
-/// `NAME-HASH.EXT` for the file at `path` named `name` (16 hex digits of its SHA-256).
-fn hashed_name(path: &Path, name: &str) -> Result<String, String> {
-    let bytes = fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    let digest = Sha256::digest(&bytes);
-    let hash: String = digest[..8].iter().map(|b| format!("{b:02x}")).collect();
-    let (base, ext) = name.rsplit_once('.').unwrap_or((name, ""));
-    Ok(format!("{base}-{hash}.{ext}"))
-}
-
 /// `text` with its one occurrence of `from` replaced; an error if there is not exactly one.
 fn replace_once(text: &str, from: &str, to: &str) -> Result<String, String> {
     match text.matches(from).count() {
@@ -213,23 +204,6 @@ fn copy_snippets(from: &Path, to: &Path) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn names_carry_the_hash_of_the_content() {
-        let dir = std::env::temp_dir().join("mfa-split-hash-test");
-        fs::create_dir_all(&dir).unwrap();
-        let file = dir.join("module_1_auth.wasm");
-        fs::write(&file, b"abc").unwrap();
-        assert_eq!(
-            hashed_name(&file, "module_1_auth.wasm").unwrap(),
-            "module_1_auth-ba7816bf8f01cfea.wasm"
-        );
-        fs::write(&file, b"abd").unwrap();
-        assert_ne!(
-            hashed_name(&file, "module_1_auth.wasm").unwrap(),
-            "module_1_auth-ba7816bf8f01cfea.wasm"
-        );
-    }
 
     #[test]
     fn the_loader_is_preloaded_beside_the_module() {
