@@ -134,7 +134,7 @@ impl Browser {
     }
 
     /// Sends a ChromeDriver command that thirtyfour does not wrap and returns its `value`.
-    async fn chromedriver(
+    pub(crate) async fn chromedriver(
         &self,
         path: &str,
         body: serde_json::Value,

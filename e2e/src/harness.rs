@@ -70,6 +70,10 @@ impl Harness {
                 "client_id": mfa_emulator::model::seed::CLIENT_ID,
                 "app_audience": mfa_emulator::model::seed::APP_AUDIENCE,
             });
+            // A custom domain needs the tenant's own domain for the MFA API audience.
+            if setup.on_custom_domain {
+                config["canonical_domain"] = json!(tenant.origin);
+            }
             if let (Some(base), Some(extra)) =
                 (config.as_object_mut(), setup.config_extra.as_object())
             {

@@ -20,6 +20,7 @@ pub mod static_files;
 pub mod stop_on_drop;
 pub mod tenant;
 pub mod throttle;
+pub mod virtual_authenticator;
 
 pub use browser::Browser;
 pub use config_file::ConfigFile;
