@@ -27,6 +27,8 @@ pub mod i18n;
 pub mod json;
 pub mod mount;
 pub mod reactive;
+#[cfg(test)]
+mod typescript_declarations;
 
 pub use mount::{mount, MountHandle};
 

@@ -55,7 +55,7 @@ impl Substitutions {
             .collect();
         let built: [(&'static str, NameTest); 3] = [
             ("mfa-manager-HASH.js", |n| {
-                n.starts_with("mfa-manager") && n.ends_with(".js")
+                n.starts_with("mfa-manager-") && n.ends_with(".js")
             }),
             ("mfa-manager-HASH_bg.wasm", |n| n.ends_with("_bg.wasm")),
             ("main-HASH.css", |n| n.ends_with(".css")),
@@ -112,9 +112,9 @@ pub fn router(base: &str, dist: &Path, config: &ConfigFile) -> TestResult<Router
     Ok(router)
 }
 
-/// Reads `path` (`plain-html/`, `plain-html/main.js`, `preact/node_modules/…`) from the
-/// page's folder in `pages`, else from `dist` (as the request's `headers` allow, see
-/// [`from_dist`]).
+/// Reads `path` (`plain-html/`, `plain-html/main.js`, `preact/node_modules/…`,
+/// `stable-entry/account/`) from the page's folder in `pages`, else from `dist` (as the
+/// request's `headers` allow, see [`from_dist`]).
 async fn serve(
     path: &str,
     pages: &Path,
@@ -126,11 +126,13 @@ async fn serve(
     let Some(example) = parts.next().filter(|e| is_plain_name(e)) else {
         return not_found();
     };
-    let rest: Vec<&str> = parts.collect();
-    let rest: Vec<&str> = match rest.as_slice() {
-        [] | [""] => vec!["index.html"],
-        _ => rest,
-    };
+    let mut rest: Vec<&str> = parts.collect();
+    // A folder's address (`plain-html/`, `stable-entry/account/`) is its `index.html`.
+    match rest.last_mut() {
+        Some(last) if last.is_empty() => *last = "index.html",
+        None => rest.push("index.html"),
+        Some(_) => {}
+    }
     if !rest.iter().all(|part| is_plain_name(part)) {
         return not_found();
     }

@@ -155,7 +155,7 @@ fn widget_script(dist: &std::path::Path, config: &ConfigFile) -> TestResult<Stri
     let glue = std::fs::read_dir(dist)?
         .flatten()
         .map(|e| e.file_name().to_string_lossy().into_owned())
-        .find(|name| name.starts_with("mfa-manager") && name.ends_with(".js"))
+        .find(|name| name.starts_with("mfa-manager-") && name.ends_with(".js"))
         .ok_or("no JavaScript module in dist/")?;
     let wasm = glue.replace(".js", "_bg.wasm");
     let config = match config {

@@ -1,5 +1,6 @@
 //! Embedding journeys: the `<mfa-manager>` element in the examples of `examples/` (plain HTML
-//! and Preact), its `mfa-manager:*` events, and open tabs keeping their lists in step.
+//! and Preact), `mount()` from the stable entry module `mfa-manager.js` in a page of another
+//! folder, the `mfa-manager:*` events, and open tabs keeping their lists in step.
 
 use e2e::examples::examples_dir;
 use e2e::journeys::{aud_contains, SIGNED_IN_HEADING};
@@ -170,6 +171,69 @@ async fn preact_example_mounts_the_element_and_hears_its_events() -> TestResult 
         .wait_text("#app-status", "The app has a token for its API")
         .await?;
     h.audit_no_token_leak("Preact example").await?;
+    h.finish().await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_page_in_another_folder_mounts_the_widget_from_the_stable_entry_module() -> TestResult {
+    let h = Harness::start(Setup {
+        base_path: "/account/security/".into(),
+        ..Setup::default()
+    })
+    .await?;
+    // The build's files are in `stable-entry/`, the host page one folder below, and its
+    // script names no hashed file: it imports `mount` from `../mfa-manager.js`.
+    let build = format!("{}examples/stable-entry/", h.site.url);
+    h.browser.open(&format!("{build}account/")).await?;
+    h.browser
+        .wait_text("#security h2", "Sign in to manage your security settings")
+        .await?;
+    h.browser.wait_text("#security", &tenant_host(&h)).await?;
+    // The entry module linked the build's stylesheet, and the browser applied it.
+    let stylesheet: Value = h
+        .browser
+        .eval(
+            "const link = document.querySelector('link[rel=stylesheet]');
+             return link && { href: link.href, rules: link.sheet ? link.sheet.cssRules.length : 0 };",
+        )
+        .await?;
+    let href = stylesheet["href"].as_str().unwrap_or_default();
+    assert!(
+        href.starts_with(&build) && href.ends_with(".css") && !href[build.len()..].contains('/'),
+        "{stylesheet}"
+    );
+    assert!(stylesheet["rules"].as_u64() > Some(0), "{stylesheet}");
+
+    // Signing in needs the wasm chunks, which the split loader fetches beside itself.
+    h.sign_in_by_popup("#security #mfa-sign-in", seed::NEW_USER)
+        .await?;
+    h.browser
+        .wait_text("#security h2", SIGNED_IN_HEADING)
+        .await?;
+    h.browser.click("#security #mfa-done").await?;
+    h.browser
+        .wait_text("#app-status", "The app has a token for its API")
+        .await?;
+    let fetched = h.browser.fetched_urls().await?;
+    let from_build = |suffix: &str| {
+        fetched
+            .iter()
+            .filter(|url| url.ends_with(suffix))
+            .all(|url| url.starts_with(&build))
+    };
+    assert!(
+        fetched.iter().any(|url| url.contains("/chunks/")),
+        "no chunk was fetched: {fetched:?}"
+    );
+    assert!(
+        from_build(".wasm") && from_build(".js") && from_build(".css"),
+        "every file of the build comes from its folder: {fetched:?}"
+    );
+    assert_eq!(
+        h.browser.driver.title().await?,
+        "Example app: account security"
+    );
+    h.audit_no_token_leak("stable entry example").await?;
     h.finish().await
 }
 

@@ -6,6 +6,7 @@ mod compress;
 mod content_hash;
 mod demo_tenant;
 mod dist;
+mod entry;
 mod externalize;
 mod floor;
 mod imports;
@@ -24,6 +25,7 @@ mod sizes;
 mod split;
 mod step;
 mod test;
+mod typed_host;
 mod wasm_module;
 
 use clap::{Parser, Subcommand};
@@ -101,6 +103,7 @@ fn post_build(args: PostBuildArgs) -> Result<(), String> {
     if release {
         snippet_names::run(&dir)?;
     }
+    entry::write(&dir)?;
     integrity::refresh(&dir)
 }
 

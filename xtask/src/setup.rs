@@ -132,10 +132,14 @@ fn npm_tools() -> Result<(), String> {
     Ok(())
 }
 
-/// Folders with a `package-lock.json` whose packages a journey loads from their
-/// `node_modules`: the embedding example built on a JavaScript framework, and Auth0's own SPA
-/// SDK, which judges the emulator.
-pub const NPM_FOLDERS: [&str; 2] = ["examples/preact", "e2e/official-clients/auth0-spa-js"];
+/// Folders with a `package-lock.json` whose packages a check loads from their
+/// `node_modules`: the embedding example built on a JavaScript framework, Auth0's own SPA
+/// SDK, which judges the emulator, and the TypeScript compiler of the typed host.
+pub const NPM_FOLDERS: [&str; 3] = [
+    "examples/preact",
+    "e2e/official-clients/auth0-spa-js",
+    crate::typed_host::FOLDER,
+];
 
 /// Installs the packages of every folder of [`NPM_FOLDERS`].
 fn npm_folders() -> Result<(), String> {

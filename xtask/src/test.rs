@@ -4,7 +4,7 @@
 use crate::paths;
 use crate::process::{describe, run_streamed};
 use crate::step::{seconds, Step};
-use crate::{dist, imports, setup, sizes};
+use crate::{dist, imports, setup, sizes, typed_host};
 use std::fs;
 use std::process::Command;
 use std::time::Duration;
@@ -104,6 +104,16 @@ fn run_stages(args: &Args, stages: &mut Vec<Stage>) {
             "-D",
             "warnings",
         ]),
+    ));
+    let typed_step = Step::start("stage typed host (tsc --strict)");
+    let typed = typed_host::check()
+        .map(|checked| println!("{checked}"))
+        .map_err(|e| eprintln!("{e}"))
+        .is_ok();
+    stages.push(Stage::plain(
+        "typed host (tsc)",
+        typed,
+        typed_step.finish(ok_text(typed)),
     ));
     stages.push(stage(
         "native tests",

@@ -1,0 +1,26 @@
+// Embeds mfa-manager with mount(), importing only the stable entry module. Copy the files of
+// dist/ (except index.html and config.json) as they are into the folder above this page; no
+// file name needs changing. Put your tenant in place of acme.us.auth0.com,
+// YOUR_SPA_CLIENT_ID and https://api.acme.com/.
+import { mount } from "../mfa-manager.js";
+
+const status = document.getElementById("app-status");
+
+// The app's own API token, kept in memory only (never in storage, the URL or the log);
+// send it as `Authorization: Bearer …` to the API named by app_audience.
+let apiToken = null;
+
+// Keep the handle (exported here, so the module holds it): a handle nothing refers to is
+// freed by the garbage collector, and freeing it unmounts the widget.
+export const widget = mount(
+  document.getElementById("security"),
+  {
+    domain: "acme.us.auth0.com",
+    client_id: "YOUR_SPA_CLIENT_ID",
+    app_audience: "https://api.acme.com/",
+  },
+  ({ access_token, expires_in, scope }) => {
+    apiToken = access_token;
+    status.textContent = `The app has a token for its API (valid ${expires_in} s, scope "${scope}").`;
+  },
+);
