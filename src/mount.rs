@@ -3,19 +3,35 @@
 use crate::app::{App, ConfigResult};
 use crate::config::{ConfigError, RawConfig};
 use leptos::prelude::*;
+use std::any::Any;
+use std::cell::{Cell, RefCell};
+use std::collections::BTreeMap;
 use wasm_bindgen::prelude::*;
 
-/// A mounted widget; `unmount()` removes it and forgets its session.
+/// A mounted widget; `unmount()` removes it and forgets its session. The widget stays on the
+/// page until then, whether or not the host keeps the handle: a handle the host drops (and
+/// the browser frees) does not take the widget with it.
 #[wasm_bindgen]
 pub struct MountHandle {
-    mounted: Option<Box<dyn std::any::Any>>,
+    id: Option<u32>,
+}
+
+thread_local! {
+    /// The mounted widgets (Leptos' unmount handles), by the id their handle names.
+    static MOUNTED: RefCell<BTreeMap<u32, Box<dyn Any>>> = const { RefCell::new(BTreeMap::new()) };
+    /// The id of the next widget.
+    static NEXT_ID: Cell<u32> = const { Cell::new(0) };
 }
 
 #[wasm_bindgen]
 impl MountHandle {
-    /// Removes the widget from the page.
+    /// Removes the widget from the page (once; later calls do nothing).
     pub fn unmount(&mut self) {
-        self.mounted.take();
+        if let Some(id) = self.id.take() {
+            // Dropped after the borrow ends: unmounting may run code that mounts again.
+            let widget = MOUNTED.with(|m| m.borrow_mut().remove(&id));
+            drop(widget);
+        }
     }
 }
 
@@ -43,9 +59,13 @@ pub(crate) fn mount_config(
     let handle = leptos::mount::mount_to(element, move || {
         view! { <App given=Some(given) on_done /> }
     });
-    MountHandle {
-        mounted: Some(Box::new(handle)),
-    }
+    let id = NEXT_ID.with(|next| {
+        let id = next.get();
+        next.set(id.wrapping_add(1));
+        id
+    });
+    MOUNTED.with(|m| m.borrow_mut().insert(id, Box::new(handle)));
+    MountHandle { id: Some(id) }
 }
 
 /// Validates a configuration object given by the embedding page.

@@ -27,6 +27,20 @@ async fn mount_shows_the_widget_and_unmount_removes_it() {
 }
 
 #[wasm_bindgen_test]
+async fn the_widget_stays_when_the_host_drops_its_handle() {
+    let (element, handle) = mount_widget(r#"{"domain":"acme.us.auth0.com","client_id":"abc"}"#);
+    // The browser frees a handle the host page keeps no reference to.
+    {
+        let _freed = handle;
+    }
+    settle_until_shows(&element, "Sign in to manage your security settings").await;
+    assert!(
+        element.child_element_count() > 0,
+        "the widget is still on the page"
+    );
+}
+
+#[wasm_bindgen_test]
 async fn mount_with_a_bad_config_names_each_field() {
     let (element, _handle) = mount_widget(r#"{"domain":"http://acme.auth0.com","mode":"tab"}"#);
     expect_field_errors(&element, &["domain", "client_id", "mode"]).await;
