@@ -4,8 +4,7 @@ use crate::app::{App, ConfigResult};
 use crate::config::{ConfigError, RawConfig};
 use leptos::prelude::*;
 use std::any::Any;
-use std::cell::{Cell, RefCell};
-use std::collections::BTreeMap;
+use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 
 /// A mounted widget; `unmount()` removes it and forgets its session. The widget stays on the
@@ -13,14 +12,13 @@ use wasm_bindgen::prelude::*;
 /// the browser frees) does not take the widget with it.
 #[wasm_bindgen]
 pub struct MountHandle {
-    id: Option<u32>,
+    id: Option<usize>,
 }
 
 thread_local! {
-    /// The mounted widgets (Leptos' unmount handles), by the id their handle names.
-    static MOUNTED: RefCell<BTreeMap<u32, Box<dyn Any>>> = const { RefCell::new(BTreeMap::new()) };
-    /// The id of the next widget.
-    static NEXT_ID: Cell<u32> = const { Cell::new(0) };
+    /// The mounted widgets (Leptos' unmount handles); a handle names its widget's index, and
+    /// an unmounted widget leaves an empty slot (a page mounts few).
+    static MOUNTED: RefCell<Vec<Option<Box<dyn Any>>>> = const { RefCell::new(Vec::new()) };
 }
 
 #[wasm_bindgen]
@@ -29,7 +27,7 @@ impl MountHandle {
     pub fn unmount(&mut self) {
         if let Some(id) = self.id.take() {
             // Dropped after the borrow ends: unmounting may run code that mounts again.
-            let widget = MOUNTED.with(|m| m.borrow_mut().remove(&id));
+            let widget = MOUNTED.with(|m| m.borrow_mut().get_mut(id).and_then(Option::take));
             drop(widget);
         }
     }
@@ -59,12 +57,11 @@ pub(crate) fn mount_config(
     let handle = leptos::mount::mount_to(element, move || {
         view! { <App given=Some(given) on_done /> }
     });
-    let id = NEXT_ID.with(|next| {
-        let id = next.get();
-        next.set(id.wrapping_add(1));
-        id
+    let id = MOUNTED.with(|m| {
+        let mut mounted = m.borrow_mut();
+        mounted.push(Some(Box::new(handle) as Box<dyn Any>));
+        mounted.len() - 1
     });
-    MOUNTED.with(|m| m.borrow_mut().insert(id, Box::new(handle)));
     MountHandle { id: Some(id) }
 }
 
