@@ -28,6 +28,18 @@ pub enum Mode {
     Popup,
 }
 
+/// Which of the tenant's APIs manages the user's sign-in methods.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ApiChoice {
+    /// The MFA API (`/mfa/`), which every tenant has.
+    #[default]
+    Mfa,
+    /// The My Account API (`/me/v1/`), which a tenant must activate.
+    MyAccount,
+    /// The My Account API where the tenant grants it, else the MFA API.
+    Auto,
+}
+
 /// The configuration exactly as written in `config.json`; every field optional so that
 /// validation, not the JSON parser, reports what is missing.
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -49,6 +61,8 @@ pub struct RawConfig {
     pub return_to: Option<String>,
     /// `redirect` or `popup`.
     pub mode: Option<String>,
+    /// `mfa`, `my-account` or `auto`.
+    pub api: Option<String>,
     /// Run against the in-browser demo tenant, no network.
     pub demo: Option<bool>,
     /// Language of the interface, a BCP 47 tag such as `de` or `de-CH` (see [`Lang::parse`]);
@@ -76,6 +90,8 @@ pub struct Config {
     pub return_to: Option<String>,
     /// Redirect or popup sign-in.
     pub mode: Mode,
+    /// The API that manages the sign-in methods.
+    pub api: ApiChoice,
     /// Demo mode: in-browser tenant, no network.
     pub demo: bool,
     /// Language of the interface.
@@ -89,6 +105,12 @@ impl Config {
     /// The MFA API audience: always the canonical tenant domain with `/mfa/`.
     pub fn mfa_audience(&self) -> String {
         format!("{}/mfa/", self.canonical_domain.as_str())
+    }
+
+    /// The My Account API audience: the domain the page signs in at, with `/me/` (unlike the
+    /// MFA API's, it follows a custom domain).
+    pub fn my_account_audience(&self) -> String {
+        format!("{}/me/", self.domain.as_str())
     }
 
     /// Parses `config.json` text and validates it. `page_url` is the page's own URL without
@@ -195,6 +217,19 @@ impl RawConfig {
             }
         };
 
+        let api = match non_empty(self.api).as_deref() {
+            None | Some("mfa") => ApiChoice::Mfa,
+            Some("my-account") => ApiChoice::MyAccount,
+            Some("auto") => ApiChoice::Auto,
+            Some(other) => {
+                errors.push(ConfigError::Invalid {
+                    field: "api",
+                    problem: Problem::UnknownApi(other.to_owned()),
+                });
+                ApiChoice::Mfa
+            }
+        };
+
         let lang = match non_empty(self.lang) {
             None => Lang::En,
             Some(tag) => match Lang::parse(&tag) {
@@ -233,6 +268,7 @@ impl RawConfig {
                         .unwrap_or_else(|| DEFAULT_APP_SCOPE.to_owned()),
                     return_to,
                     mode,
+                    api,
                     demo,
                     lang,
                 })

@@ -23,7 +23,7 @@ use wasm_bindgen::prelude::*;
 pub const ELEMENT_NAME: &str = "mfa-manager";
 
 /// The attributes read by the element, in the order of the configuration table.
-pub const ATTRIBUTES: [&str; 10] = [
+pub const ATTRIBUTES: [&str; 11] = [
     "domain",
     "canonical-domain",
     "client-id",
@@ -32,6 +32,7 @@ pub const ATTRIBUTES: [&str; 10] = [
     "app-scope",
     "return-to",
     "mode",
+    "api",
     "lang",
     "demo",
 ];
@@ -117,6 +118,7 @@ pub fn raw_config(attribute: impl Fn(&str) -> Option<String>) -> RawConfig {
         app_scope: attribute("app-scope"),
         return_to: attribute("return-to"),
         mode: attribute("mode"),
+        api: attribute("api"),
         lang: attribute("lang"),
         demo: attribute("demo").map(|_| true),
     }

@@ -133,7 +133,7 @@ fn owned(keys: &[&str]) -> Vec<String> {
 #[test]
 fn the_config_interface_names_exactly_the_keys_config_json_accepts() {
     let accepted = struct_fields::<RawConfig>();
-    assert_eq!(accepted.len(), 10, "serde lists RawConfig's fields");
+    assert_eq!(accepted.len(), 11, "serde lists RawConfig's fields");
     let declared = interface_keys("MfaManagerConfig");
     assert_eq!(sorted(declared.clone()), owned(&accepted));
     // Each declared key is one the parser takes, and the parser takes no other.
@@ -188,5 +188,16 @@ fn literal_types_list_the_values_the_code_knows() {
         };
         let valid = raw.validate("https://www.acme.com/account/").is_ok();
         assert_eq!(valid, mode != "sideways", "mode {mode}");
+    }
+    let apis = literal_type("MfaManagerApi");
+    assert_eq!(sorted(apis.clone()), owned(&["auto", "mfa", "my-account"]));
+    for api in apis.iter().chain([&"graphql".to_owned()]) {
+        let raw = RawConfig {
+            demo: Some(true),
+            api: Some(api.clone()),
+            ..RawConfig::default()
+        };
+        let valid = raw.validate("https://www.acme.com/account/").is_ok();
+        assert_eq!(valid, api != "graphql", "api {api}");
     }
 }

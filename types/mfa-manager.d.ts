@@ -19,6 +19,13 @@ export type MfaManagerLang = MfaManagerLanguage | (string & {});
 export type MfaManagerMode = "redirect" | "popup";
 
 /**
+ * The tenant API that manages the sign-in methods: `mfa` (the MFA API, every tenant has it;
+ * the default), `my-account` (the My Account API, which the tenant must activate and grant to
+ * the application) or `auto` (the My Account API where the tenant grants it, else the MFA API).
+ */
+export type MfaManagerApi = "mfa" | "my-account" | "auto";
+
+/**
  * The configuration: the keys of `config.json`, given to `mount()` as an object and to
  * `<mfa-manager>` as attributes (`client-id` for `client_id`, …). Every mistake is shown
  * inside the widget, naming the key.
@@ -59,6 +66,8 @@ export interface MfaManagerConfig {
   return_to?: string;
   /** `redirect` (default for the stand-alone page) or `popup` (default for the widget). */
   mode?: MfaManagerMode;
+  /** The API that manages the sign-in methods; see {@link MfaManagerApi}. */
+  api?: MfaManagerApi;
   /**
    * `true` runs against an in-browser demo tenant, no network; needs the build's `demo/`,
    * which `cargo xtask dist --no-demo` leaves out.
@@ -166,6 +175,8 @@ export interface MfaManagerAttributes {
   "return-to"?: string;
   /** See {@link MfaManagerConfig.mode}; `popup` by default. */
   mode?: MfaManagerMode;
+  /** See {@link MfaManagerConfig.api}. */
+  api?: MfaManagerApi;
   /** See {@link MfaManagerConfig.lang}. */
   lang?: MfaManagerLang;
   /** Present (`""` or `true`) runs demo mode; see {@link MfaManagerConfig.demo}. */

@@ -2,6 +2,7 @@
 // embedding the widget would. `cargo xtask test` compiles it with `tsc --strict`.
 import {
   mount,
+  type MfaManagerApi,
   type MfaManagerChange,
   type MfaManagerConfig,
   type MfaManagerElement,
@@ -17,6 +18,7 @@ import {
 
 // Every configuration key, with a value of its type.
 const mode: MfaManagerMode = "popup";
+const api: MfaManagerApi = "auto";
 const german: MfaManagerLanguage = "de";
 const swissGerman: MfaManagerLang = "de-CH";
 const pageLanguage: MfaManagerLang = document.documentElement.lang;
@@ -29,6 +31,7 @@ const everyKey: Required<MfaManagerConfig> = {
   app_scope: "openid profile email",
   return_to: "/",
   mode,
+  api,
   demo: false,
   lang: german,
 };

@@ -13,6 +13,8 @@ pub struct Answer {
     pub body: String,
     /// Seconds to wait, from `Retry-After` (or `x-ratelimit-reset`).
     pub retry_after: Option<u64>,
+    /// The `Location` header (a started My Account enrollment's method).
+    pub location: Option<String>,
 }
 
 impl Answer {
@@ -32,6 +34,29 @@ impl Answer {
     /// A 2xx answer's JSON body as `T`; any other answer as its [`ApiError`].
     pub fn json<T: DeserializeOwned>(&self) -> Result<T, ApiError> {
         self.success()?;
+        self.parse()
+    }
+
+    /// `Ok` for a 2xx answer of the My Account API, else its problem as an [`ApiError`].
+    pub fn problem(&self) -> Result<(), ApiError> {
+        if (200..300).contains(&self.status) {
+            Ok(())
+        } else {
+            Err(ApiError::from_problem(
+                self.status,
+                &self.body,
+                self.retry_after,
+            ))
+        }
+    }
+
+    /// The body of a 2xx answer of the My Account API as `T`, else its problem.
+    pub fn problem_json<T: DeserializeOwned>(&self) -> Result<T, ApiError> {
+        self.problem()?;
+        self.parse()
+    }
+
+    fn parse<T: DeserializeOwned>(&self) -> Result<T, ApiError> {
         crate::json::from_text(&self.body).map_err(|e| ApiError::Unexpected {
             status: self.status,
             detail: format!("the answer is not the expected JSON ({e})"),
@@ -66,6 +91,7 @@ mod tests {
             status,
             body: body.into(),
             retry_after: None,
+            location: None,
         }
     }
 

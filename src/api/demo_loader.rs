@@ -50,6 +50,7 @@ impl From<JsAnswer> for Answer {
             status: answer.status(),
             body: answer.body(),
             retry_after: answer.retry_after().map(|s| s as u64),
+            location: None,
         }
     }
 }

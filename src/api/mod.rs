@@ -10,7 +10,10 @@ pub mod demo_tenant;
 mod envelope;
 pub mod error;
 pub mod http;
+pub mod my_account;
+mod problem;
 pub mod session;
+pub mod transport;
 pub mod types;
 
 pub use error::ApiError;

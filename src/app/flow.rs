@@ -7,7 +7,7 @@ use crate::auth::request::{issuer, Delivery};
 use crate::auth::transaction::{Resume, Transaction};
 use crate::auth::{AuthError, AuthorizeResponse, IssuedToken, Purpose, Session};
 use crate::chunk::lazy_part;
-use crate::config::{Config, Mode};
+use crate::config::{ApiChoice, Config, Mode};
 use crate::i18n::{fill, Texts};
 use futures_channel::oneshot;
 use leptos::prelude::*;
@@ -59,7 +59,16 @@ pub struct Flow {
     pub on_done: StoredValue<Option<js_sys::Function>, LocalStorage>,
     /// Everyone waiting for the renewal under way (see [`Flow::renew`]); empty when none is.
     waiting: StoredValue<Vec<oneshot::Sender<bool>>, LocalStorage>,
+    /// The API the sign-in methods are managed with: [`Purpose::Mfa`] or
+    /// [`Purpose::MyAccount`] (chosen by the configuration's `api`; `auto` starts with the My
+    /// Account API and falls back when the tenant refuses it).
+    pub manages: RwSignal<Purpose>,
 }
+
+/// What developers read (console and `mfa-manager:error`) when `api: "auto"` falls back.
+pub const API_FALLBACK: &str = "mfa-manager: the tenant refused the My Account API \
+     (access_denied: not activated, or no grant for this application); the MFA API manages \
+     the sign-in methods instead (config \"api\": \"auto\")";
 
 impl Flow {
     /// Creates the flow for a loaded configuration.
@@ -68,6 +77,7 @@ impl Flow {
         host: NodeRef<leptos::html::Main>,
         on_done: StoredValue<Option<js_sys::Function>, LocalStorage>,
     ) -> Flow {
+        let config_api = config.api;
         Flow {
             config: StoredValue::new(config),
             stage: RwSignal::new(Stage::Starting),
@@ -79,6 +89,27 @@ impl Flow {
             resume: RwSignal::new(None),
             on_done,
             waiting: StoredValue::new_local(Vec::new()),
+            manages: RwSignal::new(match config_api {
+                ApiChoice::Mfa => Purpose::Mfa,
+                ApiChoice::MyAccount | ApiChoice::Auto => Purpose::MyAccount,
+            }),
+        }
+    }
+
+    /// Whether `error`, answering a sign-in for the My Account API, means: use the MFA API
+    /// (the configuration says `auto` and the tenant refused the audience).
+    fn falls_back(&self, error: &AuthError) -> bool {
+        self.config.with_value(|c| c.api) == ApiChoice::Auto
+            && matches!(error, AuthError::Authorize { error, .. } if error == "access_denied")
+    }
+
+    /// Manages with the MFA API from now on, and tells the developers (never the user: the
+    /// page works the same).
+    fn fall_back(&self) {
+        self.manages.set(Purpose::Mfa);
+        leptos::logging::warn!("{API_FALLBACK}");
+        if let Some(host) = self.host.get_untracked() {
+            super::events::dispatch_error(&host, API_FALLBACK);
         }
     }
 
@@ -142,10 +173,21 @@ impl Flow {
         let config = self.config.get_value();
         let issued = crate::auth::exchange::finish(&config, response, tx.verifier, &tx.nonce).await;
         self.note.set(tx.resume.note);
-        self.resume.set(Some(tx.resume.screen));
+        self.resume.set(Some(tx.resume.screen.clone()));
         match (tx.purpose, issued) {
-            (Purpose::Mfa, Ok(token)) => self.signed_in(token),
+            (purpose @ (Purpose::Mfa | Purpose::MyAccount), Ok(token)) => {
+                self.manages.set(purpose);
+                self.signed_in(token)
+            }
             (Purpose::App, Ok(token)) => self.deliver(token),
+            (Purpose::MyAccount, Err(e)) if self.falls_back(&e) => {
+                self.fall_back();
+                let resume = Resume {
+                    screen: tx.resume.screen,
+                    note: None,
+                };
+                self.leave_for_sign_in(Purpose::Mfa, resume).await
+            }
             (_, Err(e)) => self.fail(Stage::SignedOut, e),
         }
     }
@@ -171,9 +213,10 @@ impl Flow {
         self.error.set(None);
         self.note.set(None);
         let config = self.config.get_value();
+        let purpose = self.manages.get_untracked();
         match config.mode {
             Mode::Redirect => spawn_local(self.redirect(
-                Purpose::Mfa,
+                purpose,
                 Resume {
                     screen: SCREEN_MANAGE.into(),
                     note: None,
@@ -183,7 +226,15 @@ impl Flow {
                 self.stage
                     .set(Stage::Working(self.texts().waiting_for_window.into()));
                 spawn_local(async move {
-                    match popup_sign_in(&config, Purpose::Mfa).await {
+                    let signed = match popup_sign_in(&config, purpose).await {
+                        Err(e) if purpose == Purpose::MyAccount && self.falls_back(&e) => {
+                            // The tenant session the popup just made lets this be silent.
+                            self.fall_back();
+                            silent_sign_in(&config, Purpose::Mfa).await
+                        }
+                        other => other,
+                    };
+                    match signed {
                         Ok(token) => self.signed_in(token),
                         Err(e) => self.fail(Stage::SignedOut, e),
                     }
@@ -258,7 +309,7 @@ impl Flow {
 
     async fn renew_now(self, reason: &'static str) -> bool {
         let config = self.config.get_value();
-        match silent_sign_in(&config, Purpose::Mfa).await {
+        match silent_sign_in(&config, self.manages.get_untracked()).await {
             Ok(token) => {
                 self.signed_in(token);
                 self.note.set(Some(self.texts().session_renewed.into()));
@@ -269,7 +320,7 @@ impl Flow {
                 match config.mode {
                     Mode::Redirect => {
                         self.redirect(
-                            Purpose::Mfa,
+                            self.manages.get_untracked(),
                             Resume {
                                 screen: self.screen.get_untracked(),
                                 note: Some(fill(

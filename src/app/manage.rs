@@ -10,7 +10,9 @@ use super::session_source::FlowSession;
 use super::signed_in::SignedInScreen;
 use crate::api::demo::DemoApi;
 use crate::api::http::HttpMfaApi;
+use crate::api::my_account::MyAccountApi;
 use crate::api::ApiHandle;
+use crate::auth::Purpose;
 use crate::chunk::{lazy_part, LoadError};
 use crate::config::Config;
 use crate::factors::context::{Factors, Panel};
@@ -54,6 +56,11 @@ fn build(config: Config, flow: Flow, host: NodeRef<leptos::html::Main>) -> Signe
         let demo = Rc::new(DemoApi::load());
         provide_context(DemoHandle(StoredValue::new_local(Rc::clone(&demo))));
         ApiHandle(demo)
+    } else if flow.manages.get_untracked() == Purpose::MyAccount {
+        ApiHandle(Rc::new(MyAccountApi::new(
+            config.domain.as_str(),
+            Rc::new(FlowSession(flow)),
+        )))
     } else {
         ApiHandle(Rc::new(HttpMfaApi::new(
             config.domain.as_str(),

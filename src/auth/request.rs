@@ -16,11 +16,18 @@ use serde::{Deserialize, Serialize};
 /// Scopes of the MFA API token: enroll, list and remove authenticators.
 pub const MFA_SCOPE: &str = "openid profile enroll read:authenticators remove:authenticators";
 
+/// Scopes of the My Account API token: read, enroll, rename and remove the user's methods.
+pub const MY_ACCOUNT_SCOPE: &str = "openid profile read:me:authentication_methods \
+     create:me:authentication_methods update:me:authentication_methods \
+     delete:me:authentication_methods read:me:factors";
+
 /// Which token a sign-in is for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Purpose {
     /// The MFA API (`https://CANONICAL/mfa/`) to manage factors.
     Mfa,
+    /// The My Account API (`https://DOMAIN/me/`) to manage the sign-in methods.
+    MyAccount,
     /// The site's own API, handed back to the host when the user is done.
     App,
 }
@@ -90,8 +97,10 @@ pub fn authorize(
     let state = CsrfToken::new(random_value()?);
     let client = client(config)?;
     let mfa_audience = config.mfa_audience();
+    let my_account_audience = config.my_account_audience();
     let (audience, scope) = match purpose {
         Purpose::Mfa => (Some(mfa_audience.as_str()), MFA_SCOPE),
+        Purpose::MyAccount => (Some(my_account_audience.as_str()), MY_ACCOUNT_SCOPE),
         Purpose::App => (config.app_audience.as_deref(), config.app_scope.as_str()),
     };
     let mut request = client

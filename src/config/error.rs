@@ -35,6 +35,8 @@ pub enum Problem {
     HasSpaces,
     /// `mode` is neither `redirect` nor `popup`.
     UnknownMode(String),
+    /// `api` is neither `mfa`, `my-account` nor `auto`.
+    UnknownApi(String),
     /// `lang` is not a language tag; `supported` lists the languages offered.
     NotLanguageTag {
         /// The value given.
@@ -99,6 +101,7 @@ impl Problem {
         match self {
             Problem::HasSpaces => t.problem_spaces.to_owned(),
             Problem::UnknownMode(value) => fill(t.problem_mode, &[("value", value)]),
+            Problem::UnknownApi(value) => fill(t.problem_api, &[("value", value)]),
             Problem::NotLanguageTag { value, supported } => fill(
                 t.problem_lang,
                 &[("value", value), ("supported", supported)],

@@ -263,6 +263,7 @@ pub const DE: Texts = Texts {
     storage_full: "sessionStorage ist voll oder gesperrt",
     problem_spaces: "darf keine Leerzeichen enthalten",
     problem_mode: "ist „{value}“, muss aber „redirect“ oder „popup“ sein",
+    problem_api: "ist „{value}“, muss aber „mfa“, „my-account“ oder „auto“ sein",
     problem_lang: "ist „{value}“ und damit kein Sprachkürzel; verwenden Sie eines von {supported}",
     problem_scheme: "verwendet das Schema „{scheme}“; geben Sie nur den Hostnamen an, z. B. „acme.us.auth0.com“",
     problem_empty_after_scheme: "ist nach dem Schema leer; geben Sie den Hostnamen an",

@@ -275,6 +275,7 @@ pub const EN: Texts = Texts {
     storage_full: "sessionStorage is full or blocked",
     problem_spaces: "must not contain spaces",
     problem_mode: "is \"{value}\" but must be \"redirect\" or \"popup\"",
+    problem_api: "is \"{value}\" but must be \"mfa\", \"my-account\" or \"auto\"",
     problem_lang: "is \"{value}\", which is not a language tag; use one of {supported}",
     problem_scheme: "uses the scheme \"{scheme}\"; write just the host name, e.g. \"acme.us.auth0.com\"",
     problem_empty_after_scheme: "is empty after the scheme; write the host name",

@@ -281,6 +281,7 @@ texts!(
     storage_full,
     problem_spaces,
     problem_mode,
+    problem_api,
     problem_lang,
     problem_scheme,
     problem_empty_after_scheme,

@@ -17,7 +17,8 @@ pub const TARGET_BROTLI: usize = 100 * 1024;
 /// budget when the page does. Splitting the page into a first load and lazily loaded chunks
 /// added about 30 KB to the total (code the parts share is kept once per part or in a shared
 /// chunk, and wasm-opt cannot inline across them): the first load is what a visitor waits for.
-pub const CEILING_BROTLI: usize = 265 * 1024;
+/// The My Account API client (a second backend, in the signed-in chunk) added 6 KB more.
+pub const CEILING_BROTLI: usize = 273 * 1024;
 /// Goal for the first load (brotli): what a cold visitor downloads before the signed-out
 /// screen is interactive. Reported, not enforced.
 pub const FIRST_LOAD_GOAL_BROTLI: usize = 90 * 1024;

@@ -16,6 +16,7 @@ fn answer(a: mfa_demo_tenant::Answer) -> Answer {
         status: a.status,
         body: a.body,
         retry_after: a.retry_after,
+        location: None,
     }
 }
 
@@ -318,7 +319,8 @@ fn refusals_are_the_endpoint_errors() {
         Answer {
             status: 404,
             body: r#"{"error":"not_found","error_description":"Authenticator not found"}"#.into(),
-            retry_after: None
+            retry_after: None,
+            location: None,
         }
     );
     let email = block_on(api.associate(Associate::Email("me@example.org".into()))).unwrap();
