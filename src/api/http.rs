@@ -2,7 +2,7 @@
 //! (requests, renewal and resend in [`super::transport`]).
 
 use super::session::SessionSource;
-use super::transport::{request_error, signed, Transport};
+use super::transport::{request_error, Transport};
 use super::types::{Associate, Authenticator, AuthenticatorId, Confirm, Confirmed, Enrollment};
 use super::{ApiFuture, MfaApi};
 use gloo_net::http::Request;
@@ -34,28 +34,15 @@ impl MfaApi for HttpMfaApi {
     fn list(&self) -> ApiFuture<'_, Vec<Authenticator>> {
         Box::pin(async move {
             let url = format!("{}/mfa/authenticators", self.transport.origin);
-            self.transport
-                .send_signed_in(&|token, signal| {
-                    signed(Request::get(&url), token, signal)
-                        .build()
-                        .map_err(request_error)
-                })
-                .await?
-                .json()
+            self.transport.get(&url).await?.json()
         })
     }
 
     fn associate(&self, associate: Associate) -> ApiFuture<'_, Enrollment> {
         Box::pin(async move {
             let url = format!("{}/mfa/associate", self.transport.origin);
-            let body = associate.body();
             self.transport
-                .send_signed_in(&|token, signal| {
-                    signed(Request::post(&url), token, signal)
-                        .header("Content-Type", "application/json")
-                        .body(body.as_str())
-                        .map_err(request_error)
-                })
+                .post_json(&url, &associate.body())
                 .await?
                 .json()
         })
@@ -81,14 +68,7 @@ impl MfaApi for HttpMfaApi {
         Box::pin(async move {
             let encoded = String::from(js_sys::encode_uri_component(&id.0));
             let url = format!("{}/mfa/authenticators/{encoded}", self.transport.origin);
-            self.transport
-                .send_signed_in(&|token, signal| {
-                    signed(Request::delete(&url), token, signal)
-                        .build()
-                        .map_err(request_error)
-                })
-                .await?
-                .success()
+            self.transport.delete(&url).await?.success()
         })
     }
 }

@@ -6,10 +6,9 @@
 
 use super::error::ApiError;
 use super::session::SessionSource;
-use super::transport::{request_error, signed, Transport};
+use super::transport::Transport;
 use super::types::{Associate, Authenticator, AuthenticatorId, Confirm, Confirmed, Enrollment};
 use super::{ApiFuture, MfaApi};
-use gloo_net::http::Request;
 use serde::{Deserialize, Serialize};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -162,15 +161,7 @@ impl MyAccountApi {
     /// tenant's own origin, the token goes nowhere else).
     async fn start(&self, body: String) -> Result<(Started, String), ApiError> {
         let url = format!("{}{METHODS_PATH}", self.transport.origin);
-        let answer = self
-            .transport
-            .send_signed_in(&|token, signal| {
-                signed(Request::post(&url), token, signal)
-                    .header("Content-Type", "application/json")
-                    .body(body.as_str())
-                    .map_err(request_error)
-            })
-            .await?;
+        let answer = self.transport.post_json(&url, &body).await?;
         let started: Started = answer.problem_json()?;
         let location = answer
             .location
@@ -186,15 +177,7 @@ impl MyAccountApi {
     /// Verifies the enrollment at `location` with `body`.
     async fn verify(&self, location: &str, body: String) -> Result<(), ApiError> {
         let url = format!("{location}/verify");
-        self.transport
-            .send_signed_in(&|token, signal| {
-                signed(Request::post(&url), token, signal)
-                    .header("Content-Type", "application/json")
-                    .body(body.as_str())
-                    .map_err(request_error)
-            })
-            .await?
-            .problem()
+        self.transport.post_json(&url, &body).await?.problem()
     }
 
     /// After the user's first method: a recovery code, as the MFA API gives one. A refusal
@@ -222,15 +205,7 @@ impl MfaApi for MyAccountApi {
     fn list(&self) -> ApiFuture<'_, Vec<Authenticator>> {
         Box::pin(async move {
             let url = format!("{}{METHODS_PATH}", self.transport.origin);
-            let listing: Listing = self
-                .transport
-                .send_signed_in(&|token, signal| {
-                    signed(Request::get(&url), token, signal)
-                        .build()
-                        .map_err(request_error)
-                })
-                .await?
-                .problem_json()?;
+            let listing: Listing = self.transport.get(&url).await?.problem_json()?;
             let list: Vec<Authenticator> = listing
                 .authentication_methods
                 .into_iter()
@@ -307,14 +282,7 @@ impl MfaApi for MyAccountApi {
         Box::pin(async move {
             let encoded = String::from(js_sys::encode_uri_component(&id.0));
             let url = format!("{}{METHODS_PATH}/{encoded}", self.transport.origin);
-            self.transport
-                .send_signed_in(&|token, signal| {
-                    signed(Request::delete(&url), token, signal)
-                        .build()
-                        .map_err(request_error)
-                })
-                .await?
-                .problem()
+            self.transport.delete(&url).await?.problem()
         })
     }
 }

@@ -54,6 +54,39 @@ impl Transport {
     }
 }
 
+impl Transport {
+    /// `GET url`, signed in.
+    pub async fn get(&self, url: &str) -> Result<Answer, ApiError> {
+        self.send_signed_in(&|token, signal| {
+            signed(Request::get(url), token, signal)
+                .build()
+                .map_err(request_error)
+        })
+        .await
+    }
+
+    /// `DELETE url`, signed in.
+    pub async fn delete(&self, url: &str) -> Result<Answer, ApiError> {
+        self.send_signed_in(&|token, signal| {
+            signed(Request::delete(url), token, signal)
+                .build()
+                .map_err(request_error)
+        })
+        .await
+    }
+
+    /// `POST url` with a JSON `body`, signed in.
+    pub async fn post_json(&self, url: &str, body: &str) -> Result<Answer, ApiError> {
+        self.send_signed_in(&|token, signal| {
+            signed(Request::post(url), token, signal)
+                .header("Content-Type", "application/json")
+                .body(body)
+                .map_err(request_error)
+        })
+        .await
+    }
+}
+
 /// True for an answer refusing the token itself (expired, revoked, malformed): renewing the
 /// session can fix it.
 fn refuses_token(answer: &Answer) -> bool {
@@ -61,7 +94,7 @@ fn refuses_token(answer: &Answer) -> bool {
 }
 
 /// `builder` with the attempt's abort signal and `token` in the `Authorization` header.
-pub fn signed(
+fn signed(
     builder: RequestBuilder,
     token: &str,
     signal: Option<&web_sys::AbortSignal>,
