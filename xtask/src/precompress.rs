@@ -36,10 +36,8 @@ pub fn is_copy(path: &Path) -> bool {
 /// Writes the compressed copies of every file under `dir`; a copy that would not be smaller
 /// is not written (and a stale one is removed).
 pub fn run(dir: &Path) -> Result<Written, String> {
-    let mut files = Vec::new();
-    collect(dir, &mut files)?;
     let mut written = Written::default();
-    for file in files {
+    for file in files(dir)? {
         let bytes = fs::read(&file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
         let mut copies = 0;
         for (suffix, compress) in VARIANTS {
@@ -66,7 +64,13 @@ pub fn run(dir: &Path) -> Result<Written, String> {
     Ok(written)
 }
 
-/// Every file under `dir` that is not itself a copy, sorted.
+/// Every file under `dir` that is not itself a precompressed copy, sorted by path.
+pub fn files(dir: &Path) -> Result<Vec<PathBuf>, String> {
+    let mut found = Vec::new();
+    collect(dir, &mut found)?;
+    Ok(found)
+}
+
 fn collect(dir: &Path, into: &mut Vec<PathBuf>) -> Result<(), String> {
     let entries = fs::read_dir(dir).map_err(|e| format!("cannot list {}: {e}", dir.display()))?;
     let mut found: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();

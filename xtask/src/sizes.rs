@@ -4,7 +4,7 @@
 
 use crate::{compress, precompress};
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// Hard budget for the page's transfer size (brotli), from the design.
 pub const BUDGET_BROTLI: usize = 150 * 1024;
@@ -41,10 +41,7 @@ pub struct FileSize {
 /// Measures every file under `dir`, sorted by name; precompressed copies (`X.br`, `X.gz`) are
 /// not files of the page and are left out.
 pub fn measure(dir: &Path) -> Result<Vec<FileSize>, String> {
-    let mut files = Vec::new();
-    collect(dir, &mut files)?;
-    files.sort();
-    files
+    precompress::files(dir)?
         .iter()
         .map(|path| {
             let bytes =
@@ -57,19 +54,6 @@ pub fn measure(dir: &Path) -> Result<Vec<FileSize>, String> {
             })
         })
         .collect()
-}
-
-fn collect(dir: &Path, into: &mut Vec<PathBuf>) -> Result<(), String> {
-    let entries = fs::read_dir(dir).map_err(|e| format!("cannot list {}: {e}", dir.display()))?;
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            collect(&path, into)?;
-        } else if !precompress::is_copy(&path) {
-            into.push(path);
-        }
-    }
-    Ok(())
 }
 
 /// Raw, gzip and brotli bytes of a group of files.

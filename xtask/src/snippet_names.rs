@@ -5,14 +5,14 @@
 //! the way back from signing in the browser has them without asking again.
 
 use crate::content_hash::hashed_name;
+use crate::precompress::files;
 use std::fs;
 use std::path::{Path, PathBuf};
 
 /// Renames the snippets under `dir/snippets/` and rewrites their references in the
 /// JavaScript files at the top of `dir` and in `index.html`.
 pub fn run(dir: &Path) -> Result<(), String> {
-    let mut renames = Vec::new();
-    collect(dir, &dir.join("snippets"), &mut renames)?;
+    let renames = rename_snippets(dir)?;
     if renames.is_empty() {
         return Ok(());
     }
@@ -46,34 +46,31 @@ pub fn run(dir: &Path) -> Result<(), String> {
     Ok(())
 }
 
-/// Renames every `.js` file below `folder`, recording `(old, new)` paths relative to `root`.
-fn collect(root: &Path, folder: &Path, renames: &mut Vec<(String, String)>) -> Result<(), String> {
-    let Ok(entries) = fs::read_dir(folder) else {
-        return Ok(());
+/// Renames every `.js` file below `dir/snippets/`, returning `(old, new)` paths relative to
+/// `dir`.
+fn rename_snippets(dir: &Path) -> Result<Vec<(String, String)>, String> {
+    let folder = dir.join("snippets");
+    if !folder.is_dir() {
+        return Ok(Vec::new());
+    }
+    let relative = |p: &Path| {
+        p.strip_prefix(dir)
+            .map(|r| r.to_string_lossy().replace('\\', "/"))
+            .unwrap_or_default()
     };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            collect(root, &path, renames)?;
-            continue;
-        }
+    let mut renames = Vec::new();
+    for path in files(&folder)? {
         let Some(name) = path.file_name().and_then(|n| n.to_str()).map(str::to_owned) else {
             continue;
         };
         if !name.ends_with(".js") {
             continue;
         }
-        let hashed = hashed_name(&path, &name)?;
-        let target = path.with_file_name(&hashed);
+        let target = path.with_file_name(hashed_name(&path, &name)?);
         fs::rename(&path, &target).map_err(|e| format!("cannot rename {name}: {e}"))?;
-        let relative = |p: &Path| {
-            p.strip_prefix(root)
-                .map(|r| r.to_string_lossy().replace('\\', "/"))
-                .unwrap_or_default()
-        };
         renames.push((relative(&path), relative(&target)));
     }
-    Ok(())
+    Ok(renames)
 }
 
 #[cfg(test)]
