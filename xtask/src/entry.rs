@@ -6,7 +6,10 @@
 //! see `externalize.rs`), so it starts the module the way the page does, except that every
 //! URL is resolved against the entry module itself rather than the host page: a page in
 //! another folder gets the wasm, the stylesheet and (through the split loader, which resolves
-//! them against its own URL) the wasm chunks from the folder of the build.
+//! them against its own URL) the wasm chunks from the folder of the build. Each URL is written
+//! `new URL("./file", import.meta.url)` with a literal file name, the form bundlers (Vite,
+//! webpack, Parcel) recognise, so a host app that bundles the npm package gets the files
+//! copied into its own build and the URLs rewritten to them.
 
 use crate::paths;
 use std::fs;
@@ -73,7 +76,7 @@ pub fn entry_module(start: &Start, stylesheet: Option<&str>) -> String {
     let Start { module, wasm } = start;
     let style = stylesheet.map_or(String::new(), |css| {
         format!(
-            "const style = new URL(\"{css}\", here).href;\n\
+            "const style = new URL(\"{css}\", import.meta.url).href;\n\
              if (![...document.querySelectorAll('link[rel~=\"stylesheet\"]')].some((l) => l.href === style)) {{\n\
              \x20 const link = document.createElement(\"link\");\n\
              \x20 link.rel = \"stylesheet\";\n\
@@ -85,8 +88,7 @@ pub fn entry_module(start: &Start, stylesheet: Option<&str>) -> String {
     format!(
         "// mfa-manager's stable entry point: revalidate this file, cache the hashed ones it loads\n\
          // forever. Defines <mfa-manager> and exports mount(); types in mfa-manager.d.ts.\n\
-         const here = import.meta.url;\n\
-         const wasm = fetch(new URL(\"{wasm}\", here));\n\
+         const wasm = fetch(new URL(\"{wasm}\", import.meta.url));\n\
          wasm.catch(() => {{}});\n\
          {style}\
          const {{ default: init, mount: mountWidget }} = await import(\"{module}\");\n\
@@ -205,9 +207,11 @@ mod tests {
     #[test]
     fn the_entry_resolves_every_file_against_its_own_url() {
         let entry = entry_module(&start(), Some("./main-c36072f92ce3d017.css"));
-        assert!(entry.contains("fetch(new URL(\"./mfa-manager-1282634823a17a20_bg.wasm\", here))"));
-        assert!(entry.contains("new URL(\"./main-c36072f92ce3d017.css\", here)"));
-        assert!(entry.contains("const here = import.meta.url;"));
+        // Literal names beside `import.meta.url`: the form bundlers find and copy.
+        assert!(entry.contains(
+            "fetch(new URL(\"./mfa-manager-1282634823a17a20_bg.wasm\", import.meta.url))"
+        ));
+        assert!(entry.contains("new URL(\"./main-c36072f92ce3d017.css\", import.meta.url)"));
         // A dynamic import is resolved against the importing module, like the URLs above.
         assert!(entry.contains("await import(\"./mfa-manager-1282634823a17a20.js\")"));
         assert!(entry.contains("await init({ module_or_path: wasm });"));

@@ -12,6 +12,7 @@ mod floor;
 mod imports;
 mod integrity;
 mod minify;
+mod package;
 mod paths;
 mod peer;
 mod precompress;
@@ -60,6 +61,10 @@ enum Command {
     /// Release build of dist/ (size profile, wasm-opt -Oz) and a table of file sizes;
     /// `--no-demo` leaves demo mode's demo/ out (recommended for production).
     Dist(dist::Args),
+    /// Build dist/ (unless `--no-build`) and write the npm package into pkg/ (package.json
+    /// with the version of Cargo.toml, the entry module, the declarations and the hashed files
+    /// they load), checked with `npm pack --dry-run`; ready for `npm install ./pkg`.
+    Package(package::Args),
     /// Measure bundle size, cold start, round trips per action and QR render time; prints a
     /// table with the budgets and writes target/bench.json.
     Bench,
@@ -115,6 +120,7 @@ fn main() -> ExitCode {
         Command::Test(args) => test::run(args),
         Command::Imports => imports::run(),
         Command::Dist(args) => dist::run(args),
+        Command::Package(args) => package::run(args),
         Command::Bench => bench::run(),
         Command::PostBuild(args) => post_build(args),
     };
