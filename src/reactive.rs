@@ -82,6 +82,9 @@ impl<T: Clone + 'static> Load<T> {
 /// Makes the future for one submission.
 type Run<I, T> = Rc<dyn Fn(&I) -> Pin<Box<dyn Future<Output = T>>>>;
 
+/// Seconds after which a result's submission is simply sent again (a rate limit's wait).
+type ResendAfter<T> = Rc<dyn Fn(&T) -> Option<u64>>;
+
 /// A submission the user starts (send a code, verify, remove): whether one is under way, and
 /// the latest result. Each finished submission sets the value, even to an equal one, so
 /// effects see every answer.
@@ -89,6 +92,8 @@ pub struct Submit<I: 'static, T: 'static> {
     run: StoredValue<Run<I, T>, LocalStorage>,
     value: RwSignal<Option<T>, LocalStorage>,
     in_flight: RwSignal<u32>,
+    resend_after: StoredValue<Option<ResendAfter<T>>, LocalStorage>,
+    waiting: RwSignal<Option<u64>>,
 }
 
 impl<I, T> Clone for Submit<I, T> {
@@ -99,7 +104,7 @@ impl<I, T> Clone for Submit<I, T> {
 
 impl<I, T> Copy for Submit<I, T> {}
 
-impl<I: 'static, T: Clone + 'static> Submit<I, T> {
+impl<I: Clone + 'static, T: Clone + 'static> Submit<I, T> {
     /// A submission whose future `run` makes from the input.
     pub fn new<F>(run: impl Fn(&I) -> F + 'static) -> Submit<I, T>
     where
@@ -110,7 +115,17 @@ impl<I: 'static, T: Clone + 'static> Submit<I, T> {
             run: StoredValue::new_local(run),
             value: RwSignal::new_local(None),
             in_flight: RwSignal::new(0),
+            resend_after: StoredValue::new_local(None),
+            waiting: RwSignal::new(None),
         }
+    }
+
+    /// Sends a submission again by itself when `after` finds a wait in its result (a rate
+    /// limit): [`waiting`](Self::waiting) counts the seconds down meanwhile, and the
+    /// submission counts as [`pending`](Self::pending), so the user cannot send it twice.
+    pub fn resending(self, after: impl Fn(&T) -> Option<u64> + 'static) -> Self {
+        self.resend_after.set_value(Some(Rc::new(after)));
+        self
     }
 
     /// Starts a submission with `input`.
@@ -118,13 +133,40 @@ impl<I: 'static, T: Clone + 'static> Submit<I, T> {
         let Some(future) = self.run.try_with_value(|run| run(&input)) else {
             return;
         };
-        let (value, in_flight) = (self.value, self.in_flight);
-        in_flight.update(|n| *n += 1);
+        let this = *self;
+        this.in_flight.update(|n| *n += 1);
         spawn_local(async move {
             let result = future.await;
-            in_flight.try_update(|n| *n = n.saturating_sub(1));
-            value.try_set(Some(result));
+            let wait = this
+                .resend_after
+                .try_get_value()
+                .flatten()
+                .and_then(|after| after(&result));
+            this.in_flight.try_update(|n| *n = n.saturating_sub(1));
+            this.value.try_set(Some(result));
+            if let Some(seconds) = wait {
+                this.resend_in(seconds, input).await;
+            }
         });
+    }
+
+    /// Counts `seconds` down in [`waiting`](Self::waiting), then sends `input` again (unless
+    /// the screen is gone by then).
+    async fn resend_in(self, seconds: u64, input: I) {
+        for left in (1..=seconds.max(1)).rev() {
+            if self.waiting.try_set(Some(left)).is_some() {
+                return;
+            }
+            crate::browser::sleep(std::time::Duration::from_secs(1)).await;
+        }
+        if self.waiting.try_set(None).is_none() {
+            self.dispatch(input);
+        }
+    }
+
+    /// Seconds left before a rate-limited submission is sent again by itself.
+    pub fn waiting(&self) -> Signal<Option<u64>> {
+        self.waiting.into()
     }
 
     /// The latest result, `None` until a submission finishes.
@@ -132,9 +174,9 @@ impl<I: 'static, T: Clone + 'static> Submit<I, T> {
         self.value.read_only()
     }
 
-    /// Whether a submission is under way.
+    /// Whether a submission is under way, or waiting to be sent again.
     pub fn pending(&self) -> Signal<bool> {
-        let in_flight = self.in_flight;
-        Signal::derive(move || in_flight.get() > 0)
+        let (in_flight, waiting) = (self.in_flight, self.waiting);
+        Signal::derive(move || in_flight.get() > 0 || waiting.get().is_some())
     }
 }

@@ -172,6 +172,7 @@ fn literal_types_list_the_values_the_code_knows() {
         FactorKind::Phone,
         FactorKind::Email,
         FactorKind::Push,
+        FactorKind::Passkey,
         FactorKind::RecoveryCode,
     ];
     assert_eq!(

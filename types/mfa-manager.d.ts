@@ -99,12 +99,14 @@ export type MfaManagerFactorKind =
   | "phone"
   | "email"
   | "push"
+  | "passkey"
   | "recovery-code";
 
-/** `detail` of `mfa-manager:change`: a sign-in method was added or removed in this widget. */
+/** `detail` of `mfa-manager:change`: a sign-in method was added, renamed or removed in this
+ * widget. */
 export interface MfaManagerChange {
   /** What happened to the list. */
-  reason: "added" | "removed";
+  reason: "added" | "renamed" | "removed";
   /** The kind of method it happened to. */
   kind: MfaManagerFactorKind;
 }

@@ -64,6 +64,8 @@ pub enum ApiError {
     WrongAudience(String),
     /// The request did not complete: offline, or blocked by CORS so nothing is readable.
     Network(String),
+    /// The backend in use does not offer this (the screens only offer what it does).
+    Unsupported,
     /// Demo mode's tenant module could not be loaded (carries why).
     DemoUnavailable(String),
     /// The tenant failed (any 5xx, whatever the body).
@@ -93,6 +95,22 @@ impl ApiError {
     /// True when the user must sign in again before anything else can work.
     pub fn needs_sign_in(&self) -> bool {
         matches!(self, ApiError::SessionExpired)
+    }
+
+    /// True for the tenant's cap on unfinished enrollments, which waiting does not lift.
+    pub fn is_enrollment_cap(&self) -> bool {
+        matches!(self, ApiError::RateLimited { description, .. }
+            if description.contains("maximum amount of authenticators"))
+    }
+
+    /// Seconds after which the same request may simply be sent again: the wait of a rate
+    /// limit or of a `slow_down` (not a lock-out after wrong codes, nor the enrollment cap).
+    pub fn resend_after(&self) -> Option<u64> {
+        match self {
+            ApiError::RateLimited { retry_after, .. } if !self.is_enrollment_cap() => *retry_after,
+            ApiError::SlowDown { retry_after } => *retry_after,
+            _ => None,
+        }
     }
 
     /// Seconds to wait before trying again, when the tenant said.
@@ -138,6 +156,22 @@ mod tests {
             Some(7)
         );
         assert_eq!(ApiError::NotFound.retry_after(), None);
+        let limited = |description: &str| ApiError::RateLimited {
+            retry_after: Some(40),
+            description: description.into(),
+        };
+        assert_eq!(limited("Too Many Requests").resend_after(), Some(40));
+        assert_eq!(
+            limited("User has created the maximum amount of authenticators").resend_after(),
+            None
+        );
+        assert_eq!(
+            ApiError::TooManyAttempts {
+                retry_after: Some(7)
+            }
+            .resend_after(),
+            None
+        );
         let error: Box<dyn std::error::Error> = Box::new(ApiError::NotFound);
         assert_eq!(error.to_string(), "NotFound");
     }

@@ -1,16 +1,21 @@
 //! `MyAccountApi`: the same screens on the tenant's My Account API (`/me/v1/`), authenticated
-//! with a `/me/` token. Its enrollments are two steps tied by an `auth_session` and the
-//! method's `Location`, which this client keeps between the screens' `associate` and
-//! `confirm`; a user's first method also gets a recovery code, enrolled here after it, as the
-//! MFA API hands one out with a first enrollment.
+//! with a `/me/` token, plus what only it offers: passkeys, names, dates, and a recovery code
+//! made when the user asks (never a write the user did not ask for: free tenants allow two a
+//! minute). Its enrollments are two steps tied by an `auth_session` and the method's
+//! `Location`, which this client keeps between the screens' `associate` and `confirm`.
 
+use super::answer::Answer;
 use super::error::ApiError;
 use super::session::SessionSource;
 use super::transport::Transport;
-use super::types::{Associate, Authenticator, AuthenticatorId, Confirm, Confirmed, Enrollment};
-use super::{ApiFuture, MfaApi};
+use super::types::{
+    Associate, Authenticator, AuthenticatorId, Confirm, Confirmed, Enrollment, PasskeyChallenge,
+    PasskeyInfo,
+};
+use super::{ApiFuture, Features, MfaApi};
 use serde::{Deserialize, Serialize};
-use std::cell::{Cell, RefCell};
+use serde_json::Value;
+use std::cell::RefCell;
 use std::rc::Rc;
 
 /// The path of the methods below the tenant's origin.
@@ -23,8 +28,6 @@ pub struct MyAccountApi {
     started: RefCell<Vec<(String, String)>>,
     /// The authenticator app enrollment started last (its code comes without a session).
     app_session: RefCell<Option<String>>,
-    /// Whether the user had a recovery code at the last listing (`None` before one).
-    has_recovery: Cell<Option<bool>>,
 }
 
 /// A method as the API lists it (the members the screens use).
@@ -43,6 +46,18 @@ struct Method {
     preferred_authentication_method: Option<String>,
     #[serde(default)]
     email: Option<String>,
+    #[serde(default)]
+    created_at: Option<String>,
+    #[serde(default)]
+    last_auth_at: Option<String>,
+    #[serde(default)]
+    aaguid: Option<String>,
+    #[serde(default)]
+    credential_backed_up: Option<bool>,
+    #[serde(default)]
+    credential_device_type: Option<String>,
+    #[serde(default)]
+    user_agent: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -60,9 +75,24 @@ struct Started {
     manual_input_code: Option<String>,
     #[serde(default)]
     recovery_code: Option<String>,
+    #[serde(default)]
+    authn_params_public_key: Option<Value>,
 }
 
-/// A listed method as the screens' authenticator; passwords and passkeys are not shown yet.
+/// The passkey details of a passkey record: synced when backed up (or, lacking that flag,
+/// when its device type says it may be).
+fn passkey_info(method: &Method) -> PasskeyInfo {
+    PasskeyInfo {
+        aaguid: method.aaguid.clone(),
+        synced: method
+            .credential_backed_up
+            .unwrap_or(method.credential_device_type.as_deref() == Some("multi_device")),
+        user_agent: method.user_agent.clone(),
+    }
+}
+
+/// A listed method as the screens' authenticator; the password is not a method the page
+/// manages.
 fn authenticator(method: Method) -> Option<Authenticator> {
     let (authenticator_type, channel, family) = match method.kind.as_str() {
         "totp" => ("otp", None, "otp"),
@@ -79,16 +109,29 @@ fn authenticator(method: Method) -> Option<Authenticator> {
         "email" => ("oob", Some("email"), "email"),
         "push-notification" => ("oob", Some("auth0"), "push-notification"),
         "recovery-code" => ("recovery-code", None, "recovery-code"),
+        "passkey" => ("passkey", None, "passkey"),
         _ => return None,
     };
-    let name = method.name.or(method.phone_number).or(method.email);
+    let passkey = (family == "passkey").then(|| passkey_info(&method));
+    let name = method.phone_number.or(method.email);
     Some(Authenticator {
         id: AuthenticatorId(method.id),
         authenticator_type: authenticator_type.to_owned(),
         active: method.confirmed.unwrap_or(true),
         oob_channel: channel.map(str::to_owned),
-        name,
+        name: name.or_else(|| {
+            method
+                .name
+                .clone()
+                .filter(|_| family == "push-notification")
+        }),
         family: Some(family.to_owned()),
+        nickname: method.name.filter(|_| family != "push-notification"),
+        created_at: method.created_at,
+        last_used_at: method.last_auth_at,
+        passkey,
+        renamable: family != "recovery-code",
+        twin_hidden: family == "push-notification",
     })
 }
 
@@ -153,7 +196,6 @@ impl MyAccountApi {
             transport: Transport::new(origin, session),
             started: RefCell::new(Vec::new()),
             app_session: RefCell::new(None),
-            has_recovery: Cell::new(None),
         }
     }
 
@@ -174,30 +216,40 @@ impl MyAccountApi {
         Ok((started, location))
     }
 
-    /// Verifies the enrollment at `location` with `body`.
-    async fn verify(&self, location: &str, body: String) -> Result<(), ApiError> {
+    /// Verifies the enrollment at `location` with `body`; the verified method's record.
+    async fn verify(&self, location: &str, body: String) -> Result<Answer, ApiError> {
         let url = format!("{location}/verify");
-        self.transport.post_json(&url, &body).await?.problem()
+        let answer = self.transport.post_json(&url, &body).await?;
+        answer.problem()?;
+        Ok(answer)
     }
 
-    /// After the user's first method: a recovery code, as the MFA API gives one. A refusal
-    /// here leaves the method enrolled and the code for later.
-    async fn first_recovery_code(&self) -> Option<String> {
-        if self.has_recovery.get() != Some(false) {
-            return None;
-        }
-        let body = json_text(&StartBody {
-            kind: "recovery-code",
-            ..StartBody::default()
-        });
-        let (started, location) = self.start(body).await.ok()?;
-        let verify = json_text(&VerifyBody {
-            auth_session: &started.auth_session,
-            otp_code: None,
-        });
-        self.verify(&location, verify).await.ok()?;
-        self.has_recovery.set(Some(true));
-        started.recovery_code
+    /// Keeps the method URL of a started enrollment until it is verified.
+    fn remember(&self, session: &str, location: String) {
+        self.started
+            .borrow_mut()
+            .push((session.to_owned(), location));
+    }
+
+    /// The method URL of the started enrollment `session`.
+    fn location_of(&self, session: &str) -> Result<String, ApiError> {
+        self.started
+            .borrow()
+            .iter()
+            .find(|(s, _)| s == session)
+            .map(|(_, l)| l.clone())
+            .ok_or(ApiError::CodeExpired)
+    }
+
+    /// Forgets the started enrollment `session` once verified.
+    fn forget(&self, session: &str) {
+        self.started.borrow_mut().retain(|(s, _)| s != session);
+    }
+
+    /// The URL of the method `id`.
+    fn method_url(&self, id: &AuthenticatorId) -> String {
+        let encoded = String::from(js_sys::encode_uri_component(&id.0));
+        format!("{}{METHODS_PATH}/{encoded}", self.transport.origin)
     }
 }
 
@@ -206,14 +258,11 @@ impl MfaApi for MyAccountApi {
         Box::pin(async move {
             let url = format!("{}{METHODS_PATH}", self.transport.origin);
             let listing: Listing = self.transport.get(&url).await?.problem_json()?;
-            let list: Vec<Authenticator> = listing
+            Ok(listing
                 .authentication_methods
                 .into_iter()
                 .filter_map(authenticator)
-                .collect();
-            let has_recovery = list.iter().any(|a| a.authenticator_type == "recovery-code");
-            self.has_recovery.set(Some(has_recovery));
-            Ok(list)
+                .collect())
         })
     }
 
@@ -221,7 +270,7 @@ impl MfaApi for MyAccountApi {
         Box::pin(async move {
             let (started, location) = self.start(start_body(&associate)).await?;
             let session = started.auth_session.clone();
-            self.started.borrow_mut().push((session.clone(), location));
+            self.remember(&session, location);
             let channel = match &associate {
                 Associate::Otp => None,
                 Associate::Sms(_) => Some("sms"),
@@ -255,13 +304,7 @@ impl MfaApi for MyAccountApi {
                 } => (Some(oob_code.clone()), binding_code.as_ref(), true),
             };
             let session = session.ok_or(ApiError::CodeExpired)?;
-            let location = self
-                .started
-                .borrow()
-                .iter()
-                .find(|(s, _)| *s == session)
-                .map(|(_, l)| l.clone())
-                .ok_or(ApiError::CodeExpired)?;
+            let location = self.location_of(&session)?;
             let body = json_text(&VerifyBody {
                 auth_session: &session,
                 otp_code: code.map(String::as_str),
@@ -269,20 +312,105 @@ impl MfaApi for MyAccountApi {
             match self.verify(&location, body).await {
                 Err(ApiError::InvalidOtp) if sent => return Err(ApiError::InvalidBindingCode),
                 Err(error) => return Err(error),
-                Ok(()) => {}
+                Ok(_) => {}
             }
-            self.started.borrow_mut().retain(|(s, _)| *s != session);
-            Ok(Confirmed {
-                recovery_code: self.first_recovery_code().await,
-            })
+            self.forget(&session);
+            Ok(Confirmed::default())
         })
     }
 
     fn remove(&self, id: AuthenticatorId) -> ApiFuture<'_, ()> {
         Box::pin(async move {
-            let encoded = String::from(js_sys::encode_uri_component(&id.0));
-            let url = format!("{}{METHODS_PATH}/{encoded}", self.transport.origin);
-            self.transport.delete(&url).await?.problem()
+            self.transport
+                .delete(&self.method_url(&id))
+                .await?
+                .problem()
+        })
+    }
+
+    fn features(&self) -> Features {
+        Features {
+            rename: true,
+            passkeys: true,
+            recovery_code_on_request: true,
+        }
+    }
+
+    fn rename(&self, id: AuthenticatorId, name: String) -> ApiFuture<'_, ()> {
+        Box::pin(async move {
+            let body = serde_json::json!({ "name": name }).to_string();
+            self.transport
+                .patch_json(&self.method_url(&id), &body)
+                .await?
+                .problem()
+        })
+    }
+
+    fn start_passkey(&self) -> ApiFuture<'_, PasskeyChallenge> {
+        Box::pin(async move {
+            let body = json_text(&StartBody {
+                kind: "passkey",
+                ..StartBody::default()
+            });
+            let (started, location) = self.start(body).await?;
+            let options = started
+                .authn_params_public_key
+                .ok_or_else(|| ApiError::Unexpected {
+                    status: 202,
+                    detail: "the passkey enrollment has no creation options".into(),
+                })?;
+            self.remember(&started.auth_session, location);
+            Ok(PasskeyChallenge {
+                session: started.auth_session,
+                options: options.to_string(),
+            })
+        })
+    }
+
+    fn finish_passkey(
+        &self,
+        challenge: PasskeyChallenge,
+        credential: String,
+    ) -> ApiFuture<'_, Authenticator> {
+        Box::pin(async move {
+            let location = self.location_of(&challenge.session)?;
+            let response: Value =
+                serde_json::from_str(&credential).map_err(|e| ApiError::Unexpected {
+                    status: 0,
+                    detail: format!("the browser's credential is not JSON: {e}"),
+                })?;
+            let body = serde_json::json!({
+                "auth_session": challenge.session,
+                "authn_response": response,
+            })
+            .to_string();
+            let answer = self.verify(&location, body).await?;
+            self.forget(&challenge.session);
+            let method: Method = answer.problem_json()?;
+            authenticator(method).ok_or_else(|| ApiError::Unexpected {
+                status: answer.status,
+                detail: "the verified method is not a passkey".into(),
+            })
+        })
+    }
+
+    fn add_recovery_code(&self) -> ApiFuture<'_, String> {
+        Box::pin(async move {
+            let body = json_text(&StartBody {
+                kind: "recovery-code",
+                ..StartBody::default()
+            });
+            let (started, location) = self.start(body).await?;
+            let code = started.recovery_code.ok_or_else(|| ApiError::Unexpected {
+                status: 202,
+                detail: "the recovery code enrollment has no code".into(),
+            })?;
+            let verify = json_text(&VerifyBody {
+                auth_session: &started.auth_session,
+                otp_code: None,
+            });
+            self.verify(&location, verify).await?;
+            Ok(code)
         })
     }
 }
@@ -321,7 +449,24 @@ mod tests {
                 .unwrap();
         assert_eq!(recovery.authenticator_type, "recovery-code");
         assert!(method(r#"{"id":"password|1","type":"password"}"#).is_none());
-        assert!(method(r#"{"id":"passkey|dev_E","type":"passkey"}"#).is_none());
+        let passkey = method(
+            r#"{"id":"passkey|dev_E","type":"passkey","name":"Work laptop","created_at":"2026-11-30T10:00:00.000Z","last_auth_at":"2026-12-01T09:30:00.000Z","aaguid":"ea9b8d66-4d01-1d21-3ce4-b6b48cb575d4","credential_backed_up":true,"credential_device_type":"multi_device","user_agent":"Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0.0.0 Safari/537.36"}"#,
+        )
+        .unwrap();
+        assert_eq!(passkey.family.as_deref(), Some("passkey"));
+        assert_eq!(passkey.nickname.as_deref(), Some("Work laptop"));
+        assert_eq!(passkey.last_used_at.as_deref(), Some("2026-12-01T09:30:00.000Z"));
+        let info = passkey.passkey.unwrap();
+        assert!(info.synced);
+        assert_eq!(info.aaguid.as_deref(), Some("ea9b8d66-4d01-1d21-3ce4-b6b48cb575d4"));
+        assert!(passkey.renamable);
+        let bound = method(
+            r#"{"id":"passkey|dev_F","type":"passkey","credential_device_type":"single_device"}"#,
+        )
+        .unwrap();
+        assert!(!bound.passkey.unwrap().synced);
+        assert!(!recovery.renamable);
+        assert!(push.twin_hidden && !phone.twin_hidden);
     }
 
     #[test]

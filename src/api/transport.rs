@@ -6,7 +6,7 @@ use super::answer::{wait_seconds, Answer};
 use super::error::ApiError;
 use super::session::SessionSource;
 use crate::browser::deadline::{Deadline, REQUEST_TIMEOUT};
-use gloo_net::http::{Request, RequestBuilder, Response};
+use gloo_net::http::{Method, Request, RequestBuilder, Response};
 use std::rc::Rc;
 
 /// Answers larger than this are refused rather than parsed.
@@ -77,11 +77,25 @@ impl Transport {
 
     /// `POST url` with a JSON `body`, signed in.
     pub async fn post_json(&self, url: &str, body: &str) -> Result<Answer, ApiError> {
+        self.send_json(Method::POST, url, body).await
+    }
+
+    /// `PATCH url` with a JSON `body`, signed in.
+    pub async fn patch_json(&self, url: &str, body: &str) -> Result<Answer, ApiError> {
+        self.send_json(Method::PATCH, url, body).await
+    }
+
+    /// `method url` with a JSON `body`, signed in.
+    async fn send_json(&self, method: Method, url: &str, body: &str) -> Result<Answer, ApiError> {
         self.send_signed_in(&|token, signal| {
-            signed(Request::post(url), token, signal)
-                .header("Content-Type", "application/json")
-                .body(body)
-                .map_err(request_error)
+            signed(
+                RequestBuilder::new(url).method(method.clone()),
+                token,
+                signal,
+            )
+            .header("Content-Type", "application/json")
+            .body(body)
+            .map_err(request_error)
         })
         .await
     }

@@ -28,6 +28,52 @@ pub struct Authenticator {
     /// always present.
     #[serde(default, rename = "type")]
     pub family: Option<String>,
+    /// The name the user gave the method, where the backend keeps one (My Account API).
+    #[serde(skip)]
+    pub nickname: Option<String>,
+    /// When it was enrolled (ISO 8601), where the backend says.
+    #[serde(default)]
+    pub created_at: Option<String>,
+    /// When it last passed a sign-in (ISO 8601), where the backend says.
+    #[serde(default, rename = "last_auth_at")]
+    pub last_used_at: Option<String>,
+    /// What a passkey's record tells about it (`None` for every other kind).
+    #[serde(skip)]
+    pub passkey: Option<PasskeyInfo>,
+    /// Whether the backend can rename it.
+    #[serde(skip)]
+    pub renamable: bool,
+    /// A push listed without its authenticator-app twin (the My Account API hides the twin).
+    #[serde(skip)]
+    pub twin_hidden: bool,
+}
+
+/// What a passkey's record tells the user about it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PasskeyInfo {
+    /// The authenticator model's AAGUID (`ea9b8d66-…`), which names its provider.
+    pub aaguid: Option<String>,
+    /// Backed up to the provider's account (synced to the user's other devices) rather than
+    /// bound to one device.
+    pub synced: bool,
+    /// The browser's user agent when it was created, which names the device.
+    pub user_agent: Option<String>,
+}
+
+/// A passkey enrollment started at the tenant: the WebAuthn creation options to hand to the
+/// browser, and the session that ties the browser's answer to it.
+#[derive(Clone, PartialEq, Eq)]
+pub struct PasskeyChallenge {
+    /// The tenant's `auth_session`.
+    pub session: String,
+    /// `PublicKeyCredentialCreationOptions` as JSON, binary members base64url-encoded.
+    pub options: String,
+}
+
+impl std::fmt::Debug for PasskeyChallenge {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("PasskeyChallenge(***)")
+    }
 }
 
 /// What the user wants to enroll (`POST /mfa/associate`).

@@ -2,6 +2,7 @@
 //! that ties a browser facility (timer, clipboard, focus) to the owner it is called in and
 //! releases it on cleanup.
 
+pub mod dates;
 pub mod deadline;
 pub mod download;
 pub mod focus_first;
@@ -13,6 +14,7 @@ pub mod use_clipboard;
 pub mod use_interval_fn;
 pub mod use_timeout_fn;
 pub mod use_timestamp;
+pub mod webauthn;
 
 pub use download::download;
 pub use focus_first::focus_first;

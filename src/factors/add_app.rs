@@ -50,7 +50,8 @@ fn AppSteps(enrollment: Enrollment) -> impl IntoView {
         let api = factors.api();
         let otp = code.clone();
         async move { api.0.confirm(Confirm::Otp { otp }).await }
-    });
+    })
+    .resending(|result| result.as_ref().err().and_then(ApiError::resend_after));
     effect(move || match verify.value().get() {
         Some(Ok(confirmed)) => factors.enrolled(
             FactorKind::AuthenticatorApp,
@@ -95,6 +96,7 @@ fn AppSteps(enrollment: Enrollment) -> impl IntoView {
                     id="mfa-otp-code"
                     help=t.otp_help.into()
                     busy=verify.pending()
+                    waiting=verify.waiting()
                     on_code=move |code| { verify.dispatch(code); }
                 />
                 {move || match verify.value().get() {

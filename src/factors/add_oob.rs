@@ -1,6 +1,7 @@
 //! Adding a phone (text message or call) or an email address: send a code, type it back.
 
 use super::api_error::ApiErrorView;
+use super::button_text::button_text;
 use super::code_field::CodeForm;
 use super::context::{Factors, Panel};
 use super::describe::phone_problem;
@@ -45,7 +46,8 @@ pub fn AddOob(
         let api = factors.api();
         let (associate, shown) = request.clone();
         async move { api.0.associate(associate).await.map(|e| (e, shown)) }
-    });
+    })
+    .resending(|result| result.as_ref().err().and_then(ApiError::resend_after));
     effect(move || match send.value().get() {
         Some(Ok(enrollment)) => {
             resend_at.set(js_sys::Date::now() + RESEND_AFTER_SECONDS * 1000.0);
@@ -120,7 +122,8 @@ pub fn AddOob(
                 .await?;
             Ok::<_, ApiError>(recovery.or(confirmed.recovery_code))
         }
-    });
+    })
+    .resending(|result| result.as_ref().err().and_then(ApiError::resend_after));
     let (factor_kind, what) = match destination {
         Destination::Phone => (FactorKind::Phone, t.title_phone),
         Destination::Email => (FactorKind::Email, t.title_email),
@@ -179,7 +182,7 @@ pub fn AddOob(
                 {move || problem.get().map(|p| view! { <p class="mfa-field-error" id="mfa-destination-error" role="alert">{p}</p> })}
                 {move || sent.get().is_none().then(|| view! {
                     <button type="submit" class="mfa-button mfa-primary" id="mfa-send-code" disabled=move || send.pending().get()>
-                        {move || if send.pending().get() { t.sending } else { t.send_code }}
+                        {move || button_text(send.waiting().get(), send.pending().get(), (t.sending, t.send_code), t)}
                     </button>
                 })}
             </form>
@@ -193,6 +196,7 @@ pub fn AddOob(
                     id="mfa-oob-code"
                     help=t.oob_help.into()
                     busy=verify.pending()
+                    waiting=verify.waiting()
                     on_code=move |code| { verify.dispatch(code); }
                     take_focus=true
                 />

@@ -9,15 +9,18 @@ use super::row::FactorKind;
 pub enum ChangeReason {
     /// A sign-in method was enrolled and confirmed.
     Added,
+    /// A sign-in method was given another name.
+    Renamed,
     /// A sign-in method (with its twins) was removed.
     Removed,
 }
 
 impl ChangeReason {
-    /// The `reason` of the event detail: `"added"` or `"removed"`.
+    /// The `reason` of the event detail: `"added"`, `"renamed"` or `"removed"`.
     pub fn name(self) -> &'static str {
         match self {
             ChangeReason::Added => "added",
+            ChangeReason::Renamed => "renamed",
             ChangeReason::Removed => "removed",
         }
     }
@@ -41,6 +44,14 @@ impl FactorChange {
         }
     }
 
+    /// A method of `kind` was renamed.
+    pub fn renamed(kind: FactorKind) -> FactorChange {
+        FactorChange {
+            reason: ChangeReason::Renamed,
+            kind,
+        }
+    }
+
     /// A method of `kind` was removed.
     pub fn removed(kind: FactorKind) -> FactorChange {
         FactorChange {
@@ -50,14 +61,15 @@ impl FactorChange {
     }
 }
 
-/// The `kind` of the event detail: `"authenticator-app"`, `"phone"`, `"email"`, `"push"` or
-/// `"recovery-code"`.
+/// The `kind` of the event detail: `"authenticator-app"`, `"phone"`, `"email"`, `"push"`,
+/// `"passkey"` or `"recovery-code"`.
 pub fn kind_name(kind: FactorKind) -> &'static str {
     match kind {
         FactorKind::AuthenticatorApp => "authenticator-app",
         FactorKind::Phone => "phone",
         FactorKind::Email => "email",
         FactorKind::Push => "push",
+        FactorKind::Passkey => "passkey",
         FactorKind::RecoveryCode => "recovery-code",
     }
 }

@@ -1,5 +1,6 @@
 //! The "Verification code" field: numeric keyboard, one-time-code autofill, paste-friendly.
 
+use super::button_text::button_text;
 use super::describe::code_problem;
 use super::secret::normalize_code;
 use crate::browser::focus_when_mounted;
@@ -17,6 +18,9 @@ pub fn CodeForm(
     /// Whether a verification is in flight.
     #[prop(into)]
     busy: Signal<bool>,
+    /// Seconds left before a rate-limited verification is sent again by itself.
+    #[prop(optional, into)]
+    waiting: Option<Signal<Option<u64>>>,
     /// Called with the normalised code.
     on_code: impl Fn(String) + 'static,
     /// Moves keyboard focus to the field when it appears: for a field that a user's action
@@ -73,7 +77,7 @@ pub fn CodeForm(
             />
             {move || problem.get().map(|p| view! { <p class="mfa-field-error" id=error_id.clone()>{p}</p> })}
             <button type="submit" class="mfa-button mfa-primary" disabled=move || busy.get()>
-                {move || if busy.get() { t.verifying } else { t.verify }}
+                {move || button_text(waiting.and_then(|w| w.get()), busy.get(), (t.verifying, t.verify), t)}
             </button>
         </form>
     }

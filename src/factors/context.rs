@@ -33,6 +33,8 @@ pub enum Panel {
     AddEmail,
     /// Enrolling push notifications.
     AddPush,
+    /// Adding a passkey.
+    AddPasskey,
     /// Confirming the removal of a row.
     Remove(FactorRow),
     /// Showing a new recovery code once.
@@ -47,6 +49,7 @@ impl Panel {
             Panel::AddPhone => "add-phone",
             Panel::AddEmail => "add-email",
             Panel::AddPush => "add-push",
+            Panel::AddPasskey => "add-passkey",
             Panel::List | Panel::Remove(_) | Panel::Recovery(_) => "manage",
         }
     }
@@ -58,6 +61,7 @@ impl Panel {
             "add-phone" => Panel::AddPhone,
             "add-email" => Panel::AddEmail,
             "add-push" => Panel::AddPush,
+            "add-passkey" => Panel::AddPasskey,
             _ => Panel::List,
         }
     }
@@ -166,6 +170,7 @@ mod tests {
             Panel::AddPhone,
             Panel::AddEmail,
             Panel::AddPush,
+            Panel::AddPasskey,
             Panel::List,
         ] {
             assert_eq!(Panel::from_screen(panel.screen()), panel);

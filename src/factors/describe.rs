@@ -2,8 +2,10 @@
 //! is wrong with a typed phone number or code, a wait in words, and each sign-in method's
 //! title, details and removal warnings — made here, next to the views, from the language they show.
 
+use super::device::device_name;
+use super::passkey_provider::provider_name;
 use super::phone::{PhoneError, MAX_DIGITS, MIN_DIGITS};
-use super::row::{removal_warnings, short_phone, FactorKind, FactorRow, WhyKept};
+use super::row::{removal_warnings, short_phone, ways_left, FactorKind, FactorRow, WhyKept};
 use super::secret::{CodeError, CODE_DIGITS};
 use crate::api::ApiError;
 use crate::i18n::{fill, Texts};
@@ -41,6 +43,7 @@ pub fn api_message(error: &ApiError, t: &Texts) -> String {
         ApiError::WrongAudience(description) => described(t.api_wrong_audience, description),
         ApiError::Network(why) => fill(t.api_network, &[("why", why)]),
         ApiError::DemoUnavailable(why) => fill(t.api_demo_unavailable, &[("why", why)]),
+        ApiError::Unsupported => t.api_unsupported.into(),
         ApiError::Server { status } => fill(t.api_server, &[("status", &status.to_string())]),
         ApiError::Unexpected { status, detail } => fill(
             t.api_unexpected,
@@ -86,11 +89,8 @@ pub fn api_hint(error: &ApiError, t: &Texts) -> Option<String> {
             t.hint_codes_blocked,
             &[("wait", &wait(retry_after, t.hint_wait_minutes))],
         ),
-        ApiError::RateLimited {
-            retry_after,
-            description,
-        } => {
-            if description.contains("maximum amount of authenticators") {
+        ApiError::RateLimited { retry_after, .. } => {
+            if error.is_enrollment_cap() {
                 t.hint_too_many_enrollments.into()
             } else {
                 wait(retry_after, t.hint_wait_minutes)
@@ -107,6 +107,7 @@ pub fn api_hint(error: &ApiError, t: &Texts) -> Option<String> {
         ApiError::WrongAudience(_) => t.hint_wrong_audience.into(),
         ApiError::Network(_) => t.hint_api_network.into(),
         ApiError::DemoUnavailable(_) => t.hint_demo_unavailable.into(),
+        ApiError::Unsupported => t.hint_unsupported.into(),
         ApiError::Server { .. } => t.hint_server.into(),
         ApiError::Unexpected { .. } => t.hint_unexpected.into(),
         ApiError::InvalidRequest(_) | ApiError::Other { .. } => return None,
@@ -169,9 +170,13 @@ pub fn code_problem(problem: &CodeError, t: &Texts) -> String {
     }
 }
 
-/// The row's title in the language of `t`: `Phone ••••2046`, `Push notifications on John's
-/// Device`. Tenant names are inserted as they are.
+/// The row's title in the language of `t`: the name the user gave it, else `Phone ••••2046`,
+/// `Push notifications on John's Device`, a passkey's provider. Tenant names are inserted as
+/// they are.
 pub fn row_title(row: &FactorRow, t: &Texts) -> String {
+    if let Some(nickname) = &row.nickname {
+        return nickname.clone();
+    }
     let name = row.name.as_deref();
     let named = |plain: &str, template: &str, key: &str, value: &str| match name {
         Some(_) => fill(template, &[(key, value)]),
@@ -192,8 +197,92 @@ pub fn row_title(row: &FactorRow, t: &Texts) -> String {
             name.unwrap_or(""),
         ),
         FactorKind::Push => named(t.title_push, t.title_push_named, "name", name.unwrap_or("")),
+        FactorKind::Passkey => passkey_provider(row).unwrap_or(t.title_passkey).to_owned(),
         FactorKind::RecoveryCode => t.title_recovery.to_owned(),
     }
+}
+
+/// The provider of a passkey row, when its AAGUID names a well-known one.
+pub fn passkey_provider(row: &FactorRow) -> Option<&'static str> {
+    row.passkey
+        .as_ref()?
+        .aaguid
+        .as_deref()
+        .and_then(provider_name)
+}
+
+/// The name to give a new passkey: its provider's, else "Passkey" and the device it was
+/// made on.
+pub fn new_passkey_name(aaguid: Option<&str>, user_agent: &str, t: &Texts) -> String {
+    match (aaguid.and_then(provider_name), device_name(user_agent)) {
+        (Some(provider), _) => provider.to_owned(),
+        (None, Some(device)) => format!("{} ({device})", t.title_passkey),
+        (None, None) => t.title_passkey.to_owned(),
+    }
+}
+
+/// What the row's record says beyond its title, in the language of `t`, dates put into words
+/// by `date`: a passkey's provider (when a name hides it), whether it is synced and the
+/// device it was made on; when it was added and last used.
+pub fn row_facts(row: &FactorRow, t: &Texts, date: &dyn Fn(&str) -> String) -> Vec<String> {
+    let mut facts = Vec::new();
+    if let Some(passkey) = &row.passkey {
+        if let Some(provider) = passkey_provider(row).filter(|p| row_title(row, t) != *p) {
+            facts.push(provider.to_owned());
+        }
+        facts.push(
+            if passkey.synced {
+                t.passkey_synced
+            } else {
+                t.passkey_device_only
+            }
+            .to_owned(),
+        );
+        if let Some(device) = passkey.user_agent.as_deref().and_then(device_name) {
+            facts.push(fill(t.created_on_device, &[("device", &device)]));
+        }
+    }
+    if let Some(created) = &row.created_at {
+        facts.push(fill(t.added_on, &[("date", &date(created))]));
+    }
+    match &row.last_used_at {
+        Some(used) => facts.push(fill(t.last_used, &[("date", &date(used))])),
+        None if row.active && row.created_at.is_some() => facts.push(t.not_used_yet.to_owned()),
+        None => {}
+    }
+    facts
+}
+
+/// The ways left after removing `row` (see [`ways_left`]) in the language of `t`: the
+/// sentence "You will still be able to sign in with: …", or `None` when none is left.
+pub fn ways_left_text(row: &FactorRow, rows: &[FactorRow], t: &Texts) -> Option<String> {
+    let left: Vec<String> = ways_left(row, rows)
+        .into_iter()
+        .map(|r| row_title(r, t))
+        .collect();
+    (!left.is_empty()).then(|| {
+        fill(
+            t.still_sign_in_with,
+            &[("methods", &left.join(t.list_separator))],
+        )
+    })
+}
+
+/// What the user types to confirm removing their last way in: the method's own name, or
+/// the plain name of its kind (never a masked number or address).
+pub fn confirm_word(row: &FactorRow, t: &Texts) -> String {
+    if let Some(nickname) = &row.nickname {
+        return nickname.clone();
+    }
+    match row.kind {
+        FactorKind::AuthenticatorApp => t.title_app,
+        FactorKind::Phone => t.title_phone,
+        FactorKind::Email => t.title_email,
+        FactorKind::Push => t.title_push,
+        FactorKind::Passkey => passkey_provider(row).unwrap_or(t.title_passkey),
+        FactorKind::RecoveryCode => t.title_recovery,
+    }
+    .to_owned()
 }
 
 /// How the row's method is used, in the language of `t`: `text message and voice call`.
@@ -208,6 +297,7 @@ pub fn row_detail(row: &FactorRow, t: &Texts) -> &'static str {
         },
         FactorKind::Email => t.detail_email,
         FactorKind::Push => t.detail_push,
+        FactorKind::Passkey => t.passkey_intro_short,
         FactorKind::RecoveryCode => t.detail_recovery,
     }
 }
@@ -229,7 +319,10 @@ pub fn removal_summary(row: &FactorRow, t: &Texts) -> String {
             &[("title", &title), ("detail", row_detail(row, t))],
         ),
         FactorKind::Push => fill(t.summary_push, &[("title", &title)]),
-        FactorKind::AuthenticatorApp | FactorKind::Email | FactorKind::RecoveryCode => title,
+        FactorKind::AuthenticatorApp
+        | FactorKind::Email
+        | FactorKind::Passkey
+        | FactorKind::RecoveryCode => title,
     };
     if row.active {
         what

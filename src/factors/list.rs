@@ -1,10 +1,15 @@
 //! The list of sign-in methods with its loading, error and empty states.
 
+use super::add_recovery::AddRecoveryButton;
 use super::api_error::ApiErrorView;
 use super::context::{Factors, Panel};
-use super::describe::{row_detail, row_title, why_kept};
+use super::describe::{row_detail, row_facts, row_title, why_kept};
+use super::rename::RenameForm;
 use super::row::{rows, FactorKind, FactorRow, Removal};
 use super::try_again::try_again;
+use crate::browser::dates::date_time_text;
+use crate::browser::focus_first;
+use crate::i18n::Lang;
 use crate::reactive::Load;
 use leptos::prelude::*;
 
@@ -13,6 +18,7 @@ use leptos::prelude::*;
 pub fn FactorList() -> impl IntoView {
     let factors = expect_context::<Factors>();
     let t = factors.texts;
+    let features = factors.api().0.features();
     let listed = Load::new(move || {
         factors.version.track();
         let api = factors.api();
@@ -50,6 +56,10 @@ pub fn FactorList() -> impl IntoView {
             <button type="button" class="mfa-button" id="mfa-add-phone" on:click=move |_| factors.panel.set(Panel::AddPhone)>{t.add_phone}</button>
             <button type="button" class="mfa-button" id="mfa-add-email" on:click=move |_| factors.panel.set(Panel::AddEmail)>{t.add_email}</button>
             <button type="button" class="mfa-button" id="mfa-add-push" on:click=move |_| factors.panel.set(Panel::AddPush)>{t.add_push}</button>
+            {features.passkeys.then(|| view! {
+                <button type="button" class="mfa-button" id="mfa-add-passkey" on:click=move |_| factors.panel.set(Panel::AddPasskey)>{t.add_passkey}</button>
+            })}
+            {features.recovery_code_on_request.then(|| view! { <AddRecoveryButton /> })}
         </div>
     }
 }
@@ -61,7 +71,7 @@ fn setup_panel(kind: FactorKind) -> Option<Panel> {
         FactorKind::Phone => Some(Panel::AddPhone),
         FactorKind::Email => Some(Panel::AddEmail),
         FactorKind::Push => Some(Panel::AddPush),
-        FactorKind::RecoveryCode => None,
+        FactorKind::Passkey | FactorKind::RecoveryCode => None,
     }
 }
 
@@ -82,6 +92,30 @@ fn Row(row: FactorRow) -> impl IntoView {
             </button>
         }
     });
+    let lang = use_context::<Lang>().unwrap_or_default();
+    let facts = row_facts(&row, t, &|iso| date_time_text(iso, lang.tag()));
+    let editing = RwSignal::new(false);
+    let rename_id = format!(
+        "mfa-rename-{}",
+        row.ids.first().map(|i| i.0.as_str()).unwrap_or_default()
+    )
+    .replace(|c: char| !c.is_ascii_alphanumeric() && c != '-', "-");
+    let rename = row.renamable.then(|| {
+        let rename_id = rename_id.clone();
+        view! {
+            <button type="button" class="mfa-button" id=rename_id
+                on:click=move |_| editing.set(true)>
+                {t.rename}
+            </button>
+        }
+    });
+    let close_rename = Callback::new(move |()| {
+        editing.set(false);
+        let selector = format!("#{rename_id}");
+        request_animation_frame(move || focus_first(&selector));
+    });
+    let title = row_title(&row, t);
+    let form_row = row.clone();
     let removal = match row.removal {
         Removal::Allowed => {
             let target = row.clone();
@@ -99,11 +133,18 @@ fn Row(row: FactorRow) -> impl IntoView {
     view! {
         <li class="mfa-factor" data-active=row.active.to_string()>
             <div class="mfa-factor-text">
-                <p class="mfa-factor-title">{row_title(&row, t)}</p>
+                {move || if editing.get() {
+                    view! { <RenameForm row=form_row.clone() on_close=close_rename /> }.into_any()
+                } else {
+                    view! { <p class="mfa-factor-title">{title.clone()}</p> }.into_any()
+                }}
                 <p class="mfa-hint">{row_detail(&row, t)}</p>
+                {(!facts.is_empty()).then(|| view! {
+                    <p class="mfa-hint mfa-facts">{facts.join(" · ")}</p>
+                })}
             </div>
             <span class=if row.active { "mfa-badge" } else { "mfa-badge mfa-badge-pending" }>{status}</span>
-            <div class="mfa-factor-actions">{finish}{removal}</div>
+            <div class="mfa-factor-actions">{finish}{rename}{removal}</div>
         </li>
     }
 }

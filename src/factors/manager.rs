@@ -3,6 +3,7 @@
 
 use super::add_app::AddApp;
 use super::add_oob::{AddOob, Destination};
+use super::add_passkey::AddPasskey;
 use super::add_push::AddPush;
 use super::context::{Factors, Panel};
 use super::list::FactorList;
@@ -45,6 +46,7 @@ pub fn FactorManager() -> impl IntoView {
             Panel::AddPhone => view! { <AddOob destination=Destination::Phone /> }.into_any(),
             Panel::AddEmail => view! { <AddOob destination=Destination::Email /> }.into_any(),
             Panel::AddPush => view! { <AddPush /> }.into_any(),
+            Panel::AddPasskey => view! { <AddPasskey /> }.into_any(),
             Panel::Recovery(code) => view! { <RecoveryCode code /> }.into_any(),
             Panel::List | Panel::Remove(_) => ().into_any(),
         })}

@@ -3,6 +3,8 @@
 //! authenticator-app secret, its `otpauth://` link and QR code, and the codes the user types.
 
 pub mod change;
+pub mod device;
+pub mod passkey_provider;
 pub mod phone;
 pub mod qr;
 pub mod row;
@@ -10,8 +12,11 @@ pub mod secret;
 
 pub mod add_app;
 pub mod add_oob;
+pub mod add_passkey;
 pub mod add_push;
+pub mod add_recovery;
 pub mod api_error;
+pub mod button_text;
 pub mod code_field;
 pub mod context;
 pub mod demo_banner;
@@ -19,7 +24,9 @@ pub mod describe;
 pub mod enrollment_panel;
 pub mod list;
 pub mod manager;
+pub mod method_name;
 pub mod qr_view;
 pub mod recovery;
 pub mod remove;
+pub mod rename;
 pub mod try_again;

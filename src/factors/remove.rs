@@ -1,11 +1,13 @@
-//! The removal confirmation: names exactly what goes (twins included) and warns when the
-//! tenant would then ask for the password alone.
+//! The removal confirmation: names exactly what goes (twins included), says which ways in
+//! are left, warns when the tenant would then ask for the password alone, and makes the user
+//! type the method's name before removing their last way to pass the second step.
 
 use super::api_error::ApiErrorView;
+use super::button_text::button_text;
 use super::change::FactorChange;
 use super::context::{Factors, Panel};
 use super::demo_banner::DemoBanner;
-use super::describe::{removal_summary, remove_warning};
+use super::describe::{confirm_word, removal_summary, remove_warning, ways_left_text};
 use super::row::FactorRow;
 use crate::api::ApiError;
 use crate::browser::{focus_first, focus_when_mounted, trap_focus};
@@ -27,9 +29,19 @@ pub fn RemoveDialog(
     let id = row.ids.first().cloned();
     let kind = row.kind;
     // The list under the dialog is current, so the warning needs no extra round trip.
-    let warning = factors
+    let (warning, ways) = factors
         .rows
-        .with_untracked(|all| remove_warning(&row, all, t));
+        .with_untracked(|all| (remove_warning(&row, all, t), ways_left_text(&row, all, t)));
+    // Removing the last way in takes the method's name, typed.
+    let word = (row.active && ways.is_none()).then(|| confirm_word(&row, t));
+    let typed = RwSignal::new(String::new());
+    let mismatch = RwSignal::new(false);
+    let expected = word.clone();
+    let typed_matches = move || {
+        expected
+            .as_ref()
+            .is_none_or(|w| typed.get_untracked().trim().to_lowercase() == w.to_lowercase())
+    };
     let remove = Submit::new(move |_: &()| {
         let api = factors.api();
         let id = id.clone();
@@ -39,7 +51,8 @@ pub fn RemoveDialog(
                 None => Err(ApiError::NotFound),
             }
         }
-    });
+    })
+    .resending(|result| result.as_ref().err().and_then(ApiError::resend_after));
     // Focus goes back where it came from on Cancel/Escape, and to the announcement after a
     // removal (the button that opened the dialog is gone then).
     let opener = StoredValue::new_local(
@@ -89,7 +102,24 @@ pub fn RemoveDialog(
                 {factors.demo.then(|| view! { <DemoBanner /> })}
                 <h2 id="mfa-remove-title">{t.remove_title}</h2>
                 <p id="mfa-remove-text">{removes_before} <strong>{summary}</strong> {removes_after}</p>
+                {ways.map(|w| view! { <p id="mfa-ways-left">{w}</p> })}
                 {warning.map(|w| view! { <p class="mfa-warning" id="mfa-last-warning">{w}</p> })}
+                {word.map(|word| {
+                    let label = fill(t.type_name_to_confirm, &[("name", &word)]);
+                    let wrong = fill(t.type_name_mismatch, &[("name", &word)]);
+                    view! {
+                        <p class="mfa-warning" id="mfa-no-way-left">{t.no_way_left}</p>
+                        <label for="mfa-confirm-name">{label}</label>
+                        <input id="mfa-confirm-name" type="text" autocomplete="off" spellcheck="false"
+                            aria-invalid=move || mismatch.get().to_string()
+                            aria-describedby="mfa-confirm-name-error"
+                            prop:value=move || typed.get()
+                            on:input=move |ev| { typed.set(event_target_value(&ev)); mismatch.set(false); } />
+                        {move || mismatch.get().then(|| view! {
+                            <p class="mfa-field-error" id="mfa-confirm-name-error">{wrong.clone()}</p>
+                        })}
+                    }
+                })}
                 {move || match remove.value().get() {
                     Some(Err(error)) => Some(view! { <ApiErrorView error /> }),
                     _ => None,
@@ -97,8 +127,15 @@ pub fn RemoveDialog(
                 <div class="mfa-actions">
                     <button type="button" class="mfa-button mfa-danger" id="mfa-confirm-remove"
                         disabled=move || remove.pending().get()
-                        on:click=move |_| { remove.dispatch(()); }>
-                        {move || if remove.pending().get() { t.removing } else { t.remove }}
+                        on:click=move |_| {
+                            if typed_matches() {
+                                remove.dispatch(());
+                            } else {
+                                mismatch.set(true);
+                                focus_first("#mfa-confirm-name");
+                            }
+                        }>
+                        {move || button_text(remove.waiting().get(), remove.pending().get(), (t.removing, t.remove), t)}
                     </button>
                     <button type="button" class="mfa-button" id="mfa-cancel-remove" node_ref=cancel_button
                         on:click=move |_| close()>

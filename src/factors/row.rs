@@ -10,7 +10,7 @@
 //!   so every email row offers removal; the tenant's 403 for a verified email is then explained
 //!   by [`crate::api::ApiError::AccessDenied`]'s hint.
 
-use crate::api::{Authenticator, AuthenticatorId};
+use crate::api::{Authenticator, AuthenticatorId, PasskeyInfo};
 
 /// The kinds of sign-in method, in the order the page lists them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -23,6 +23,8 @@ pub enum FactorKind {
     Email,
     /// Push notifications to the Guardian app.
     Push,
+    /// A passkey (WebAuthn credential) in a device or password manager.
+    Passkey,
     /// The single-use recovery code.
     RecoveryCode,
 }
@@ -69,6 +71,19 @@ pub struct FactorRow {
     pub channels: Channels,
     /// Whether the user may remove it.
     pub removal: Removal,
+    /// The name the user gave it, where the backend keeps one.
+    pub nickname: Option<String>,
+    /// When it was enrolled (ISO 8601), where the backend says.
+    pub created_at: Option<String>,
+    /// When it last passed a sign-in (ISO 8601), where the backend says.
+    pub last_used_at: Option<String>,
+    /// What the record tells about a passkey.
+    pub passkey: Option<PasskeyInfo>,
+    /// Whether the user may rename it.
+    pub renamable: bool,
+    /// A push listed without its authenticator-app twin (the My Account API hides it), so no
+    /// app row goes with it.
+    pub twin_hidden: bool,
 }
 
 /// What removing a row puts at risk, given all rows of the page.
@@ -125,10 +140,25 @@ pub fn rows(list: &[Authenticator]) -> Vec<FactorRow> {
                 FactorKind::RecoveryCode => Removal::NotAllowed(WhyKept::RecoveryCode),
                 _ => Removal::Allowed,
             },
+            nickname: authenticator
+                .nickname
+                .clone()
+                .filter(|n| !n.trim().is_empty()),
+            created_at: authenticator.created_at.clone(),
+            last_used_at: authenticator.last_used_at.clone(),
+            passkey: authenticator.passkey.clone(),
+            renamable: authenticator.renamable,
+            twin_hidden: authenticator.twin_hidden,
         });
     }
-    // Stable: rows of one kind keep the listing's order.
-    rows.sort_by_key(|row| (!row.active, row.kind));
+    // Stable: active first, the most recently used first where the backend gives the date
+    // (ISO 8601 texts of one tenant sort by time), then by kind in the listing's order.
+    rows.sort_by(|a, b| {
+        (!a.active)
+            .cmp(&!b.active)
+            .then_with(|| b.last_used_at.cmp(&a.last_used_at))
+            .then(a.kind.cmp(&b.kind))
+    });
     rows
 }
 
@@ -145,7 +175,7 @@ pub fn removal_warnings<'a>(row: &FactorRow, rows: &'a [FactorRow]) -> RemovalWa
     let password_alone = row.active && asks_second_step(row.kind) && independent_methods(rows) <= 1;
     let push_twins = if row.kind == FactorKind::AuthenticatorApp {
         rows.iter()
-            .filter(|r| r.kind == FactorKind::Push && r.active == row.active)
+            .filter(|r| r.kind == FactorKind::Push && !r.twin_hidden && r.active == row.active)
             .collect()
     } else {
         Vec::new()
@@ -178,6 +208,7 @@ fn kind_of(authenticator: &Authenticator) -> Option<FactorKind> {
         ("oob", Some("sms" | "voice")) => Some(FactorKind::Phone),
         ("oob", Some("email")) => Some(FactorKind::Email),
         ("oob", Some("auth0")) => Some(FactorKind::Push),
+        ("passkey", _) => Some(FactorKind::Passkey),
         _ => None,
     };
     let by_family = || match authenticator.family.as_deref() {
@@ -186,6 +217,7 @@ fn kind_of(authenticator: &Authenticator) -> Option<FactorKind> {
         Some("phone") => Some(FactorKind::Phone),
         Some("email") => Some(FactorKind::Email),
         Some("push-notification") => Some(FactorKind::Push),
+        Some("passkey") => Some(FactorKind::Passkey),
         _ => None,
     };
     let by_prefix = || match authenticator.id.0.split_once('|').map(|(prefix, _)| prefix) {
@@ -194,6 +226,7 @@ fn kind_of(authenticator: &Authenticator) -> Option<FactorKind> {
         Some("sms" | "voice") => Some(FactorKind::Phone),
         Some("email") => Some(FactorKind::Email),
         Some("push") => Some(FactorKind::Push),
+        Some("passkey") => Some(FactorKind::Passkey),
         _ => None,
     };
     by_type.or_else(by_family).or_else(by_prefix)
@@ -206,10 +239,14 @@ fn twin_key(id: &AuthenticatorId) -> &str {
 }
 
 /// Whether an active method of this kind makes the tenant ask for a second step at sign-in:
-/// every kind but email (an email-only user counts as having no authenticator) and the
-/// recovery code (only a way back in alongside another method).
+/// every kind but email (an email-only user counts as having no authenticator), the recovery
+/// code (only a way back in alongside another method) and a passkey (a way in of its own,
+/// not a second step after the password).
 fn asks_second_step(kind: FactorKind) -> bool {
-    !matches!(kind, FactorKind::Email | FactorKind::RecoveryCode)
+    !matches!(
+        kind,
+        FactorKind::Email | FactorKind::RecoveryCode | FactorKind::Passkey
+    )
 }
 
 /// Active methods that make the tenant ask for a second step, a push and its app twin counted
@@ -220,7 +257,34 @@ fn independent_methods(rows: &[FactorRow]) -> usize {
         .iter()
         .filter(|r| r.active && asks_second_step(r.kind))
         .count();
-    all - active(FactorKind::Push).min(active(FactorKind::AuthenticatorApp))
+    let paired_pushes = rows
+        .iter()
+        .filter(|r| r.active && r.kind == FactorKind::Push && !r.twin_hidden)
+        .count();
+    all - paired_pushes.min(active(FactorKind::AuthenticatorApp))
+}
+
+/// The ways the user can still pass the second step of signing in after removing `row`,
+/// given all `rows` of the page — the same rule whichever backend lists them: every active
+/// method but passkeys bound to one device (lost with it), leaving out `row` and whatever the
+/// tenant removes with it. Where a push's app twin cannot be told apart, every app row that
+/// may be one is left out, so the list errs on the side of fewer ways.
+pub fn ways_left<'a>(row: &FactorRow, rows: &'a [FactorRow]) -> Vec<&'a FactorRow> {
+    let active = |kind: FactorKind| {
+        rows.iter()
+            .filter(|r| r.active && r.kind == kind && !r.twin_hidden)
+            .count()
+    };
+    let removes_apps = row.kind == FactorKind::Push
+        && !row.twin_hidden
+        && active(FactorKind::AuthenticatorApp) <= active(FactorKind::Push);
+    let twins = removal_warnings(row, rows).push_twins;
+    rows.iter()
+        .filter(|r| r.active && r.ids != row.ids)
+        .filter(|r| !twins.iter().any(|t| t.ids == r.ids))
+        .filter(|r| !(removes_apps && r.kind == FactorKind::AuthenticatorApp))
+        .filter(|r| r.passkey.as_ref().is_none_or(|p| p.synced))
+        .collect()
 }
 
 #[cfg(test)]

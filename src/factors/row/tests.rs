@@ -2,7 +2,10 @@
 //! English and German tables).
 
 use super::*;
-use crate::factors::describe::{removal_summary, remove_warning, row_detail, row_title, why_kept};
+use crate::factors::describe::{
+    confirm_word, removal_summary, remove_warning, row_detail, row_facts, row_title, ways_left_text,
+    why_kept,
+};
 use crate::i18n::de::DE;
 use crate::i18n::en::EN;
 use crate::i18n::Texts;
@@ -371,4 +374,114 @@ fn german_rows_keep_tenant_names_as_given() {
     };
     let reason = why_kept(why, &DE);
     assert!(reason.starts_with("Ihr Wiederherstellungscode"), "{reason}");
+}
+
+/// Rows as the My Account API lists them: dates, names, passkeys, a push without its twin.
+fn my_account_rows() -> Vec<FactorRow> {
+    let mut list = listing(
+        r#"[
+          {"id":"totp|dev_A","authenticator_type":"otp","active":true,"created_at":"2026-11-01T08:00:00.000Z","last_auth_at":"2026-11-20T08:00:00.000Z"},
+          {"id":"push|dev_B","authenticator_type":"oob","active":true,"oob_channel":"auth0","name":"Pixel","created_at":"2026-11-02T08:00:00.000Z","last_auth_at":"2026-12-01T08:00:00.000Z"},
+          {"id":"passkey|dev_C","authenticator_type":"passkey","active":true,"created_at":"2026-11-03T08:00:00.000Z"},
+          {"id":"passkey|dev_D","authenticator_type":"passkey","active":true,"created_at":"2026-11-04T08:00:00.000Z","last_auth_at":"2026-11-25T08:00:00.000Z"},
+          {"id":"recovery-code|dev_E","authenticator_type":"recovery-code","active":true,"created_at":"2026-11-01T08:00:00.000Z"}
+        ]"#,
+    );
+    list[1].twin_hidden = true;
+    list[2].passkey = Some(PasskeyInfo {
+        aaguid: Some("ea9b8d66-4d01-1d21-3ce4-b6b48cb575d4".into()),
+        synced: true,
+        user_agent: Some("Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0.0.0 Safari/537.36".into()),
+    });
+    list[3].passkey = Some(PasskeyInfo::default());
+    list[3].nickname = Some("Security key".into());
+    rows(&list)
+}
+
+#[test]
+fn the_most_recently_used_come_first_where_dates_are_given() {
+    let rows = my_account_rows();
+    assert_eq!(
+        titles(&rows),
+        vec![
+            ("Push notifications on Pixel", true),
+            ("Security key", true),
+            ("Authenticator app", true),
+            ("Google Password Manager", true),
+            ("Recovery code", true),
+        ]
+    );
+}
+
+#[test]
+fn passkey_facts_name_provider_sync_device_and_dates() {
+    let rows = my_account_rows();
+    let date = |iso: &str| iso[..10].to_owned();
+    let google = &rows[3];
+    assert_eq!(
+        row_facts(google, &EN, &date),
+        vec![
+            "Synced to your devices",
+            "created with Chrome, Linux",
+            "Added 2026-11-03",
+            "Not used yet"
+        ]
+    );
+    let key = &rows[1];
+    assert_eq!(
+        row_facts(key, &EN, &date),
+        vec![
+            "This device only",
+            "Added 2026-11-04",
+            "Last used 2026-11-25"
+        ]
+    );
+    assert_eq!(
+        row_facts(&rows[0], &DE, &date),
+        vec!["Hinzugefügt am 2026-11-02", "Zuletzt verwendet am 2026-12-01"]
+    );
+}
+
+#[test]
+fn ways_left_leave_out_the_removed_its_twins_and_device_bound_passkeys() {
+    let rows = my_account_rows();
+    let app = &rows[2];
+    // A push listed without its twin is no app's twin: removing the app leaves it.
+    let left: Vec<&str> = ways_left(app, &rows)
+        .iter()
+        .map(|r| title(r, &EN))
+        .collect();
+    assert_eq!(
+        left,
+        vec![
+            "Push notifications on Pixel",
+            "Google Password Manager",
+            "Recovery code"
+        ]
+    );
+    assert_eq!(
+        ways_left_text(app, &rows, &EN).as_deref(),
+        Some("You will still be able to sign in with: Push notifications on Pixel, Google Password Manager, Recovery code.")
+    );
+    // The only row left after removing a lone device-bound passkey: none.
+    let lone = [rows[1].clone()];
+    assert!(ways_left(&lone[0], &lone).is_empty());
+    assert_eq!(ways_left_text(&lone[0], &lone, &EN), None);
+    assert_eq!(confirm_word(&lone[0], &EN), "Security key");
+    // On the MFA API a push's twin cannot be told apart: its app rows are not counted.
+    let mfa = rows_from_mfa_push_and_app();
+    let push = mfa.iter().find(|r| r.kind == FactorKind::Push).unwrap();
+    assert!(ways_left(push, &mfa).is_empty(), "{mfa:?}");
+    assert_eq!(confirm_word(push, &EN), "Push notifications");
+    let phone = super::rows(&listing(LISTING)).remove(1);
+    assert_eq!(confirm_word(&phone, &EN), "Phone");
+}
+
+fn rows_from_mfa_push_and_app() -> Vec<FactorRow> {
+    rows(&listing(
+        r#"[
+          {"id":"push|dev_P","authenticator_type":"oob","active":true,"oob_channel":"auth0","name":"Pixel"},
+          {"id":"totp|dev_T","authenticator_type":"otp","active":true}
+        ]"#,
+    ))
 }
