@@ -9,6 +9,7 @@ mod dist;
 mod entry;
 mod externalize;
 mod floor;
+mod hosts;
 mod imports;
 mod integrity;
 mod minify;
@@ -63,7 +64,8 @@ enum Command {
     Dist(dist::Args),
     /// Build dist/ (unless `--no-build`) and write the npm package into pkg/ (package.json
     /// with the version of Cargo.toml, the entry module, the declarations and the hashed files
-    /// they load), checked with `npm pack --dry-run`; ready for `npm install ./pkg`.
+    /// they load), checked with `npm pack --dry-run`; ready for `npm install ./pkg`. With
+    /// `--hosts`, then type-check and build the React and Vue host apps of examples/ with it.
     Package(package::Args),
     /// Measure bundle size, cold start, round trips per action and QR render time; prints a
     /// table with the budgets and writes target/bench.json.

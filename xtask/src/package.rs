@@ -46,10 +46,14 @@ pub struct Args {
     /// Package the dist/ already built instead of building it first.
     #[arg(long)]
     pub no_build: bool,
+    /// Then type-check and build the host apps of examples/react and examples/vue, which
+    /// install the package (`npm run build` in each).
+    #[arg(long)]
+    pub hosts: bool,
 }
 
 /// Entry point for the `package` subcommand: builds `dist/` (unless told not to), writes
-/// `pkg/` from it and checks it with `npm pack --dry-run`.
+/// `pkg/` from it, checks it with `npm pack --dry-run`, and builds the host apps if asked.
 pub fn run(args: Args) -> Result<(), String> {
     setup::run_setup()?;
     if !args.no_build {
@@ -57,6 +61,9 @@ pub fn run(args: Args) -> Result<(), String> {
     }
     let summary = build_from_dist()?;
     println!("{summary}");
+    if args.hosts {
+        crate::hosts::build()?;
+    }
     Ok(())
 }
 

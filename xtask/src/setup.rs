@@ -133,10 +133,13 @@ fn npm_tools() -> Result<(), String> {
 }
 
 /// Folders with a `package-lock.json` whose packages a check loads from their
-/// `node_modules`: the embedding example built on a JavaScript framework, Auth0's own SPA
-/// SDK, which judges the emulator, and the TypeScript compiler of the typed host.
-pub const NPM_FOLDERS: [&str; 3] = [
+/// `node_modules`: the embedding examples built on a JavaScript framework (the React and Vue
+/// host apps, built with Vite, see `hosts.rs`), Auth0's own SPA SDK, which judges the
+/// emulator, and the TypeScript compiler of the typed host.
+pub const NPM_FOLDERS: [&str; 5] = [
     "examples/preact",
+    crate::hosts::FOLDERS[0],
+    crate::hosts::FOLDERS[1],
     "e2e/official-clients/auth0-spa-js",
     crate::typed_host::FOLDER,
 ];

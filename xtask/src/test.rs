@@ -4,7 +4,7 @@
 use crate::paths;
 use crate::process::{describe, run_streamed};
 use crate::step::{seconds, Step};
-use crate::{dist, imports, setup, sizes, typed_host};
+use crate::{dist, hosts, imports, package, setup, sizes, typed_host};
 use std::fs;
 use std::process::Command;
 use std::time::Duration;
@@ -159,6 +159,18 @@ fn run_stages(args: &Args, stages: &mut Vec<Stage>) {
             "bundle size (ceilings)",
             fits,
             size_step.finish(ok_text(fits)),
+        ));
+        // The journeys of e2e/tests/hosts.rs serve the host apps built here.
+        let package_step = Step::start("stage npm package and host apps");
+        let packaged = package::build_from_dist()
+            .map(|summary| println!("{summary}"))
+            .and_then(|()| hosts::build())
+            .map_err(|e| eprintln!("{e}"))
+            .is_ok();
+        stages.push(Stage::plain(
+            "package + host apps (Vite)",
+            packaged,
+            package_step.finish(ok_text(packaged)),
         ));
         let mut e2e = cargo(&["test", "-p", "e2e", "--", "--test-threads=2"]);
         e2e.env("MFA_DIST", paths::root().join("dist"))

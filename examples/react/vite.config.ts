@@ -1,0 +1,10 @@
+// Relative asset URLs (`base: "./"`), so the built app works from any folder. The package's
+// wasm, stylesheet and chunks are found through its `new URL("./…", import.meta.url)` calls
+// and copied into dist/assets/ with the app's own files.
+import { defineConfig } from "vite";
+import react from "@vitejs/plugin-react";
+
+export default defineConfig({
+  base: "./",
+  plugins: [react()],
+});

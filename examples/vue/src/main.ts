@@ -1,0 +1,4 @@
+import { createApp } from "vue";
+import AccountSecurity from "./AccountSecurity.vue";
+
+createApp(AccountSecurity).mount("#app");
