@@ -15,7 +15,9 @@ use std::rc::Rc;
 use super::demo_tenant::{DemoTenant, OutboxTexts};
 use super::error::ApiError;
 use super::types::{Associate, Authenticator, AuthenticatorId, Confirm, Confirmed, Enrollment};
+use super::wire::{Wire, WireFuture};
 use super::{ApiFuture, MfaApi};
+use gloo_net::http::Method;
 use futures_util::future::{FutureExt, LocalBoxFuture, Shared};
 
 /// The tenant once loaded, or why it could not be.
@@ -69,6 +71,51 @@ impl DemoApi {
             tenant.show_outbox(panel, &texts);
         }
     }
+}
+
+/// The origin of the in-page tenant's URLs (`.invalid` never resolves).
+pub const DEMO_ORIGIN: &str = "https://demo.mfa-manager.invalid";
+
+/// Demo mode's My Account API: each call goes to the in-page tenant as the page would send
+/// it, from the page's origin and browser.
+impl Wire for DemoApi {
+    fn origin(&self) -> &str {
+        DEMO_ORIGIN
+    }
+
+    fn send<'a>(&'a self, method: Method, url: &'a str, body: Option<&'a str>) -> WireFuture<'a> {
+        Box::pin(async move {
+            let path = url
+                .strip_prefix(DEMO_ORIGIN)
+                .and_then(|rest| rest.strip_prefix("/me/v1"))
+                .ok_or_else(|| ApiError::Network(format!("{url} is not the demo tenant")))?;
+            let (origin, agent) = page_origin_and_agent();
+            Ok(self
+                .tenant()
+                .await?
+                .my_account(method.as_str(), path, body, &origin, &agent))
+        })
+    }
+}
+
+/// The page's origin and the browser's user agent, as a request from the page would carry.
+#[cfg(target_arch = "wasm32")]
+fn page_origin_and_agent() -> (String, String) {
+    let window = web_sys::window();
+    let origin = window
+        .as_ref()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default();
+    let agent = window
+        .and_then(|w| w.navigator().user_agent().ok())
+        .unwrap_or_default();
+    (origin, agent)
+}
+
+/// Outside the browser (native tests): a fixed page and browser.
+#[cfg(not(target_arch = "wasm32"))]
+fn page_origin_and_agent() -> (String, String) {
+    ("https://app.example".into(), "Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0".into())
 }
 
 impl MfaApi for DemoApi {

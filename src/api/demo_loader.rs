@@ -32,9 +32,18 @@ extern "C" {
     #[wasm_bindgen(method)]
     fn remove(this: &JsTenant, id: &str) -> JsAnswer;
     #[wasm_bindgen(method)]
+    fn my_account(
+        this: &JsTenant,
+        method: &str,
+        path: &str,
+        body: Option<String>,
+        origin: &str,
+        user_agent: &str,
+    ) -> JsAnswer;
+    #[wasm_bindgen(method)]
     fn show_outbox(this: &JsTenant, panel: web_sys::Element, texts: &js_sys::Object);
 
-    /// `{status, body, retry_after}` as the module returns it.
+    /// `{status, body, retry_after, location}` as the module returns it.
     type JsAnswer;
     #[wasm_bindgen(method, getter)]
     fn status(this: &JsAnswer) -> u16;
@@ -42,6 +51,8 @@ extern "C" {
     fn body(this: &JsAnswer) -> String;
     #[wasm_bindgen(method, getter)]
     fn retry_after(this: &JsAnswer) -> Option<f64>;
+    #[wasm_bindgen(method, getter)]
+    fn location(this: &JsAnswer) -> Option<String>;
 }
 
 impl From<JsAnswer> for Answer {
@@ -50,7 +61,7 @@ impl From<JsAnswer> for Answer {
             status: answer.status(),
             body: answer.body(),
             retry_after: answer.retry_after().map(|s| s as u64),
-            location: None,
+            location: answer.location(),
         }
     }
 }
@@ -70,6 +81,17 @@ impl DemoTenant for JsTenant {
     }
     fn remove(&self, id: &str) -> Answer {
         JsTenant::remove(self, id).into()
+    }
+    fn my_account(
+        &self,
+        method: &str,
+        path: &str,
+        body: Option<&str>,
+        origin: &str,
+        user_agent: &str,
+    ) -> Answer {
+        let body = body.map(str::to_owned);
+        JsTenant::my_account(self, method, path, body, origin, user_agent).into()
     }
     fn show_outbox(&self, panel: web_sys::Element, texts: &OutboxTexts) {
         JsTenant::show_outbox(self, panel, &panel_texts(texts));

@@ -15,6 +15,16 @@ pub trait DemoTenant {
     fn confirm_oob(&self, oob_code: &str, binding_code: Option<&str>) -> Answer;
     /// `DELETE /mfa/authenticators/{id}`.
     fn remove(&self, id: &str) -> Answer;
+    /// A My Account API call: `method` on `path` below `/me/v1`, with a JSON `body`, from the
+    /// page at `origin` in the browser `user_agent`.
+    fn my_account(
+        &self,
+        method: &str,
+        path: &str,
+        body: Option<&str>,
+        origin: &str,
+        user_agent: &str,
+    ) -> Answer;
     /// Shows the outbox in `panel` (keeping it current while `panel` is in the document),
     /// with the panel's texts from `texts`.
     fn show_outbox(&self, panel: web_sys::Element, texts: &OutboxTexts);

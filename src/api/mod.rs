@@ -15,6 +15,7 @@ mod problem;
 pub mod session;
 pub mod transport;
 pub mod types;
+pub mod wire;
 
 pub use error::ApiError;
 pub use types::{

@@ -8,6 +8,8 @@ use super::answer::Answer;
 use super::error::ApiError;
 use super::session::SessionSource;
 use super::transport::Transport;
+use super::wire::Wire;
+use gloo_net::http::Method as Verb;
 use super::types::{
     Associate, Authenticator, AuthenticatorId, Confirm, Confirmed, Enrollment, PasskeyChallenge,
     PasskeyInfo,
@@ -23,7 +25,7 @@ const METHODS_PATH: &str = "/me/v1/authentication-methods";
 
 /// The My Account API of a tenant.
 pub struct MyAccountApi {
-    transport: Transport,
+    wire: Rc<dyn Wire>,
     /// Enrollments started and not yet verified: `auth_session` → the method's URL.
     started: RefCell<Vec<(String, String)>>,
     /// The authenticator app enrollment started last (its code comes without a session).
@@ -156,6 +158,19 @@ struct VerifyBody<'a> {
     otp_code: Option<&'a str>,
 }
 
+/// `id` percent-encoded as one path segment (`totp|dev_A` → `totp%7Cdev_A`): everything but
+/// RFC 3986's unreserved characters.
+fn path_segment(id: &str) -> String {
+    id.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                char::from(b).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
 /// JSON text of a body (only strings: serializing cannot fail).
 fn json_text(body: &impl Serialize) -> String {
     serde_json::to_string(body).unwrap_or_default()
@@ -192,8 +207,13 @@ impl MyAccountApi {
     /// A client for the tenant at `origin` (the domain the page signs in at), signed in with a
     /// `/me/` token through `session`.
     pub fn new(origin: &str, session: Rc<dyn SessionSource>) -> MyAccountApi {
+        MyAccountApi::over(Rc::new(Transport::new(origin, session)))
+    }
+
+    /// A client sending through `wire` (the tenant inside the page, in demo mode).
+    pub fn over(wire: Rc<dyn Wire>) -> MyAccountApi {
         MyAccountApi {
-            transport: Transport::new(origin, session),
+            wire,
             started: RefCell::new(Vec::new()),
             app_session: RefCell::new(None),
         }
@@ -202,8 +222,8 @@ impl MyAccountApi {
     /// Starts an enrollment with `body`: its answer and the method's URL (only ever one on the
     /// tenant's own origin, the token goes nowhere else).
     async fn start(&self, body: String) -> Result<(Started, String), ApiError> {
-        let url = format!("{}{METHODS_PATH}", self.transport.origin);
-        let answer = self.transport.post_json(&url, &body).await?;
+        let url = format!("{}{METHODS_PATH}", self.wire.origin());
+        let answer = self.wire.send(Verb::POST, &url, Some(&body)).await?;
         let started: Started = answer.problem_json()?;
         let location = answer
             .location
@@ -219,7 +239,7 @@ impl MyAccountApi {
     /// Verifies the enrollment at `location` with `body`; the verified method's record.
     async fn verify(&self, location: &str, body: String) -> Result<Answer, ApiError> {
         let url = format!("{location}/verify");
-        let answer = self.transport.post_json(&url, &body).await?;
+        let answer = self.wire.send(Verb::POST, &url, Some(&body)).await?;
         answer.problem()?;
         Ok(answer)
     }
@@ -248,16 +268,19 @@ impl MyAccountApi {
 
     /// The URL of the method `id`.
     fn method_url(&self, id: &AuthenticatorId) -> String {
-        let encoded = String::from(js_sys::encode_uri_component(&id.0));
-        format!("{}{METHODS_PATH}/{encoded}", self.transport.origin)
+        format!(
+            "{}{METHODS_PATH}/{}",
+            self.wire.origin(),
+            path_segment(&id.0)
+        )
     }
 }
 
 impl MfaApi for MyAccountApi {
     fn list(&self) -> ApiFuture<'_, Vec<Authenticator>> {
         Box::pin(async move {
-            let url = format!("{}{METHODS_PATH}", self.transport.origin);
-            let listing: Listing = self.transport.get(&url).await?.problem_json()?;
+            let url = format!("{}{METHODS_PATH}", self.wire.origin());
+            let listing: Listing = self.wire.send(Verb::GET, &url, None).await?.problem_json()?;
             Ok(listing
                 .authentication_methods
                 .into_iter()
@@ -321,10 +344,8 @@ impl MfaApi for MyAccountApi {
 
     fn remove(&self, id: AuthenticatorId) -> ApiFuture<'_, ()> {
         Box::pin(async move {
-            self.transport
-                .delete(&self.method_url(&id))
-                .await?
-                .problem()
+            let url = self.method_url(&id);
+            self.wire.send(Verb::DELETE, &url, None).await?.problem()
         })
     }
 
@@ -339,8 +360,9 @@ impl MfaApi for MyAccountApi {
     fn rename(&self, id: AuthenticatorId, name: String) -> ApiFuture<'_, ()> {
         Box::pin(async move {
             let body = serde_json::json!({ "name": name }).to_string();
-            self.transport
-                .patch_json(&self.method_url(&id), &body)
+            let url = self.method_url(&id);
+            self.wire
+                .send(Verb::PATCH, &url, Some(&body))
                 .await?
                 .problem()
         })

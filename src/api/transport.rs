@@ -80,13 +80,8 @@ impl Transport {
         self.send_json(Method::POST, url, body).await
     }
 
-    /// `PATCH url` with a JSON `body`, signed in.
-    pub async fn patch_json(&self, url: &str, body: &str) -> Result<Answer, ApiError> {
-        self.send_json(Method::PATCH, url, body).await
-    }
-
     /// `method url` with a JSON `body`, signed in.
-    async fn send_json(&self, method: Method, url: &str, body: &str) -> Result<Answer, ApiError> {
+    pub async fn send_json(&self, method: Method, url: &str, body: &str) -> Result<Answer, ApiError> {
         self.send_signed_in(&|token, signal| {
             signed(
                 RequestBuilder::new(url).method(method.clone()),
@@ -101,10 +96,12 @@ impl Transport {
     }
 }
 
-/// True for an answer refusing the token itself (expired, revoked, malformed): renewing the
-/// session can fix it.
+/// True for an answer refusing the token itself (expired, revoked, malformed) or its scope
+/// (step-up: the tenant wants a token with more): a new token can fix it. Read as either
+/// API's error shape, the transport serving both.
 fn refuses_token(answer: &Answer) -> bool {
-    answer.success().is_err_and(|e| e.needs_sign_in())
+    let fixable = |e: ApiError| e.needs_sign_in() || matches!(e, ApiError::InsufficientScope(_));
+    answer.success().is_err_and(fixable) || answer.problem().is_err_and(fixable)
 }
 
 /// `builder` with the attempt's abort signal and `token` in the `Authorization` header.
@@ -171,4 +168,43 @@ fn network_error(deadline: &Deadline, e: gloo_net::Error) -> ApiError {
 /// A request that could not even be built.
 pub fn request_error(e: gloo_net::Error) -> ApiError {
     ApiError::Network(e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn answer(status: u16, body: &str) -> Answer {
+        Answer {
+            status,
+            body: body.into(),
+            retry_after: None,
+            location: None,
+        }
+    }
+
+    #[test]
+    fn refused_tokens_and_missing_scopes_are_renewed_in_either_apis_shape() {
+        assert!(refuses_token(&answer(
+            401,
+            r#"{"error":"invalid_grant","error_description":"expired"}"#
+        )));
+        assert!(refuses_token(&answer(
+            403,
+            r#"{"type":"https://auth0.com/api-errors/A0E-403-0002","status":403,"title":"Forbidden","detail":"Insufficient scope"}"#
+        )));
+        assert!(refuses_token(&answer(
+            403,
+            r#"{"error":"access_denied","error_description":"Insufficient scope, expected any of: remove:authenticators"}"#
+        )));
+        assert!(!refuses_token(&answer(
+            429,
+            r#"{"error":"too_many_requests","error_description":"slow down"}"#
+        )));
+        assert!(!refuses_token(&answer(
+            400,
+            r#"{"type":"https://auth0.com/api-errors/A0E-400-0001","status":400,"title":"Bad Request","detail":"x"}"#
+        )));
+        assert!(!refuses_token(&answer(204, "")));
+    }
 }

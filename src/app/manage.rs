@@ -14,7 +14,7 @@ use crate::api::my_account::MyAccountApi;
 use crate::api::ApiHandle;
 use crate::auth::Purpose;
 use crate::chunk::{lazy_part, LoadError};
-use crate::config::Config;
+use crate::config::{ApiChoice, Config};
 use crate::factors::context::{Factors, Panel};
 use crate::reactive::effect;
 use leptos::prelude::*;
@@ -55,7 +55,12 @@ fn build(config: Config, flow: Flow, host: NodeRef<leptos::html::Main>) -> Signe
     let api = if config.demo {
         let demo = Rc::new(DemoApi::load());
         provide_context(DemoHandle(StoredValue::new_local(Rc::clone(&demo))));
-        ApiHandle(demo)
+        if config.api == ApiChoice::Mfa {
+            ApiHandle(demo)
+        } else {
+            // The in-page tenant has the My Account API: `auto` finds it too.
+            ApiHandle(Rc::new(MyAccountApi::over(demo)))
+        }
     } else if flow.manages.get_untracked() == Purpose::MyAccount {
         ApiHandle(Rc::new(MyAccountApi::new(
             config.domain.as_str(),

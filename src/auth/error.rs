@@ -105,10 +105,19 @@ impl From<crate::chunk::LoadError> for AuthError {
 }
 
 impl AuthError {
-    /// True when the answer is that the user simply must sign in interactively.
+    /// True when the answer is that the user simply must sign in interactively: no session,
+    /// a consent, or a step-up (a second factor, more recent or for more scopes).
     pub fn needs_interaction(&self) -> bool {
         matches!(self, AuthError::Authorize { error, .. }
-            if matches!(error.as_str(), "login_required" | "consent_required" | "interaction_required"))
+            if matches!(
+                error.as_str(),
+                "login_required"
+                    | "consent_required"
+                    | "interaction_required"
+                    | "mfa_required"
+                    | "unmet_authentication_requirements"
+                    | "insufficient_scope"
+            ))
     }
 }
 
@@ -120,3 +129,27 @@ impl fmt::Display for AuthError {
 }
 
 impl std::error::Error for AuthError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn step_up_answers_need_an_interactive_sign_in() {
+        let answer = |error: &str| AuthError::Authorize {
+            error: error.into(),
+            description: String::new(),
+        };
+        for error in [
+            "login_required",
+            "consent_required",
+            "mfa_required",
+            "unmet_authentication_requirements",
+            "insufficient_scope",
+        ] {
+            assert!(answer(error).needs_interaction(), "{error}");
+        }
+        assert!(!answer("access_denied").needs_interaction());
+        assert!(!AuthError::Timeout.needs_interaction());
+    }
+}

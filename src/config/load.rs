@@ -16,6 +16,8 @@ pub async fn load() -> Result<Config, Vec<ConfigError>> {
         return RawConfig {
             demo: Some(true),
             lang: page_lang().map(|l| l.tag().to_owned()),
+            // `?demo&api=my-account` tries the second backend without a tenant.
+            api: query_param("api"),
             ..RawConfig::default()
         }
         .validate(&page_url);
@@ -45,12 +47,17 @@ pub async fn load() -> Result<Config, Vec<ConfigError>> {
 /// The language asked for by the page URL (`?lang=de`), when it is one the page has; it
 /// takes precedence over `lang` in `config.json`.
 pub fn page_lang() -> Option<Lang> {
+    query_param("lang").and_then(|tag| Lang::parse(&tag))
+}
+
+/// The first value of the page URL's query parameter `name` (`""` for a bare `?name`).
+fn query_param(name: &str) -> Option<String> {
     let search = web_sys::window()
         .and_then(|w| w.location().search().ok())
         .unwrap_or_default();
     url::form_urlencoded::parse(search.trim_start_matches('?').as_bytes())
-        .find(|(k, _)| k == "lang")
-        .and_then(|(_, v)| Lang::parse(&v))
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.into_owned())
 }
 
 /// The page URL without query or fragment: the default callback URL.
@@ -65,9 +72,5 @@ pub fn page_url() -> Result<String, ConfigError> {
 
 /// True when the page URL asks for demo mode (`?demo`, `?demo=1`, `?demo=true`).
 fn demo_requested() -> bool {
-    let search = web_sys::window()
-        .and_then(|w| w.location().search().ok())
-        .unwrap_or_default();
-    url::form_urlencoded::parse(search.trim_start_matches('?').as_bytes())
-        .any(|(k, v)| k == "demo" && !matches!(v.as_ref(), "0" | "false"))
+    query_param("demo").is_some_and(|v| !matches!(v.as_str(), "0" | "false"))
 }

@@ -8,10 +8,12 @@ use super::rename::RenameForm;
 use super::row::{rows, FactorKind, FactorRow, Removal};
 use super::try_again::try_again;
 use crate::browser::dates::date_time_text;
-use crate::browser::focus_first;
+use crate::browser::{focus_first, sleep};
 use crate::i18n::Lang;
-use crate::reactive::Load;
+use crate::reactive::{effect, Load};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::time::Duration;
 
 /// Loads and shows the user's sign-in methods and the buttons to add more.
 #[component]
@@ -23,6 +25,23 @@ pub fn FactorList() -> impl IntoView {
         factors.version.track();
         let api = factors.api();
         async move { api.0.list().await }
+    });
+    // A rate-limited listing is fetched again by itself once the tenant's wait is over.
+    let live = RwSignal::new(true);
+    on_cleanup(move || live.set(false));
+    effect(move || {
+        let wait = listed.with(|l| match l {
+            Some(Err(error)) => error.resend_after(),
+            _ => None,
+        });
+        if let Some(seconds) = wait {
+            spawn_local(async move {
+                sleep(Duration::from_secs(seconds.max(1))).await;
+                if live.try_get_untracked() == Some(true) {
+                    listed.reload();
+                }
+            });
+        }
     });
     view! {
         <div class="mfa-list" id="mfa-list" tabindex="-1" aria-busy=move || listed.get().is_none().to_string()>

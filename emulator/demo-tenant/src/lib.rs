@@ -13,7 +13,9 @@ use std::cell::RefCell;
 use std::fmt;
 use std::rc::Rc;
 
+use mfa_emulator::model::api::MY_ACCOUNT_SCOPES;
 use mfa_emulator::model::enrollment::AssociateRequest;
+use mfa_emulator::model::my_account::{MeBody, MeRequest, MeToken, Problem};
 use mfa_emulator::model::outbox::PushAnswerError;
 use mfa_emulator::model::seed::{default_seed, default_tenant, TenantSeed, CLIENT_ID, NEW_USER};
 use mfa_emulator::model::tokens::{AccessClaims, TokenSet};
@@ -45,6 +47,8 @@ pub struct Answer {
     pub body: String,
     /// Seconds from the `Retry-After` header of a rate-limited answer.
     pub retry_after: Option<u64>,
+    /// The `Location` header (a started or verified My Account API enrollment).
+    pub location: Option<String>,
 }
 
 /// The MFA API of a tenant running inside the page, with the visitor signed in already.
@@ -52,6 +56,7 @@ pub struct Answer {
 pub struct DemoTenant {
     tenant: Rc<RefCell<Tenant>>,
     claims: RefCell<Option<AccessClaims>>,
+    me_claims: RefCell<Option<AccessClaims>>,
     clock: Clock,
     /// Redraws the outbox panel, once one is shown.
     redraw_outbox: RefCell<Option<Box<dyn Fn()>>>,
@@ -102,6 +107,21 @@ impl DemoTenant {
     #[wasm_bindgen(js_name = confirm_oob)]
     pub fn confirm_oob_js(&self, oob_code: &str, binding_code: Option<String>) -> js_sys::Object {
         to_js(self.confirm_oob(oob_code, binding_code.as_deref()))
+    }
+
+    /// A call to the My Account API: `method` (`GET`, `POST`, `PATCH`, `DELETE`) on `path`
+    /// below `/me/v1` (percent-encoded, `?type=` allowed), with a JSON `body`, from the page
+    /// at `origin` in the browser `user_agent`; as `{status, body, retry_after, location}`.
+    #[wasm_bindgen(js_name = my_account)]
+    pub fn my_account_js(
+        &self,
+        method: &str,
+        path: &str,
+        body: Option<String>,
+        origin: &str,
+        user_agent: &str,
+    ) -> js_sys::Object {
+        to_js(self.my_account(method, path, body.as_deref(), origin, user_agent))
     }
 
     /// `DELETE /mfa/authenticators/{id}`.
@@ -180,6 +200,7 @@ impl DemoTenant {
         let demo = DemoTenant {
             tenant: Rc::new(RefCell::new(tenant)),
             claims: RefCell::new(None),
+            me_claims: RefCell::new(None),
             clock,
             redraw_outbox: RefCell::new(None),
         };
@@ -239,8 +260,52 @@ impl DemoTenant {
                 status: 204,
                 body: String::new(),
                 retry_after: None,
+                location: None,
             })
         })
+    }
+
+    /// A call to the My Account API as the signed-in visitor, answered as the endpoint would
+    /// (see [`DemoTenant::my_account_js`]).
+    pub fn my_account(
+        &self,
+        method: &str,
+        path: &str,
+        body: Option<&str>,
+        origin: &str,
+        user_agent: &str,
+    ) -> Answer {
+        let now = (self.clock)();
+        let claims = self.me_claims(now);
+        let (path, query) = path.split_once('?').unwrap_or((path, ""));
+        let type_filter = query
+            .split('&')
+            .find_map(|pair| pair.strip_prefix("type="));
+        let parsed = body.map(serde_json::from_str::<Value>);
+        let refused = Problem::MalformedBody;
+        let body = match &parsed {
+            None => MeBody::None,
+            Some(Ok(value)) => MeBody::Json(value),
+            Some(Err(_)) => MeBody::Refused(&refused),
+        };
+        let request = MeRequest {
+            method,
+            path,
+            type_filter,
+            token: claims.as_ref().map_or(MeToken::Missing, MeToken::Claims),
+            domain: Domain::Canonical,
+            body,
+            origin: Some(origin),
+            user_agent: Some(user_agent),
+        };
+        let answer = self.tenant.borrow_mut().my_account(&request, now);
+        self.outbox_changed();
+        Answer {
+            status: answer.status,
+            body: answer.body.map(|b| b.to_string()).unwrap_or_default(),
+            retry_after: (answer.status == 429).then_some(answer.rate_limit.retry_after),
+            location: answer.location,
+        }
     }
 
     /// Runs one call as the signed-in visitor; a refusal becomes the endpoint's error answer.
@@ -267,19 +332,35 @@ impl DemoTenant {
 
     /// The visitor's MFA-audience claims, renewed when they are about to expire.
     fn claims(&self, now: u64) -> Option<AccessClaims> {
-        let mut claims = self.claims.borrow_mut();
+        let audience = self.tenant.borrow().mfa_audience();
+        self.fresh_claims(&self.claims, &audience, DEMO_SCOPE, now)
+    }
+
+    /// The visitor's claims for the My Account API (`/me/`), renewed likewise.
+    fn me_claims(&self, now: u64) -> Option<AccessClaims> {
+        let audience = self.tenant.borrow().my_account_audience(Domain::Canonical);
+        self.fresh_claims(&self.me_claims, &audience, &MY_ACCOUNT_SCOPES.join(" "), now)
+    }
+
+    /// The claims kept in `slot` while they have life left, else new ones for `audience`.
+    fn fresh_claims(
+        &self,
+        slot: &RefCell<Option<AccessClaims>>,
+        audience: &str,
+        scope: &str,
+        now: u64,
+    ) -> Option<AccessClaims> {
+        let mut claims = slot.borrow_mut();
         if let Some(current) = claims.as_ref() {
             if now.saturating_add(RENEW_MARGIN_SECONDS) < current.exp {
                 return Some(current.clone());
             }
         }
-        let tenant = self.tenant.borrow();
-        let audience = tenant.mfa_audience();
-        let tokens = tenant.issue_tokens_for(
+        let tokens = self.tenant.borrow().issue_tokens_for(
             NEW_USER,
             CLIENT_ID,
-            Some(&audience),
-            DEMO_SCOPE,
+            Some(audience),
+            scope,
             Domain::Canonical,
             now,
         )?;
@@ -294,6 +375,7 @@ fn ok_json<T: Serialize>(value: &T) -> Answer {
         status: 200,
         body: serde_json::to_string(value).unwrap_or_default(),
         retry_after: None,
+        location: None,
     }
 }
 
@@ -304,6 +386,7 @@ pub fn refusal(error: &Error) -> Answer {
         status: error.status(),
         body: error.envelope().to_string(),
         retry_after: error.rate_limit().map(|limit| limit.retry_after),
+        location: None,
     }
 }
 
@@ -329,6 +412,10 @@ fn to_js(answer: Answer) -> js_sys::Object {
         let _ = js_sys::Reflect::set(&object, &JsValue::from_str(key), &value);
     };
     set("status", JsValue::from(answer.status));
+    set(
+        "location",
+        answer.location.map_or(JsValue::NULL, JsValue::from),
+    );
     set("body", JsValue::from(answer.body));
     set(
         "retry_after",

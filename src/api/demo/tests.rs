@@ -16,7 +16,7 @@ fn answer(a: mfa_demo_tenant::Answer) -> Answer {
         status: a.status,
         body: a.body,
         retry_after: a.retry_after,
-        location: None,
+        location: a.location,
     }
 }
 
@@ -35,6 +35,16 @@ impl DemoTenant for Direct {
     }
     fn remove(&self, id: &str) -> Answer {
         answer(self.0.remove(id))
+    }
+    fn my_account(
+        &self,
+        method: &str,
+        path: &str,
+        body: Option<&str>,
+        origin: &str,
+        user_agent: &str,
+    ) -> Answer {
+        answer(self.0.my_account(method, path, body, origin, user_agent))
     }
     fn show_outbox(&self, _: web_sys::Element, _: &OutboxTexts) {
         unreachable!("the outbox panel is drawn in the browser only")
@@ -380,4 +390,61 @@ fn new_runs_on_the_real_clock_with_fresh_secrets() {
     let secret = |api: &DemoApi| block_on(api.associate(Associate::Otp)).unwrap().secret;
     assert_ne!(secret(&a), secret(&b));
     assert_eq!(list(&a).len(), 1);
+}
+
+/// Demo mode on the My Account API (`?demo&api=my-account`): the client sends each call to
+/// the in-page tenant as it would over HTTP.
+mod my_account {
+    use super::*;
+    use crate::api::my_account::MyAccountApi;
+
+    fn block<T>(future: ApiFuture<'_, T>) -> T {
+        block_on(future).unwrap()
+    }
+
+    #[test]
+    fn methods_are_enrolled_renamed_given_a_recovery_code_and_removed() {
+        let (demo, time, _) = demo();
+        let api = MyAccountApi::over(Rc::new(demo));
+        assert!(api.features().passkeys && api.features().rename);
+        assert_eq!(block(api.list()), []);
+        let enrollment = block(api.associate(Associate::Otp));
+        let secret = decode_secret(&enrollment.secret.unwrap()).unwrap();
+        let wrong = refused(block_on(api.confirm(Confirm::Otp {
+            otp: "000000".into(),
+        })));
+        assert_eq!(wrong, ApiError::InvalidOtp);
+        let otp = code_at(&secret, time.get());
+        let confirmed = block(api.confirm(Confirm::Otp { otp }));
+        assert_eq!(confirmed.recovery_code, None, "no write the user did not ask for");
+        let listed = block(api.list());
+        assert_eq!(listed.len(), 1);
+        let app = &listed[0];
+        assert!(app.active && app.renamable && app.created_at.is_some(), "{app:?}");
+        block(api.rename(app.id.clone(), "Phone app".into()));
+        assert_eq!(block(api.list())[0].nickname.as_deref(), Some("Phone app"));
+        let code = block(api.add_recovery_code());
+        assert_eq!(code.len(), 24, "{code}");
+        let kinds: Vec<String> = block(api.list())
+            .into_iter()
+            .map(|a| a.authenticator_type)
+            .collect();
+        assert_eq!(kinds, ["otp", "recovery-code"]);
+        block(api.remove(app.id.clone()));
+        assert_eq!(
+            refused(block_on(api.remove(app.id.clone()))),
+            ApiError::NotFound
+        );
+    }
+
+    #[test]
+    fn a_passkey_enrollment_starts_with_creation_options_for_the_page() {
+        let (demo, _, _) = demo();
+        let api = MyAccountApi::over(Rc::new(demo));
+        let challenge = block(api.start_passkey());
+        let options: serde_json::Value = serde_json::from_str(&challenge.options).unwrap();
+        assert_eq!(options["rp"]["id"], "app.example", "{options}");
+        assert!(options["challenge"].as_str().is_some_and(|c| c.len() >= 43));
+        assert_eq!(options["authenticatorSelection"]["residentKey"], "required");
+    }
 }
