@@ -20,7 +20,7 @@ pub mod signed_out;
 
 use crate::config::{self, Config};
 use crate::factors::demo_banner::DemoBanner;
-use crate::i18n::texts;
+use crate::i18n::{texts, Lang};
 use crate::reactive::{effect, Load};
 use config_error::ConfigErrorView;
 use finished::{FinishedScreen, NeedsClickScreen};
@@ -61,10 +61,13 @@ pub fn App(
     let loaded = Load::new(move || {
         let given = given.clone();
         async move {
-            match given {
+            let result = match given {
                 Some(result) => result,
                 None => config::load().await,
-            }
+            };
+            // The first screen comes in its language, not in English first.
+            crate::i18n::ready(shown_lang(&result)).await;
+            result
         }
     });
     let on_done = StoredValue::new_local(on_done);
@@ -79,11 +82,10 @@ pub fn App(
             });
         }
     });
-    // The configured language once loaded; before that (and for configuration errors) the
-    // page's `?lang=`, else English.
-    let lang = Memo::new(move |_| match loaded.get() {
-        Some(Ok(config)) => config.lang,
-        _ => config::page_lang().unwrap_or_default(),
+    // The language of the loaded configuration (see `shown_lang`); English while loading,
+    // since another language's texts may not be here before then.
+    let lang = Memo::new(move |_| {
+        loaded.with(|result| result.as_ref().map(shown_lang).unwrap_or_default())
     });
     if page {
         effect(move || {
@@ -116,6 +118,17 @@ pub fn App(
                 }
             }}
         </main>
+    }
+}
+
+/// The language the page shows for a loaded configuration: the configured one; for a
+/// configuration that cannot be used, the page's `?lang=`, else the browser's, else English.
+fn shown_lang(result: &ConfigResult) -> Lang {
+    match result {
+        Ok(config) => config.lang,
+        Err(_) => config::page_lang()
+            .or_else(crate::i18n::browser_lang)
+            .unwrap_or_default(),
     }
 }
 

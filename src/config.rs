@@ -66,7 +66,8 @@ pub struct RawConfig {
     /// Run against the in-browser demo tenant, no network.
     pub demo: Option<bool>,
     /// Language of the interface, a BCP 47 tag such as `de` or `de-CH` (see [`Lang::parse`]);
-    /// well-formed tags of languages the page does not have fall back to English.
+    /// left out, the browser's preferred language; well-formed tags of languages the page
+    /// does not have fall back to English.
     pub lang: Option<String>,
 }
 
@@ -231,10 +232,11 @@ impl RawConfig {
         };
 
         let lang = match non_empty(self.lang) {
-            None => Lang::En,
+            // No language configured: the visitor's own, as the browser tells it.
+            None => crate::i18n::browser_lang().unwrap_or_default(),
             Some(tag) => match Lang::parse(&tag) {
                 Some(lang) => lang,
-                // A host page passing its own language (say `fr`) still gets a working
+                // A host page passing its own language (say `it`) still gets a working
                 // widget, in English; only a value that is no language tag is a mistake.
                 None if Lang::is_well_formed(&tag) => Lang::En,
                 None => {

@@ -1,4 +1,5 @@
-//! The interface in German and in right-to-left Arabic, chosen by the `lang` configuration key.
+//! The interface in other languages than English, chosen by the `lang` configuration key;
+//! right-to-left Arabic; waits and countdowns written by the browser's `Intl`.
 #![cfg(target_arch = "wasm32")]
 
 use support::{find, has, mount_widget, settle_until, text};
@@ -81,4 +82,30 @@ async fn english_is_the_default() {
         "{text}"
     );
     handle.unmount();
+}
+
+#[wasm_bindgen_test]
+fn waits_and_countdowns_are_written_by_the_browser_in_each_language() {
+    use mfa_manager::i18n::{intl, Lang};
+    assert_eq!(intl::wait(40, "en"), "40 seconds");
+    assert_eq!(intl::wait(61, "en"), "2 minutes");
+    assert_eq!(intl::wait(5400, "en"), "1 hour, 30 minutes");
+    assert_eq!(intl::wait(1, "de"), "1 Sekunde");
+    assert_eq!(intl::wait(120, "de"), "2 Minuten");
+    assert_eq!(intl::wait(120, "fr"), "2 minutes");
+    assert_eq!(intl::wait(120, "pt-BR"), "2 minutos");
+    // Arabic has a dual: two minutes are one word.
+    assert_eq!(intl::wait(120, "ar"), "دقيقتان");
+    assert_eq!(intl::clock(545, "en"), "09:05");
+    assert_eq!(intl::clock(-3, "de"), "00:00");
+    for lang in Lang::ALL {
+        let wait = intl::wait(5400, lang.tag());
+        assert!(
+            wait.contains("30") || wait.contains("٣٠"),
+            "{lang:?}: {wait}"
+        );
+        if lang != Lang::En {
+            assert_ne!(wait, intl::wait(5400, "en"), "{lang:?}");
+        }
+    }
 }

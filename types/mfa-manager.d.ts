@@ -4,14 +4,16 @@
 // crate fails when the configuration keys, the element's attributes or the event names here
 // and in the Rust sources drift apart; `cargo xtask test` compiles a typed host against it.
 
-/** A language the interface has texts of its own in (`ar`: partial, right to left). */
-export type MfaManagerLanguage = "en" | "de" | "ar";
+/** A language the interface has complete texts in (`ar`: right to left). */
+export type MfaManagerLanguage = "en" | "de" | "fr" | "es" | "ja" | "pt-BR" | "ar";
 
 /**
- * Language of the interface: a BCP 47 tag, matched by its primary subtag (`de-CH` is German).
- * A well-formed tag of a language the page does not have (`fr`) falls back to English, so a
- * host may pass its own page language; a value that is not a language tag at all is a
- * configuration error naming `lang`.
+ * Language of the interface: a BCP 47 tag, matched by its primary subtag (`de-CH` is German,
+ * `pt` and `pt-PT` Brazilian Portuguese). Left out, the interface follows the browser's
+ * `navigator.languages` (the first the page has, else English). A well-formed tag of a
+ * language the page does not have (`it`) falls back to English, so a host may pass its own
+ * page language; a value that is not a language tag at all is a configuration error naming
+ * `lang`.
  */
 export type MfaManagerLang = MfaManagerLanguage | (string & {});
 

@@ -101,7 +101,7 @@ async fn sms_enrollment_and_removing_the_phone_removes_its_voice_twin() -> TestR
     h.browser.wait_text("#mfa-destination-error", "+").await?;
     h.send_code("+1 (415) 555-0100", "+14155550100").await?;
     h.browser
-        .wait_text("#mfa-resend", "Send a new code (0:")
+        .wait_text("#mfa-resend", "Send a new code (00:")
         .await?;
     let message = h.tenant.last_message("sms").await?;
     assert_eq!(message["to"], "+14155550100");

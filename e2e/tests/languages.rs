@@ -1,4 +1,6 @@
-//! Languages: German from the configuration, right-to-left layout from the URL.
+//! Languages: German from the configuration, right-to-left layout from the URL, the
+//! browser's language when none is configured, and English when a language file is missing.
+//! Every screen in every language: `reflow.rs`.
 
 use e2e::{Harness, Setup, TestResult};
 use serde_json::json;
@@ -55,30 +57,82 @@ async fn right_to_left_layout() -> TestResult {
         document_dir, "rtl",
         "the stand-alone page is right to left as a whole"
     );
-    // A text the Arabic table does not translate reads as English: its full stop comes after
-    // its last word (not before its first, as plain right-to-left layout would put it), and
-    // the line still ends at the right edge like the Arabic texts around it.
-    let [stop_after_word, gap_to_right_edge]: [f64; 2] = h
+    // The Arabic paragraph starts at the right edge, and its full stop ends it on the left.
+    let [start_gap, stop_before_word]: [f64; 2] = h
         .browser
         .eval(
             r#"
             const p = [...document.querySelectorAll('main p')]
-                .find(p => p.textContent.startsWith('Add or remove'));
+                .find(p => p.textContent.startsWith('أضف أو أزل'));
             const text = p.firstChild, n = text.length, range = document.createRange();
             const box = i => { range.setStart(text, i); range.setEnd(text, i + 1);
                                return range.getBoundingClientRect(); };
-            const stop = box(n - 1), word = box(n - 2);
-            return [stop.left - word.left, p.getBoundingClientRect().right - stop.right];
+            return [p.getBoundingClientRect().right - box(0).right,
+                    box(n - 2).left - box(n - 1).left];
             "#,
         )
         .await?;
     assert!(
-        stop_after_word > 0.0,
-        "the full stop is drawn after the last word ({stop_after_word} px)"
+        start_gap < 2.0,
+        "the paragraph starts at the right edge ({start_gap} px short)"
     );
     assert!(
-        gap_to_right_edge < 2.0,
-        "the English line is right-aligned ({gap_to_right_edge} px short)"
+        stop_before_word > 0.0,
+        "the full stop is drawn left of the last word ({stop_before_word} px)"
     );
+    h.finish().await
+}
+
+/// Without `lang` in the configuration the page speaks the first of the browser's languages
+/// that it has; the texts of a language other than English are a file of the build.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_browsers_language_when_none_is_configured() -> TestResult {
+    let h = Harness::start(Setup::default()).await?;
+    let agent: String = h.browser.eval("return navigator.userAgent;").await?;
+    h.browser
+        .cdp(
+            "Emulation.setUserAgentOverride",
+            json!({"userAgent": agent, "acceptLanguage": "it-IT,it,pt-BR,en"}),
+        )
+        .await?;
+    h.open_app().await?;
+    h.browser
+        .wait_text("h1", "Configurações de segurança")
+        .await?;
+    assert_eq!(
+        h.browser.find("#mfa-sign-in").await?.text().await?,
+        "Fazer login"
+    );
+    let lang = h.browser.find("main").await?.attr("lang").await?;
+    assert_eq!(lang.as_deref(), Some("pt-BR"));
+    let fetched = h.browser.fetched_urls().await?;
+    assert!(
+        fetched.iter().any(|url| url.contains("/texts/pt_br-")),
+        "{fetched:#?}"
+    );
+    h.finish().await
+}
+
+/// A language file that cannot be fetched leaves a working page in English, and says why in
+/// the console.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_language_file_that_cannot_be_fetched_leaves_english() -> TestResult {
+    let h = Harness::start(Setup {
+        config_extra: json!({"lang": "ja"}),
+        ..Setup::default()
+    })
+    .await?;
+    h.browser.cdp("Network.enable", json!({})).await?;
+    h.browser
+        .cdp("Network.setBlockedURLs", json!({"urls": ["*/texts/ja-*"]}))
+        .await?;
+    h.open_app().await?;
+    h.browser.wait_text("h1", "Security settings").await?;
+    assert_eq!(
+        h.browser.find("#mfa-sign-in").await?.text().await?,
+        "Sign in"
+    );
+    let log = h.browser.console_log().await?.join("\n");
+    assert!(log.contains("the ja texts could not be loaded"), "{log}");
     h.finish().await
 }

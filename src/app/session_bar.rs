@@ -2,8 +2,9 @@
 //! when the MFA token expires.
 
 use super::flow::Flow;
-use crate::auth::session::{clock, Phase};
+use crate::auth::session::Phase;
 use crate::browser::use_timestamp;
+use crate::i18n::intl::clock;
 use crate::i18n::{around, texts};
 use crate::reactive::effect;
 use leptos::prelude::*;
@@ -25,7 +26,7 @@ pub fn SessionBar() -> impl IntoView {
     // live region of its own (`aria-live="off"`), so a screen reader announces the alert when
     // it appears rather than again every second.
     let phase = Memo::new(move |_| phase_now().map(Phase::without_countdown));
-    let left = move || clock(phase_now().map_or(0, Phase::seconds_left));
+    let left = move || clock(phase_now().map_or(0, Phase::seconds_left), t.locale);
     // Each expiry renews once (the phase changes again when it worked); a renewal already
     // under way is joined rather than started twice.
     effect(move || {

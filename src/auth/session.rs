@@ -77,12 +77,6 @@ impl Session {
     }
 }
 
-/// `m:ss` for a countdown.
-pub fn clock(seconds: i64) -> String {
-    let s = seconds.max(0);
-    format!("{}:{:02}", s / 60, s % 60)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -126,12 +120,5 @@ mod tests {
         assert_eq!(at(541.0).seconds_left(), 59);
         assert_eq!(at(100.0).seconds_left(), 500);
         assert_eq!(at(700.0).seconds_left(), 0);
-    }
-
-    #[test]
-    fn countdown_text() {
-        assert_eq!(clock(600), "10:00");
-        assert_eq!(clock(59), "0:59");
-        assert_eq!(clock(-3), "0:00");
     }
 }

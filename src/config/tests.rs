@@ -157,9 +157,11 @@ fn lang_selects_the_language_and_defaults_to_english() {
     assert_eq!(lang("\"de\""), Ok(Lang::De));
     assert_eq!(lang("\"de-CH\""), Ok(Lang::De));
     assert_eq!(lang("\"ar\""), Ok(Lang::Ar));
+    assert_eq!(lang("\"pt\""), Ok(Lang::PtBr));
+    assert_eq!(lang("\"ja-JP\""), Ok(Lang::Ja));
     assert_eq!(lang("\" \""), Ok(Lang::En));
     // A language the page does not have falls back to English instead of failing.
-    assert_eq!(lang("\"fr\""), Ok(Lang::En));
+    assert_eq!(lang("\"it\""), Ok(Lang::En));
 }
 
 #[test]
@@ -169,7 +171,7 @@ fn malformed_lang_names_the_field_and_the_supported_values() {
     assert_eq!(
         errors,
         vec![
-            "\"lang\" is \"German please\", which is not a language tag; use one of \"en\", \"de\", \"ar\"."
+            "\"lang\" is \"German please\", which is not a language tag; use one of \"en\", \"de\", \"fr\", \"es\", \"ja\", \"pt-BR\", \"ar\"."
         ]
     );
 }

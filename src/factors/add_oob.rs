@@ -8,9 +8,9 @@ use super::describe::phone_problem;
 use super::phone::normalize_e164;
 use super::row::FactorKind;
 use crate::api::{ApiError, Associate, Confirm, Enrollment};
-use crate::auth::session::clock;
 use crate::browser::use_timestamp;
 use crate::i18n::fill;
+use crate::i18n::intl::clock;
 use crate::reactive::{effect, Submit};
 use leptos::prelude::*;
 use std::time::Duration;
@@ -208,7 +208,7 @@ pub fn AddOob(
                     disabled=move || { seconds_to_resend() > 0 || send.pending().get() }
                     on:click=move |_| { if let Ok(r) = request() { send.dispatch(r); } }>
                     {move || match seconds_to_resend() {
-                        s if s > 0 => fill(t.send_new_code_in, &[("clock", &clock(s))]),
+                        s if s > 0 => fill(t.send_new_code_in, &[("clock", &clock(s, t.locale))]),
                         _ => t.send_new_code.to_owned(),
                     }}
                 </button>

@@ -115,32 +115,10 @@ pub fn api_hint(error: &ApiError, t: &Texts) -> Option<String> {
 }
 
 /// A wait in words, rounded up so the user never retries too early: "40 seconds", "1 minute",
-/// "6 minutes", "1 hour 30 minutes". In the language of `t`.
+/// "6 minutes", "1 hour and 30 minutes", in the language of `t` (by the browser's `Intl`,
+/// see [`crate::i18n::intl`]).
 pub fn wait_text(seconds: u64, t: &Texts) -> String {
-    let unit = |count: u64, one: &str, many: &str| {
-        if count == 1 {
-            one.to_owned()
-        } else {
-            fill(many, &[("count", &count.to_string())])
-        }
-    };
-    if seconds < 60 {
-        return unit(seconds, t.second, t.seconds);
-    }
-    let minutes = seconds.div_ceil(60);
-    if minutes < 60 {
-        return unit(minutes, t.minute, t.minutes);
-    }
-    let (hours, minutes) = (minutes / 60, minutes % 60);
-    if minutes == 0 {
-        unit(hours, t.hour, t.hours)
-    } else {
-        format!(
-            "{} {}",
-            unit(hours, t.hour, t.hours),
-            unit(minutes, t.minute, t.minutes)
-        )
-    }
+    crate::i18n::intl::wait(seconds, t.locale)
 }
 
 /// What is wrong with a typed phone number, in the language of `t`.

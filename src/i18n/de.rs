@@ -4,6 +4,8 @@ use super::Texts;
 
 /// The German texts.
 pub const DE: Texts = Texts {
+    // The language for the browser's `Intl` (dates, waits, countdowns): its tag.
+    locale: "de",
     heading: "Sicherheitseinstellungen",
     loading: "Wird geladen…",
     checking_sign_in: "Anmeldung wird geprüft…",
@@ -241,12 +243,6 @@ pub const DE: Texts = Texts {
     hint_demo_unavailable: "Der Demo-Modus braucht den Ordner demo/ des Builds neben index.html. Prüfen Sie Ihre Verbindung und laden Sie die Seite dann neu.",
     hint_server: "Versuchen Sie es gleich noch einmal.",
     hint_unexpected: "Prüfen Sie, ob die konfigurierte Domain Ihr Auth0-Mandant ist und kein Proxy dessen Antworten verändert.",
-    second: "1 Sekunde",
-    seconds: "{count} Sekunden",
-    minute: "1 Minute",
-    minutes: "{count} Minuten",
-    hour: "1 Stunde",
-    hours: "{count} Stunden",
     config_unavailable: "config.json konnte nicht geladen werden: {why}.",
     config_not_json: "config.json ist ungültig: {why}.",
     config_missing_domain: "„domain“ fehlt: Setzen Sie es auf Ihre Auth0-Domain, z. B. „acme.us.auth0.com“.",

@@ -4,6 +4,8 @@ use super::Texts;
 
 /// The English texts.
 pub const EN: Texts = Texts {
+    // The language for the browser's `Intl` (dates, waits, countdowns): its tag.
+    locale: "en",
     // The page frame and the sign-in screens.
     heading: "Security settings",
     loading: "Loading…",
@@ -252,12 +254,6 @@ pub const EN: Texts = Texts {
     hint_demo_unavailable: "Demo mode needs the demo/ folder of the build beside index.html. Check your connection, then reload.",
     hint_server: "Try again in a moment.",
     hint_unexpected: "Check that the configured domain is your Auth0 tenant and that no proxy rewrites its answers.",
-    second: "1 second",
-    seconds: "{count} seconds",
-    minute: "1 minute",
-    minutes: "{count} minutes",
-    hour: "1 hour",
-    hours: "{count} hours",
     // Configuration errors.
     config_unavailable: "config.json could not be loaded: {why}.",
     config_not_json: "config.json is not valid: {why}.",

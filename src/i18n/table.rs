@@ -1,6 +1,7 @@
 //! The [`Texts`] table: one `&'static str` field per key, the same for every language.
 
-/// Declares [`Texts`] with one `&'static str` field per key, and [`Texts::entries`].
+/// Declares [`Texts`] with one `&'static str` field per key, [`Texts::entries`] and
+/// [`Texts::from_list`].
 macro_rules! texts {
     ($($key:ident),* $(,)?) => {
         /// The interface texts of one language, one field per key.
@@ -17,11 +18,22 @@ macro_rules! texts {
             pub fn entries(&self) -> Vec<(&'static str, &'static str)> {
                 vec![$((stringify!($key), self.$key)),*]
             }
+
+            /// The table whose texts are `list`, in declaration order (a language file of the
+            /// build, see `i18n::files`); `None` unless `list` has exactly one text per key.
+            pub fn from_list(list: Vec<&'static str>) -> Option<Texts> {
+                let mut list = list.into_iter();
+                let texts = Texts {
+                    $($key: list.next()?,)*
+                };
+                list.next().is_none().then_some(texts)
+            }
         }
     };
 }
 
 texts!(
+    locale,
     heading,
     loading,
     checking_sign_in,
@@ -259,12 +271,6 @@ texts!(
     hint_demo_unavailable,
     hint_server,
     hint_unexpected,
-    second,
-    seconds,
-    minute,
-    minutes,
-    hour,
-    hours,
     config_unavailable,
     config_not_json,
     config_missing_domain,

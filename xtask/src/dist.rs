@@ -10,6 +10,7 @@ use crate::setup;
 use crate::sizes;
 use crate::split;
 use crate::step::Step;
+use crate::texts;
 use std::process::Command;
 
 /// Options of `cargo xtask dist`.
@@ -43,8 +44,12 @@ pub fn build_with(release: bool, demo: Demo) -> Result<(), String> {
     if release {
         // The release page is split into lazily loaded chunks (`split.rs`): the split points
         // are marked with the `split` feature, and the splitter reads rustc's relocations.
+        // Other languages than English are files of the build (`texts.rs`), not wasm.
         cmd.arg("--release")
-            .args(["--features", split::FEATURE])
+            .args([
+                "--features",
+                &format!("{},{}", split::FEATURE, texts::FEATURE),
+            ])
             .env(split::RUSTFLAGS_ENV, split::LINK_ARG)
             .env(split::SPLIT_ENV, "1");
     } else {
@@ -58,6 +63,9 @@ pub fn build_with(release: bool, demo: Demo) -> Result<(), String> {
     // Files the post-build hook rewrote must still match the hashes the browser checks.
     integrity::verify(&paths::root().join("dist"))?;
     demo_tenant::verify(&paths::root().join("dist"), demo)?;
+    if release {
+        texts::verify(&paths::root().join("dist"))?;
+    }
     step.finish("built");
     let step = Step::start("precompressing dist/ (brotli 11, gzip -9)");
     let written = precompress::run(&paths::root().join("dist"))?;

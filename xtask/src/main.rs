@@ -28,6 +28,7 @@ mod split;
 mod step;
 mod test;
 mod typed_host;
+mod texts;
 mod wasm_module;
 
 use clap::{Parser, Subcommand};
@@ -72,8 +73,9 @@ enum Command {
     Bench,
     /// Trunk post-build hook: move index.html's inline scripts into files (CSP without
     /// 'unsafe-inline'), shorten wasm-bindgen's hashed glue names (and minify the glue for
-    /// release), and build demo mode's tenant module into demo/ (unless $MFA_NO_DEMO is set,
-    /// as `cargo xtask dist --no-demo` does); the folder defaults to $TRUNK_STAGING_DIR.
+    /// release), build demo mode's tenant module into demo/ (unless $MFA_NO_DEMO is set,
+    /// as `cargo xtask dist --no-demo` does) and write the other languages' texts into
+    /// texts/ when the page asks for them; the folder defaults to $TRUNK_STAGING_DIR.
     PostBuild(PostBuildArgs),
 }
 
@@ -86,8 +88,8 @@ struct PostBuildArgs {
 
 /// Trunk's post-build hook: externalizes the page's scripts; builds demo mode's tenant module
 /// beside the page (for release when trunk builds for release), unless the build leaves demo
-/// mode out; shortens the glue names of both (and minifies their glue for release); then
-/// refreshes the `integrity` hashes.
+/// mode out; shortens the glue names of both (and minifies their glue for release); writes
+/// the language files the page asks for; then refreshes the `integrity` hashes.
 fn post_build(args: PostBuildArgs) -> Result<(), String> {
     let dir = args
         .dir
@@ -112,6 +114,9 @@ fn post_build(args: PostBuildArgs) -> Result<(), String> {
     }
     entry::write(&dir)?;
     integrity::refresh(&dir)
+    // Before the snippets get their hashed names: it writes the language files' names into
+    // one of them.
+    texts::run(&dir)?;
 }
 
 fn main() -> ExitCode {

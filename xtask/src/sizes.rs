@@ -90,10 +90,18 @@ pub fn embedding_only(file: &FileSize) -> bool {
     [crate::entry::ENTRY_FILE, crate::entry::DECLARATIONS_FILE].contains(&file.name.as_str())
 }
 
-/// The page's own files: what every visitor downloads (everything but `demo/` and the
-/// embedding's entry files).
+/// True for the language files (`texts/`): a visitor whose language is not English downloads
+/// one of them, with the first load.
+pub fn language_file(file: &FileSize) -> bool {
+    Path::new(&file.name).starts_with(crate::texts::FOLDER)
+}
+
+/// The page's own files: what every visitor downloads (everything but `demo/`, the
+/// embedding's entry files and the language files).
 pub fn page_totals(files: &[FileSize]) -> Totals {
-    totals(files, |f| !demo_only(f) && !embedding_only(f))
+    totals(files, |f| {
+        !demo_only(f) && !embedding_only(f) && !language_file(f)
+    })
 }
 
 /// True for the lazily loaded chunks (`chunks/`), fetched after the first screen.
@@ -102,11 +110,26 @@ pub fn lazy_chunk(file: &FileSize) -> bool {
 }
 
 /// The first load: the page's files a cold visitor downloads before the signed-out screen is
-/// interactive, i.e. the page's files but the lazy `chunks/`.
+/// interactive, i.e. the page's files but the lazy `chunks/`; in English (another language
+/// adds its file, see [`first_load_in_largest_language`]).
 pub fn first_load_totals(files: &[FileSize]) -> Totals {
     totals(files, |f| {
-        !demo_only(f) && !embedding_only(f) && !lazy_chunk(f)
+        !demo_only(f) && !embedding_only(f) && !lazy_chunk(f) && !language_file(f)
     })
+}
+
+/// The first load of a visitor in the language whose file is largest (brotli).
+pub fn first_load_in_largest_language(files: &[FileSize]) -> Totals {
+    let first = first_load_totals(files);
+    files
+        .iter()
+        .filter(|f| language_file(f))
+        .max_by_key(|f| f.brotli)
+        .map_or(first, |f| Totals {
+            raw: first.raw + f.raw,
+            gzip: first.gzip + f.gzip,
+            brotli: first.brotli + f.brotli,
+        })
 }
 
 /// Checks the first load's brotli size against [`FIRST_LOAD_CEILING_BROTLI`]: the verdict
@@ -138,7 +161,8 @@ pub fn check_first_load(first: &Totals) -> Result<String, String> {
 pub fn check_ceilings(files: &[FileSize]) -> Result<String, String> {
     let results = [
         check_ceiling(&page_totals(files)),
-        check_first_load(&first_load_totals(files)),
+        // A visitor in the language with the largest file waits for the most.
+        check_first_load(&first_load_in_largest_language(files)),
     ];
     let (ok, failed): (Vec<_>, Vec<_>) = results.into_iter().partition(Result::is_ok);
     let lines = |all: Vec<Result<String, String>>| {
@@ -187,10 +211,18 @@ pub fn render(files: &[FileSize]) -> String {
     }
     let groups = [
         (
-            "first load (before the first screen)",
+            "first load (before the first screen, English)",
             first_load_totals(files),
         ),
+        (
+            "first load in the largest other language",
+            first_load_in_largest_language(files),
+        ),
         ("page total (every visitor)", page_totals(files)),
+        (
+            "texts/ (one file per other language)",
+            totals(files, language_file),
+        ),
         ("demo/ (demo mode only)", totals(files, demo_only)),
         ("all files", totals(files, |_| true)),
     ];
@@ -262,6 +294,20 @@ mod tests {
         ];
         assert_eq!(first_load_totals(&files).brotli, 81);
         assert_eq!(page_totals(&files).brotli, 123);
+    }
+
+    #[test]
+    fn a_visitor_in_another_language_adds_one_language_file_to_the_first_load() {
+        let files = [
+            file("index.html", 1),
+            file("mfa-manager-0123_bg.wasm", 80),
+            file("texts/de-4567.json", 6),
+            file("texts/ja-89ab.json", 7),
+        ];
+        assert_eq!(first_load_totals(&files).brotli, 81);
+        assert_eq!(first_load_in_largest_language(&files).brotli, 88);
+        assert_eq!(page_totals(&files).brotli, 81);
+        assert_eq!(totals(&files, language_file).brotli, 13);
     }
 
     #[test]

@@ -83,6 +83,9 @@ fn run_stages(args: &Args, stages: &mut Vec<Stage>) {
             "-p",
             "mfa-bundle-floor",
             "--all-targets",
+            // The release page's loading of its language files (`src/i18n/files.rs`).
+            "--features",
+            "mfa-manager/text-files",
             "--",
             "-D",
             "warnings",
