@@ -21,6 +21,7 @@ pub mod stop_on_drop;
 pub mod tenant;
 pub mod throttle;
 pub mod virtual_authenticator;
+pub mod widget_events;
 
 pub use browser::Browser;
 pub use config_file::ConfigFile;

@@ -8,71 +8,17 @@ use e2e::{Harness, Setup, TestResult};
 use mfa_emulator::model::seed;
 use serde_json::{json, Value};
 
-/// Records every `mfa-manager:*` event heard on the document (so they bubble out of the
-/// element) in `window.__events`: the change and error details, and for `done` the decoded
-/// claims of the token, never the token itself.
-async fn record_events(h: &Harness) -> TestResult {
-    h.browser
-        .driver
-        .execute(
-            "window.__events = [];
-             document.addEventListener('mfa-manager:change', (e) => {
-                 window.__events.push({ type: 'change', reason: e.detail.reason,
-                                        kind: e.detail.kind, keys: Object.keys(e.detail) });
-             });
-             document.addEventListener('mfa-manager:error', (e) => {
-                 window.__events.push({ type: 'error', message: e.detail.message });
-             });
-             document.addEventListener('mfa-manager:done', (e) => {
-                 const d = e.detail;
-                 const b64 = d.access_token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
-                 const claims = JSON.parse(atob(b64));
-                 window.__events.push({ type: 'done', aud: claims.aud, scope: d.scope,
-                                        expires_in: d.expires_in, token_type: d.token_type });
-             });",
-            Vec::new(),
-        )
-        .await?;
-    Ok(())
-}
-
-/// The events recorded by [`record_events`] of one `type`.
-async fn events(h: &Harness, kind: &str) -> TestResult<Vec<Value>> {
-    let all = h
-        .browser
-        .driver
-        .execute("return window.__events || [];", Vec::new())
-        .await?
-        .json()
-        .clone();
-    Ok(all
-        .as_array()
-        .map(|all| all.iter().filter(|e| e["type"] == kind).cloned().collect())
-        .unwrap_or_default())
-}
-
-/// The host part of the tenant origin, as the signed-out screen names it.
-fn tenant_host(h: &Harness) -> String {
-    h.tenant
-        .origin
-        .trim_start_matches("http://")
-        .split(':')
-        .next()
-        .unwrap_or_default()
-        .to_owned()
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn plain_html_element_signs_in_enrolls_and_hands_back_the_app_token() -> TestResult {
     let h = Harness::start(Setup::default()).await?;
     h.browser
         .open(&format!("{}examples/plain-html/", h.site.url))
         .await?;
-    record_events(&h).await?;
+    h.record_widget_events().await?;
     h.browser
         .wait_text("mfa-manager h2", "Sign in to manage your security settings")
         .await?;
-    h.browser.wait_text("mfa-manager", &tenant_host(&h)).await?;
+    h.browser.wait_text("mfa-manager", &h.tenant_host()).await?;
     // The widget leaves its host page's title alone.
     assert_eq!(
         h.browser.driver.title().await?,
@@ -98,7 +44,7 @@ async fn plain_html_element_signs_in_enrolls_and_hands_back_the_app_token() -> T
             "Sign-in methods changed: authenticator-app added.",
         )
         .await?;
-    let changes = events(&h, "change").await?;
+    let changes = h.widget_events("change").await?;
     assert_eq!(
         changes,
         vec![
@@ -108,30 +54,20 @@ async fn plain_html_element_signs_in_enrolls_and_hands_back_the_app_token() -> T
         "one change event, naming no secret"
     );
 
-    // The user has a second factor now, so the silent return needs it: one more popup, where
-    // the tenant asks only for a new code.
-    h.browser.click("mfa-manager #mfa-done").await?;
-    let driver = &h.browser.driver;
-    let page = driver.window().await?;
-    let before = driver.windows().await?;
-    h.browser.click("mfa-manager #mfa-continue").await?;
-    let popup = h.wait_for_new_window(&before).await?;
-    driver.switch_to_window(popup).await?;
-    h.tenant.advance_clock(30).await?;
-    h.tenant_second_factor(&h.tenant.totp(&secret)?).await?;
-    driver.switch_to_window(page).await?;
+    // The user has a second factor now, so the silent return needs it.
+    h.done_with_second_factor("mfa-manager", &secret).await?;
     h.browser.wait_text("#mfa-finished", "All set").await?;
     h.browser
         .wait_text("#app-status", "The app has a token for its API")
         .await?;
-    let done = events(&h, "done").await?;
+    let done = h.widget_events("done").await?;
     assert_eq!(done.len(), 1, "{done:?}");
     assert!(
         aud_contains(&done[0]["aud"], seed::APP_AUDIENCE),
         "{done:?}"
     );
     assert_eq!(done[0]["token_type"], "Bearer");
-    assert!(events(&h, "error").await?.is_empty());
+    assert!(h.widget_events("error").await?.is_empty());
     let url = h.browser.driver.current_url().await?;
     assert!(
         url.path().ends_with("/examples/plain-html/"),
@@ -159,7 +95,7 @@ async fn preact_example_mounts_the_element_and_hears_its_events() -> TestResult 
     h.browser
         .wait_text("mfa-manager h2", "Sign in to manage your security settings")
         .await?;
-    h.browser.wait_text("mfa-manager", &tenant_host(&h)).await?;
+    h.browser.wait_text("mfa-manager", &h.tenant_host()).await?;
     h.sign_in_by_popup("mfa-manager #mfa-sign-in", seed::NEW_USER)
         .await?;
     h.browser
@@ -188,7 +124,7 @@ async fn a_page_in_another_folder_mounts_the_widget_from_the_stable_entry_module
     h.browser
         .wait_text("#security h2", "Sign in to manage your security settings")
         .await?;
-    h.browser.wait_text("#security", &tenant_host(&h)).await?;
+    h.browser.wait_text("#security", &h.tenant_host()).await?;
     // The entry module linked the build's stylesheet, and the browser applied it.
     let stylesheet: Value = h
         .browser
@@ -260,10 +196,10 @@ async fn open_tabs_refresh_their_list_when_another_tab_changes_it() -> TestResul
     driver
         .execute("window.__notReloaded = true;", Vec::new())
         .await?;
-    record_events(&h).await?;
+    h.record_widget_events().await?;
 
     driver.switch_to_window(first.clone()).await?;
-    record_events(&h).await?;
+    h.record_widget_events().await?;
     h.enroll_authenticator_app().await?;
 
     driver.switch_to_window(second.clone()).await?;
@@ -284,7 +220,7 @@ async fn open_tabs_refresh_their_list_when_another_tab_changes_it() -> TestResul
         "the list refreshed without a reload"
     );
     assert!(
-        events(&h, "change").await?.is_empty(),
+        h.widget_events("change").await?.is_empty(),
         "only the tab that made the change raises the event"
     );
 
@@ -296,7 +232,7 @@ async fn open_tabs_refresh_their_list_when_another_tab_changes_it() -> TestResul
     h.browser
         .wait_text("#mfa-announce", "Removed Authenticator app")
         .await?;
-    let removed = events(&h, "change").await?;
+    let removed = h.widget_events("change").await?;
     assert_eq!(removed.len(), 1, "{removed:?}");
     assert_eq!(
         (&removed[0]["reason"], &removed[0]["kind"]),
@@ -319,7 +255,7 @@ async fn open_tabs_refresh_their_list_when_another_tab_changes_it() -> TestResul
         !shown.contains("Authenticator app"),
         "the first window's list lost the app: {shown}"
     );
-    let added = events(&h, "change").await?;
+    let added = h.widget_events("change").await?;
     assert_eq!(
         (&added[0]["reason"], &added[0]["kind"]),
         (&json!("added"), &json!("authenticator-app"))
