@@ -19,6 +19,7 @@ mod peer;
 mod precompress;
 mod process;
 mod race;
+mod screenshots;
 mod serve;
 mod setup;
 mod short_names;
@@ -68,6 +69,10 @@ enum Command {
     /// they load), checked with `npm pack --dry-run`; ready for `npm install ./pkg`. With
     /// `--hosts`, then type-check and build the React and Vue host apps of examples/ with it.
     Package(package::Args),
+    /// Regenerate the pictures of docs/screenshots/ (every main screen, light and dark,
+    /// English and Arabic, phone and desktop width) from a build of dist/ (unless
+    /// `--no-build`) against the emulated tenant, in headless Chromium.
+    Screenshots(screenshots::Args),
     /// Measure bundle size, cold start, round trips per action and QR render time; prints a
     /// table with the budgets and writes target/bench.json.
     Bench,
@@ -128,6 +133,7 @@ fn main() -> ExitCode {
         Command::Imports => imports::run(),
         Command::Dist(args) => dist::run(args),
         Command::Package(args) => package::run(args),
+        Command::Screenshots(args) => screenshots::run(args),
         Command::Bench => bench::run(),
         Command::PostBuild(args) => post_build(args),
     };
