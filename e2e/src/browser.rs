@@ -1,72 +1,57 @@
-//! Headless Chromium driven through Debian's ChromeDriver, one private instance per test.
+//! A browser session in one of the three engines (see [`crate::engine`]), one private
+//! instance per test, and the page helpers the journeys use.
 
+use crate::driver::Driver;
+use crate::engine::{Engine, ThirdPartyCookies};
 use crate::TestResult;
-use std::io::{BufRead, BufReader};
-use std::net::SocketAddr;
-use std::os::unix::process::CommandExt;
-use std::path::PathBuf;
-use std::process::{Child, ChildStdout, Command, Stdio};
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 use thirtyfour::prelude::*;
-use thirtyfour::{CapabilitiesHelper, ChromiumLikeCapabilities};
 
 /// How long a test waits for something to appear on the page.
 pub const WAIT: Duration = Duration::from_secs(15);
 const POLL: Duration = Duration::from_millis(50);
 
-/// Flags that make Debian's Chromium run headless as root without reaching for the network.
-const CHROMIUM_FLAGS: &[&str] = &[
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-dev-shm-usage",
-    "--window-size=1200,900",
-];
-
-/// A browser session; dropping it ends ChromeDriver and Chromium.
+/// A browser session; dropping it ends the WebDriver server and its browser.
 pub struct Browser {
     /// The WebDriver session.
     pub driver: WebDriver,
-    /// ChromeDriver's address, for the few commands thirtyfour does not wrap.
-    server: String,
+    /// The engine this browser runs.
+    pub engine: Engine,
     http: reqwest::Client,
-    _processes: Guard,
+    server: Driver,
 }
 
 impl Browser {
-    /// Starts ChromeDriver on a free port and opens a fresh headless Chromium.
-    ///
-    /// ChromeDriver now and then exits at start-up on a busy machine (it picks a port and
-    /// then fails to bind the same port on the other address family), so a start that does
-    /// not announce a port is retried; the last failure carries what ChromeDriver printed.
+    /// Opens a fresh browser of the run's engine (`MFA_ENGINE`) with its default cookie
+    /// policy.
     pub async fn start() -> TestResult<Browser> {
-        const ATTEMPTS: usize = 3;
-        let mut failure = String::new();
-        for _ in 0..ATTEMPTS {
-            let (guard, stdout) = spawn_chromedriver()?;
-            match tokio::task::spawn_blocking(move || announced_port(stdout)).await? {
-                Ok(port) => {
-                    let driver = connect(port, &guard.profile).await?;
-                    return Ok(Browser {
-                        driver,
-                        server: format!("http://127.0.0.1:{port}"),
-                        http: reqwest::Client::new(),
-                        _processes: guard,
-                    });
-                }
-                Err(e) => {
-                    let printed = std::fs::read_to_string(guard.stderr_path()).unwrap_or_default();
-                    failure = format!("{e}; it printed: {:?}", printed.trim());
-                }
-            }
+        Browser::start_with(ThirdPartyCookies::default()).await
+    }
+
+    /// Opens a fresh browser of the run's engine whose third-party cookie policy is
+    /// `cookies`.
+    pub async fn start_with(cookies: ThirdPartyCookies) -> TestResult<Browser> {
+        let engine = Engine::from_env()?;
+        let server = Driver::start(engine).await?;
+        let caps = engine.capabilities(&server.profile, cookies)?;
+        let driver = WebDriver::new(server.url.clone(), caps)
+            .await
+            .map_err(|e| {
+                format!(
+                    "{engine} did not open: {e}; its driver printed {:?}",
+                    server.log()
+                )
+            })?;
+        if engine != Engine::Chromium {
+            // Chromium's size comes from its flags.
+            driver.set_window_rect(0, 0, 1200, 900).await?;
         }
-        Err(format!("ChromeDriver failed to start {ATTEMPTS} times: {failure}").into())
+        Ok(Browser {
+            driver,
+            engine,
+            http: reqwest::Client::new(),
+            server,
+        })
     }
 
     /// Navigates to `url`.
@@ -133,15 +118,16 @@ impl Browser {
         }
     }
 
-    /// Sends a ChromeDriver command that thirtyfour does not wrap and returns its `value`.
-    pub(crate) async fn chromedriver(
+    /// Sends a WebDriver command that thirtyfour does not wrap (an extension such as
+    /// WebAuthn's, or ChromeDriver's own) and returns its `value`.
+    pub(crate) async fn command(
         &self,
         path: &str,
         body: serde_json::Value,
     ) -> TestResult<serde_json::Value> {
         let url = format!(
             "{}/session/{}/{path}",
-            self.server,
+            self.server.url,
             self.driver.session_id()
         );
         let response = self
@@ -156,7 +142,7 @@ impl Browser {
         if status.is_success() {
             Ok(body["value"].clone())
         } else {
-            Err(format!("ChromeDriver {path}: {status} {body}").into())
+            Err(format!("{} WebDriver {path}: {status} {body}", self.engine).into())
         }
     }
 
@@ -167,8 +153,9 @@ impl Browser {
         command: &str,
         params: serde_json::Value,
     ) -> TestResult<serde_json::Value> {
+        self.engine.require_chromium("the DevTools protocol")?;
         let body = serde_json::json!({"cmd": command, "params": params});
-        self.chromedriver("goog/cdp/execute", body).await
+        self.command("goog/cdp/execute", body).await
     }
 
     /// Runs `script` (a function body ending in `return …`) in the page and reads its result.
@@ -188,7 +175,9 @@ impl Browser {
             "offline": offline, "latency": 0,
             "download_throughput": -1, "upload_throughput": -1
         }});
-        self.chromedriver("chromium/network_conditions", conditions)
+        self.engine
+            .require_chromium("cutting the network (ChromeDriver's network conditions)")?;
+        self.command("chromium/network_conditions", conditions)
             .await
             .map(|_| ())
     }
@@ -206,30 +195,50 @@ impl Browser {
             .iter()
             .map(|(name, value)| serde_json::json!({"name": name, "value": value}))
             .collect();
-        let command = serde_json::json!({
-            "cmd": "Emulation.setEmulatedMedia",
-            "params": {"features": features}
-        });
-        self.chromedriver("goog/cdp/execute", command)
-            .await
-            .map(|_| ())
+        self.cdp(
+            "Emulation.setEmulatedMedia",
+            serde_json::json!({"features": features}),
+        )
+        .await
+        .map(|_| ())
     }
 
-    /// Lays the page out `width` CSS pixels wide (a phone's viewport), whatever the window.
+    /// Lays the page out `width` CSS pixels wide (a phone's viewport): Chromium emulates the
+    /// viewport; the other engines get a window whose inside is `width` pixels wide.
     pub async fn set_width(&self, width: u32) -> TestResult {
-        let command = serde_json::json!({
-            "cmd": "Emulation.setDeviceMetricsOverride",
-            "params": {"width": width, "height": 800, "deviceScaleFactor": 1, "mobile": false}
-        });
-        self.chromedriver("goog/cdp/execute", command)
-            .await
-            .map(|_| ())
+        if self.engine == Engine::Chromium {
+            let metrics = serde_json::json!({
+                "width": width, "height": 800, "deviceScaleFactor": 1, "mobile": false
+            });
+            return self
+                .cdp("Emulation.setDeviceMetricsOverride", metrics)
+                .await
+                .map(|_| ());
+        }
+        let frame: i64 = self
+            .eval("return window.outerWidth - window.innerWidth;")
+            .await?;
+        let outer = i64::from(width) + frame.max(0);
+        self.driver.set_window_rect(0, 0, outer as u32, 800).await?;
+        let inner: i64 = self.eval("return window.innerWidth;").await?;
+        if inner == i64::from(width) {
+            Ok(())
+        } else {
+            Err(format!(
+                "{} keeps the page {inner} pixels wide, not {width}",
+                self.engine
+            )
+            .into())
+        }
     }
 
-    /// Browser console messages since the last call (ChromeDriver's log endpoint).
+    /// Browser console messages since the last call (ChromeDriver's log endpoint; the other
+    /// engines' drivers have none, see [`Engine::reads_console`]).
     pub async fn console_log(&self) -> TestResult<Vec<String>> {
+        self.engine
+            .require_chromium("reading the browser console")?;
         let entries = self
-            .chromedriver("se/log", serde_json::json!({"type": "browser"}))
+            .command("se/log", serde_json::json!({"type": "browser"}))
             .await?;
         Ok(entries
             .as_array()
@@ -241,105 +250,9 @@ impl Browser {
             .unwrap_or_default())
     }
 
-    /// Ends the session cleanly; the processes stop when the guard drops.
+    /// Ends the session cleanly; the processes stop when the server drops.
     pub async fn quit(self) -> TestResult {
         let _ = self.driver.quit().await;
         Ok(())
     }
-}
-
-/// Starts ChromeDriver on port 0 in its own process group, with its stderr kept in the
-/// fresh profile folder; returns the guard that stops it and its stdout.
-fn spawn_chromedriver() -> TestResult<(Guard, Option<ChildStdout>)> {
-    let chromedriver_bin =
-        std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
-    let profile = unique_profile_dir()?;
-    let stderr = std::fs::File::create(profile.join(STDERR_FILE))?;
-    // Port 0: ChromeDriver picks a free port itself and prints it, so parallel tests
-    // never race for one.
-    let mut chromedriver = Command::new(&chromedriver_bin)
-        .arg("--port=0")
-        .stdout(Stdio::piped())
-        .stderr(stderr)
-        .process_group(0)
-        .spawn()
-        .map_err(|e| format!("cannot start {chromedriver_bin}: {e} (run `cargo xtask setup`)"))?;
-    let stdout = chromedriver.stdout.take();
-    Ok((
-        Guard {
-            chromedriver,
-            profile,
-        },
-        stdout,
-    ))
-}
-
-/// Where ChromeDriver's stderr goes, inside the test's profile folder.
-const STDERR_FILE: &str = "chromedriver.stderr";
-
-/// Stops ChromeDriver and its Chromium, and removes the profile, however the test ends.
-struct Guard {
-    chromedriver: Child,
-    profile: PathBuf,
-}
-
-impl Guard {
-    fn stderr_path(&self) -> PathBuf {
-        self.profile.join(STDERR_FILE)
-    }
-}
-
-impl Drop for Guard {
-    fn drop(&mut self) {
-        stop_group(&mut self.chromedriver);
-        let _ = std::fs::remove_dir_all(&self.profile);
-    }
-}
-
-/// Kills ChromeDriver and the Chromium processes it started (same process group).
-fn stop_group(child: &mut Child) {
-    if let Ok(None) = child.try_wait() {
-        let _ = Command::new("kill")
-            .args(["-KILL", "--", &format!("-{}", child.id())])
-            .status();
-        let _ = child.kill();
-        let _ = child.wait();
-    }
-}
-
-/// Reads ChromeDriver's "started successfully on port N." line.
-fn announced_port(stdout: Option<ChildStdout>) -> TestResult<u16> {
-    let stdout = stdout.ok_or("ChromeDriver has no stdout")?;
-    let mut seen = Vec::new();
-    for line in BufReader::new(stdout).lines() {
-        let line = line?;
-        if let Some(rest) = line.split("started successfully on port ").nth(1) {
-            return Ok(rest.trim_end_matches('.').trim().parse()?);
-        }
-        seen.push(line);
-    }
-    Err(format!("ChromeDriver exited without announcing its port after {seen:?}").into())
-}
-
-async fn connect(port: u16, profile: &std::path::Path) -> TestResult<WebDriver> {
-    let addr: SocketAddr = ([127, 0, 0, 1], port).into();
-    let mut caps = DesiredCapabilities::chrome();
-    caps.set_binary(&std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()))?;
-    for flag in CHROMIUM_FLAGS {
-        caps.add_arg(flag)?;
-    }
-    caps.add_arg(&format!("--user-data-dir={}", profile.display()))?;
-    caps.set("goog:loggingPrefs", serde_json::json!({"browser": "ALL"}))?;
-    Ok(WebDriver::new(format!("http://{addr}"), caps).await?)
-}
-
-fn unique_profile_dir() -> TestResult<PathBuf> {
-    static NEXT: AtomicUsize = AtomicUsize::new(0);
-    let dir = std::env::temp_dir().join(format!(
-        "mfa-e2e-{}-{}",
-        std::process::id(),
-        NEXT.fetch_add(1, Ordering::Relaxed)
-    ));
-    std::fs::create_dir_all(&dir)?;
-    Ok(dir)
 }

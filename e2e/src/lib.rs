@@ -1,9 +1,12 @@
-//! Real-browser test harness: serves a built `dist/` over HTTP, starts ChromeDriver and a
-//! headless Chromium, and offers page helpers for the journeys in `e2e/tests/`.
+//! Real-browser test harness: serves a built `dist/` over HTTP, starts a browser of the run's
+//! engine (Chromium, Firefox or WebKit) through its WebDriver server, and offers page helpers
+//! for the journeys in `e2e/tests/`.
 
 pub mod a11y;
 pub mod browser;
 pub mod config_file;
+mod driver;
+pub mod engine;
 pub mod error;
 pub mod examples;
 pub mod first_screen;
@@ -25,6 +28,7 @@ pub mod widget_events;
 
 pub use browser::Browser;
 pub use config_file::ConfigFile;
+pub use engine::{Engine, ThirdPartyCookies};
 pub use error::{Error, TestResult};
 pub use harness::{Harness, Setup};
 pub use tenant::Tenant;

@@ -40,7 +40,7 @@ impl Browser {
             "isUserConsenting": true,
             "isUserVerified": true,
         });
-        let value = self.chromedriver("webauthn/authenticator", options).await?;
+        let value = self.command("webauthn/authenticator", options).await?;
         value
             .as_str()
             .map(str::to_owned)
@@ -63,7 +63,7 @@ impl Browser {
             "userHandle": BASE64URL_NOPAD.encode(credential.user_handle),
             "signCount": 0,
         });
-        self.chromedriver(
+        self.command(
             &format!("webauthn/authenticator/{authenticator}/credential"),
             body,
         )
