@@ -2,10 +2,12 @@
 //! a fresh machine needs only Rust, Node.js/npm and (for Chromium) root on Debian.
 
 mod bench;
+mod browsers;
 mod compress;
 mod content_hash;
 mod demo_tenant;
 mod dist;
+mod engines;
 mod entry;
 mod externalize;
 mod floor;

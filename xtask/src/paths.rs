@@ -35,6 +35,19 @@ pub fn cargo_bin() -> PathBuf {
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 /// Debian's ChromeDriver.
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+/// Debian's Firefox ESR.
+pub const FIREFOX: &str = "/usr/bin/firefox-esr";
+/// Debian's WebKitGTK browser for automation.
+pub const MINIBROWSER: &str = "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser";
+/// Debian's WebKitGTK WebDriver server.
+pub const WEBKITWEBDRIVER: &str = "/usr/bin/WebKitWebDriver";
+/// The virtual X display WebKitGTK runs on.
+pub const XVFB: &str = "/usr/bin/Xvfb";
+
+/// geckodriver, installed with `cargo install`.
+pub fn geckodriver() -> PathBuf {
+    cargo_bin().join("geckodriver")
+}
 
 /// PATH with the project tools first, so trunk finds wasm-bindgen and wasm-opt.
 pub fn tool_path() -> OsString {

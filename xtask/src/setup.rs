@@ -28,7 +28,7 @@ pub fn run_setup() -> Result<Duration, String> {
     wasm_bindgen()?;
     npm_tools()?;
     npm_folders()?;
-    chromium()?;
+    crate::browsers::install()?;
     Ok(all.finish("toolchain ready"))
 }
 
@@ -64,7 +64,7 @@ fn wasm_bindgen() -> Result<(), String> {
 }
 
 /// Installs `krate` with `cargo install` unless `binary --version` already reports `version`.
-fn cargo_tool(binary: &str, krate: &str, version: &str, extra: &[&str]) -> Result<(), String> {
+pub fn cargo_tool(binary: &str, krate: &str, version: &str, extra: &[&str]) -> Result<(), String> {
     let step = Step::start(format!("{krate} {version}"));
     let installed = output(Command::new(paths::cargo_bin().join(binary)).arg("--version"));
     if installed
@@ -169,27 +169,6 @@ fn npm_packages(folder: &str) -> Result<(), String> {
             .current_dir(&dir),
     )
     .map_err(|e| format!("{e}\n    Node.js and npm are required for {folder}."))?;
-    step.finish("installed");
-    Ok(())
-}
-
-fn chromium() -> Result<(), String> {
-    let step = Step::start("chromium + chromium-driver (Debian)");
-    if Path::new(paths::CHROMIUM).exists() && Path::new(paths::CHROMEDRIVER).exists() {
-        step.finish("present");
-        return Ok(());
-    }
-    if output(Command::new("id").arg("-u")).as_deref() != Some("0") {
-        return Err("Chromium is missing and installing it needs root: run \
-                    `apt-get install chromium chromium-driver` as root, then retry"
-            .into());
-    }
-    run_checked(Command::new("apt-get").args(["update", "-qq"]))?;
-    run_checked(
-        Command::new("apt-get")
-            .env("DEBIAN_FRONTEND", "noninteractive")
-            .args(["install", "-y", "-qq", "chromium", "chromium-driver"]),
-    )?;
     step.finish("installed");
     Ok(())
 }

@@ -1,6 +1,7 @@
 //! `cargo xtask test`: every check the project has, as stages with a summary table and a
 //! final `N passed, N failed` line.
 
+use crate::engines::{skip_args, Engine};
 use crate::paths;
 use crate::process::{describe, run_streamed};
 use crate::step::{seconds, Step};
@@ -15,6 +16,9 @@ pub struct Args {
     /// Skip the end-to-end stage (and the dist build it needs).
     #[arg(long)]
     pub no_e2e: bool,
+    /// Run the end-to-end journeys in this engine only (default: all three).
+    #[arg(long, value_enum)]
+    pub engine: Option<Engine>,
 }
 
 /// Outcome of one stage.
@@ -23,6 +27,8 @@ struct Stage {
     ok: bool,
     passed: usize,
     failed: usize,
+    /// Tests the runner filtered out (journeys an engine leaves out).
+    skipped: usize,
     counted: bool,
     time: Duration,
 }
@@ -175,11 +181,25 @@ fn run_stages(args: &Args, stages: &mut Vec<Stage>) {
             packaged,
             package_step.finish(ok_text(packaged)),
         ));
-        let mut e2e = cargo(&["test", "-p", "e2e", "--", "--test-threads=2"]);
-        e2e.env("MFA_DIST", paths::root().join("dist"))
-            .env("AXE_SCRIPT", paths::axe_script());
-        stages.push(stage("e2e (Chromium + emulator)", browser_env(e2e)));
+        let engines = args.engine.map_or(Engine::ALL.to_vec(), |e| vec![e]);
+        for engine in engines {
+            stages.push(e2e_stage(engine));
+        }
     }
+}
+
+/// The journeys in `engine`, against the built `dist/` and the emulator, leaving out (and
+/// naming) those that need a Chromium-only feature.
+fn e2e_stage(engine: Engine) -> Stage {
+    for (journey, why) in engine.left_out() {
+        println!("    not in {engine} (Chromium only): {journey}* — {why}");
+    }
+    let mut e2e = cargo(&["test", "-p", "e2e", "--", "--test-threads=2"]);
+    e2e.args(skip_args(engine))
+        .env("MFA_ENGINE", engine.variable())
+        .env("MFA_DIST", paths::root().join("dist"))
+        .env("AXE_SCRIPT", paths::axe_script());
+    stage(engine.stage(), browser_env(e2e))
 }
 
 pub fn cargo(args: &[&str]) -> Command {
@@ -190,7 +210,7 @@ pub fn cargo(args: &[&str]) -> Command {
     cmd
 }
 
-/// Points test runners at Debian's ChromeDriver and keeps browser state inside target/.
+/// Points test runners at the browsers' drivers and keeps browser state inside target/.
 pub fn browser_env(mut cmd: Command) -> Command {
     let scratch = paths::browser_scratch();
     for sub in ["tmp", "config", "cache"] {
@@ -198,6 +218,7 @@ pub fn browser_env(mut cmd: Command) -> Command {
     }
     cmd.env("CHROMEDRIVER", paths::CHROMEDRIVER)
         .env("CHROMIUM", paths::CHROMIUM)
+        .env("GECKODRIVER", paths::geckodriver())
         .env("TMPDIR", scratch.join("tmp"))
         .env("XDG_CONFIG_HOME", scratch.join("config"))
         .env("XDG_CACHE_HOME", scratch.join("cache"));
@@ -211,40 +232,56 @@ fn stage(name: &'static str, mut cmd: Command) -> Stage {
         eprintln!("{e}");
         (false, Vec::new())
     });
-    let (passed, failed, counted) = count_results(&lines);
+    let Counts {
+        passed,
+        failed,
+        skipped,
+        counted,
+    } = count_results(&lines);
     let time = step.finish(ok_text(ok));
     Stage {
         name,
         ok,
         passed,
         failed,
+        skipped,
         counted,
         time,
     }
 }
 
-/// Sums `test result: … N passed; M failed` lines (cargo test and wasm-bindgen-test-runner).
-fn count_results(lines: &[String]) -> (usize, usize, bool) {
-    let mut passed = 0;
-    let mut failed = 0;
-    let mut counted = false;
+/// A stage's test counts.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct Counts {
+    passed: usize,
+    failed: usize,
+    skipped: usize,
+    /// Whether any `test result:` line was seen.
+    counted: bool,
+}
+
+/// Sums `test result: … N passed; M failed; … K filtered out` lines (cargo test and
+/// wasm-bindgen-test-runner).
+fn count_results(lines: &[String]) -> Counts {
+    let mut counts = Counts::default();
     for line in lines {
         let Some(rest) = line.trim().strip_prefix("test result: ") else {
             continue;
         };
-        counted = true;
+        counts.counted = true;
         for part in rest.split([';', '.']) {
             let mut words = part.split_whitespace();
             if let (Some(n), Some(kind)) = (words.next(), words.next()) {
                 match (n.parse::<usize>(), kind) {
-                    (Ok(n), "passed") => passed += n,
-                    (Ok(n), "failed") => failed += n,
+                    (Ok(n), "passed") => counts.passed += n,
+                    (Ok(n), "failed") => counts.failed += n,
+                    (Ok(n), "filtered") => counts.skipped += n,
                     _ => {}
                 }
             }
         }
     }
-    (passed, failed, counted)
+    counts
 }
 
 impl Stage {
@@ -254,6 +291,7 @@ impl Stage {
             ok,
             passed: 0,
             failed: 0,
+            skipped: 0,
             counted: false,
             time,
         }
@@ -268,35 +306,47 @@ fn ok_text(ok: bool) -> &'static str {
     }
 }
 
-/// The per-stage table and the closing `N passed, N failed` line. A failed stage that
-/// reported no test counts (a build or lint failure) counts as one failure.
+/// The per-stage table and the closing `N passed, N failed` line, followed by the journeys'
+/// counts per engine when they ran. A failed stage that reported no test counts (a build or
+/// lint failure) counts as one failure.
 fn summary(stages: &[Stage]) -> String {
     let mut text = format!(
-        "\n{:<32} {:<7} {:>7} {:>7} {:>9}\n",
-        "stage", "result", "passed", "failed", "time"
+        "\n{:<32} {:<7} {:>7} {:>7} {:>7} {:>9}\n",
+        "stage", "result", "passed", "failed", "skipped", "time"
     );
     let (mut passed, mut failed) = (0, 0);
+    let mut engines = Vec::new();
     for s in stages {
         let counts = if s.counted {
-            (s.passed.to_string(), s.failed.to_string())
+            [s.passed, s.failed, s.skipped].map(|n| n.to_string())
         } else {
-            ("-".into(), "-".into())
+            ["-", "-", "-"].map(String::from)
         };
         text += &format!(
-            "{:<32} {:<7} {:>7} {:>7} {:>9}\n",
+            "{:<32} {:<7} {:>7} {:>7} {:>7} {:>9}\n",
             s.name,
             ok_text(s.ok),
-            counts.0,
-            counts.1,
+            counts[0],
+            counts[1],
+            counts[2],
             seconds(s.time)
         );
+        let stage_failed = s.failed + usize::from(!s.ok && s.failed == 0);
         passed += s.passed;
-        failed += s.failed;
-        if !s.ok && s.failed == 0 {
-            failed += 1;
+        failed += stage_failed;
+        if let Some(engine) = Engine::ALL.into_iter().find(|e| e.stage() == s.name) {
+            engines.push(format!(
+                "{engine} {} passed, {stage_failed} failed",
+                s.passed
+            ));
         }
     }
-    text + &format!("\n{passed} passed, {failed} failed\n")
+    let by_engine = if engines.is_empty() {
+        String::new()
+    } else {
+        format!(" (journeys: {})", engines.join("; "))
+    };
+    text + &format!("\n{passed} passed, {failed} failed{by_engine}\n")
 }
 
 #[cfg(test)]
@@ -314,10 +364,16 @@ mod tests {
              test result: ok. 8 passed; 0 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.00s\n\
              test result: FAILED. 3 passed; 2 failed; 1 ignored; 0 measured; 0 filtered out\n",
         );
-        assert_eq!(count_results(&out), (11, 2, true));
+        let expected = Counts {
+            passed: 11,
+            failed: 2,
+            skipped: 0,
+            counted: true,
+        };
+        assert_eq!(count_results(&out), expected);
         assert_eq!(
             count_results(&lines("Compiling x\nerror: nope")),
-            (0, 0, false)
+            Counts::default()
         );
     }
 
@@ -330,10 +386,35 @@ mod tests {
                 ok: true,
                 passed: 5,
                 failed: 0,
+                skipped: 0,
                 counted: true,
                 time: Duration::ZERO,
             },
         ];
         assert!(summary(&stages).ends_with("\n5 passed, 1 failed\n"));
+    }
+
+    #[test]
+    fn journeys_are_counted_per_engine() {
+        let e2e = |engine: Engine, passed, failed, skipped| Stage {
+            name: engine.stage(),
+            ok: failed == 0,
+            passed,
+            failed,
+            skipped,
+            counted: true,
+            time: Duration::ZERO,
+        };
+        let stages = [
+            e2e(Engine::Chromium, 60, 0, 0),
+            e2e(Engine::Firefox, 55, 1, 5),
+            e2e(Engine::Webkit, 56, 0, 5),
+        ];
+        let text = summary(&stages);
+        assert!(text.contains("e2e Firefox"), "{text}");
+        assert!(text.ends_with(
+            "\n171 passed, 1 failed (journeys: Chromium 60 passed, 0 failed; \
+             Firefox 55 passed, 1 failed; WebKit 56 passed, 0 failed)\n"
+        ));
     }
 }
