@@ -121,6 +121,20 @@ impl AuthError {
     }
 }
 
+impl AuthError {
+    /// True when a silent sign-in was answered as if the browser had no tenant session:
+    /// `login_required` for want of a login, not of a second factor (Auth0 describes that one
+    /// as "Multifactor authentication required"). Either the browser kept the tenant's cookie
+    /// from the page's hidden frame (third-party cookies blocked: Safari, Firefox's strict
+    /// setting) or the session ended. A visit to the tenant as the top-level page or in a
+    /// window of its own carries the cookie, so in the first case it finishes without asking
+    /// anything; in the second the tenant asks for the login itself.
+    pub fn no_session_in_frame(&self) -> bool {
+        matches!(self, AuthError::Authorize { error, description }
+            if error == "login_required" && !description.contains("Multifactor"))
+    }
+}
+
 /// For developers' logs: the variant and its data. The user reads the screens' sentences.
 impl fmt::Display for AuthError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -133,6 +147,22 @@ impl std::error::Error for AuthError {}
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn authorize(error: &str, description: &str) -> AuthError {
+        AuthError::Authorize {
+            error: error.into(),
+            description: description.into(),
+        }
+    }
+
+    #[test]
+    fn only_a_missing_login_means_the_frame_had_no_session() {
+        assert!(authorize("login_required", "Login required").no_session_in_frame());
+        let second_factor = authorize("login_required", "Multifactor authentication required");
+        assert!(!second_factor.no_session_in_frame());
+        assert!(!authorize("consent_required", "Consent required").no_session_in_frame());
+        assert!(!AuthError::Timeout.no_session_in_frame());
+    }
 
     #[test]
     fn step_up_answers_need_an_interactive_sign_in() {

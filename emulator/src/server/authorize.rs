@@ -11,13 +11,12 @@ use crate::model::delivery::{Delivered, ResponseMode};
 use crate::model::texts;
 use crate::model::url::encode_pairs;
 use crate::model::Tenant;
-use crate::server::body::{self, cookie, form_pairs, host};
+use crate::server::body::{self, form_pairs, host};
 use crate::server::error::envelope;
 use crate::server::pages;
+use crate::server::session_cookie;
 use crate::server::state::AppState;
 
-/// Name of the SSO session cookie.
-pub const SESSION_COOKIE: &str = "auth0";
 
 /// `GET /authorize`.
 pub async fn start(
@@ -37,7 +36,7 @@ pub async fn start(
         };
     let params = AuthorizeParams::from_pairs(pairs);
     advance(&state, |tenant, now| {
-        tenant.authorize(&params, cookie(&headers, SESSION_COOKIE), now)
+        tenant.authorize(&params, session_cookie::read(&headers), now)
     })
 }
 
@@ -180,10 +179,7 @@ fn render(result: Result<Progress, ErrorPage>, tenant: &str) -> Response {
         }
     };
     if let Some(session) = &progress.new_session {
-        let cookie = format!("{SESSION_COOKIE}={session}; Path=/; HttpOnly; SameSite=Lax");
-        if let Ok(value) = HeaderValue::from_str(&cookie) {
-            response.headers_mut().append(header::SET_COOKIE, value);
-        }
+        session_cookie::append(response.headers_mut(), session);
     }
     response
 }

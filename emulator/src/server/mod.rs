@@ -22,6 +22,7 @@ mod my_account;
 mod options;
 pub mod pages;
 pub mod request_log;
+mod session_cookie;
 pub mod state;
 mod token;
 

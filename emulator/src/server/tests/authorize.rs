@@ -73,8 +73,10 @@ async fn user_without_factors_gets_a_code_by_query_redirect() {
     let set_cookie = reply.header("set-cookie").unwrap();
     assert!(
         set_cookie.contains("HttpOnly")
-            && set_cookie.contains("SameSite=Lax")
-            && set_cookie.contains("Path=/")
+            && set_cookie.contains("Secure")
+            && set_cookie.contains("SameSite=None")
+            && set_cookie.contains("Path=/"),
+        "a real tenant's session cookie: {set_cookie}"
     );
 }
 
