@@ -311,11 +311,12 @@ async fn done_falls_back_to_a_redirect_when_the_tenant_session_is_gone() -> Test
     h.sign_in_new_user().await?;
     h.tenant.clear_sessions().await?;
     h.browser.find("#mfa-done").await?.click().await?;
-    // prompt=none answers login_required: the page sends the user to sign in once more.
+    // prompt=none answers login_required: the page sends the user to the tenant, which asks
+    // for the login itself; the page blames the background, not the user.
     h.tenant_login("new@example.com").await?;
     h.browser.wait_text("#mfa-finished", "All set").await?;
     h.browser
-        .wait_text("#mfa-note", "Signing you back in silently did not work")
+        .wait_text("#mfa-note", "finished with a short redirect")
         .await?;
     let url = h.browser.driver.current_url().await?;
     assert!(url.query().is_none(), "no code or token in the URL: {url}");

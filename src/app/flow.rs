@@ -315,18 +315,22 @@ impl Flow {
                 self.note.set(Some(self.texts().session_renewed.into()));
                 true
             }
-            Err(_) => {
+            Err(e) => {
                 self.session.set(None);
                 match config.mode {
                     Mode::Redirect => {
+                        let t = self.texts();
+                        // The user signs nothing when only the frame lacked the cookie.
+                        let note = if e.no_session_in_frame() {
+                            format!("{reason} {}", t.finished_by_redirect)
+                        } else {
+                            fill(t.renewed_by_sign_in, &[("reason", reason)])
+                        };
                         self.redirect(
                             self.manages.get_untracked(),
                             Resume {
                                 screen: self.screen.get_untracked(),
-                                note: Some(fill(
-                                    self.texts().renewed_by_sign_in,
-                                    &[("reason", reason)],
-                                )),
+                                note: Some(note),
                             },
                         )
                         .await
@@ -360,7 +364,7 @@ impl Flow {
             match silent_sign_in(&config, Purpose::App).await {
                 Ok(token) => self.deliver(token),
                 Err(e) => {
-                    let why = fallback_reason(&e, self.texts());
+                    let why = fallback_reason(&e, config.mode, self.texts());
                     match config.mode {
                         Mode::Redirect => {
                             self.redirect(
@@ -434,8 +438,17 @@ lazy_part! {
     }
 }
 
-/// Why the silent path did not work, in words for the user.
-fn fallback_reason(e: &AuthError, t: &Texts) -> String {
+/// Why the silent path did not work, in words for the user. When the browser only kept the
+/// tenant's cookie from the hidden frame, the user signs nothing: the page says it finishes
+/// by a short redirect (or in a new window), not that the tenant wants a new sign-in.
+fn fallback_reason(e: &AuthError, mode: Mode, t: &Texts) -> String {
+    if e.no_session_in_frame() {
+        return match mode {
+            Mode::Redirect => t.finished_by_redirect,
+            Mode::Popup => t.finishes_in_window,
+        }
+        .to_owned();
+    }
     let cause = match e {
         AuthError::Timeout => t.fallback_timeout.to_owned(),
         e if e.needs_interaction() => t.fallback_interaction.to_owned(),

@@ -43,6 +43,8 @@ pub const DE: Texts = Texts {
     fallback: "Die automatische erneute Anmeldung hat nicht funktioniert ({cause}), daher wurde die Anmeldeseite verwendet.",
     fallback_timeout: "der Browser hat den Vorgang im Hintergrund nicht zugelassen (möglicherweise sind Drittanbieter-Cookies blockiert)",
     fallback_interaction: "der Anmeldedienst verlangt eine erneute Anmeldung",
+    finished_by_redirect: "Dieser Browser hat den Abschluss im Hintergrund nicht zugelassen, daher wurde er mit einer kurzen Weiterleitung zum Anmeldedienst abgeschlossen.",
+    finishes_in_window: "Dieser Browser lässt den Abschluss im Hintergrund nicht zu, daher wird er in einem neuen Fenster abgeschlossen.",
     demo_title: "Demomodus",
     demo_banner: "Demonstration: Nichts hier stammt aus Ihrem echten Konto. Die Codes und Anmeldemethoden sind erfunden.",
     demo_intro: "Nichts verlässt diese Seite: Ein Mandant läuft in ihr. Codes, die er senden würde, erscheinen hier. Codes aus Authentifizierungs-Apps sind echt: Scannen Sie den QR-Code mit Ihrer App.",

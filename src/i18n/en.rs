@@ -44,6 +44,8 @@ pub const EN: Texts = Texts {
     fallback: "Signing you back in silently did not work ({cause}), so the sign-in page was used instead.",
     fallback_timeout: "the browser did not let the page finish silently (third-party cookies may be blocked)",
     fallback_interaction: "the sign-in service needs you to sign in again",
+    finished_by_redirect: "This browser did not let the page finish in the background, so it finished with a short redirect to the sign-in service.",
+    finishes_in_window: "This browser does not let the page finish in the background, so it finishes in a new window.",
     // Demo mode.
     demo_title: "Demo mode",
     demo_banner: "Demonstration: nothing here comes from your real account. The codes and sign-in methods are invented.",

@@ -44,6 +44,8 @@ pub const ES: Texts = Texts {
     fallback: "No se pudo volver a iniciar tu sesión en segundo plano ({cause}), así que se usó la página de inicio de sesión.",
     fallback_timeout: "el navegador no dejó que la página terminara en segundo plano (puede que las cookies de terceros estén bloqueadas)",
     fallback_interaction: "el servicio de inicio de sesión necesita que vuelvas a iniciar sesión",
+    finished_by_redirect: "Este navegador no dejó que la página terminara en segundo plano, así que terminó con una breve redirección al servicio de inicio de sesión.",
+    finishes_in_window: "Este navegador no deja que la página termine en segundo plano, así que termina en una ventana nueva.",
     // Demo mode.
     demo_title: "Modo de demostración",
     demo_banner: "Demostración: nada de lo que ves aquí procede de tu cuenta real. Los códigos y los métodos de inicio de sesión son inventados.",

@@ -45,6 +45,8 @@ pub const FR: Texts = Texts {
     fallback: "La reconnexion silencieuse n'a pas fonctionné ({cause}), la page de connexion a donc été utilisée.",
     fallback_timeout: "le navigateur n'a pas laissé la page terminer en arrière-plan (les cookies tiers sont peut-être bloqués)",
     fallback_interaction: "le service de connexion vous demande de vous reconnecter",
+    finished_by_redirect: "Ce navigateur n'a pas laissé la page terminer en arrière-plan, elle a donc terminé par une courte redirection vers le service de connexion.",
+    finishes_in_window: "Ce navigateur ne laisse pas la page terminer en arrière-plan, elle termine donc dans une nouvelle fenêtre.",
     // Demo mode.
     demo_title: "Mode démo",
     demo_banner: "Démonstration\u{a0}: rien ici ne provient de votre vrai compte. Les codes et les méthodes de connexion sont fictifs.",

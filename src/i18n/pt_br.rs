@@ -44,6 +44,8 @@ pub const PT_BR: Texts = Texts {
     fallback: "Não foi possível fazer seu login de novo em segundo plano ({cause}), então a página de login foi usada.",
     fallback_timeout: "o navegador não deixou a página concluir em segundo plano (os cookies de terceiros podem estar bloqueados)",
     fallback_interaction: "o serviço de login precisa que você faça login novamente",
+    finished_by_redirect: "Este navegador não deixou a página concluir em segundo plano, então ela concluiu com um breve redirecionamento para o serviço de login.",
+    finishes_in_window: "Este navegador não deixa a página concluir em segundo plano, então ela conclui em uma nova janela.",
     // Demo mode.
     demo_title: "Modo de demonstração",
     demo_banner: "Demonstração: nada aqui vem da sua conta real. Os códigos e os métodos de login são inventados.",

@@ -71,6 +71,8 @@ texts!(
     fallback,
     fallback_timeout,
     fallback_interaction,
+    finished_by_redirect,
+    finishes_in_window,
     demo_title,
     demo_banner,
     demo_intro,
