@@ -30,8 +30,8 @@ mod snippet_names;
 mod split;
 mod step;
 mod test;
-mod typed_host;
 mod texts;
+mod typed_host;
 mod wasm_module;
 
 use clap::{Parser, Subcommand};
@@ -116,14 +116,14 @@ fn post_build(args: PostBuildArgs) -> Result<(), String> {
     if demo == demo_tenant::Demo::Included {
         minify::glue(&dir.join(demo_tenant::FOLDER), release)?;
     }
+    // Before the snippets get their hashed names: it writes the language files' names into
+    // one of them.
+    texts::run(&dir)?;
     if release {
         snippet_names::run(&dir)?;
     }
     entry::write(&dir)?;
     integrity::refresh(&dir)
-    // Before the snippets get their hashed names: it writes the language files' names into
-    // one of them.
-    texts::run(&dir)?;
 }
 
 fn main() -> ExitCode {
