@@ -36,19 +36,23 @@ const VUE: HostApp = HostApp {
 };
 
 impl HostApp {
+    /// Fails with what to run when the app has not been built.
+    fn require_build(&self) -> TestResult {
+        let built = examples_dir().join(self.folder).join("dist/index.html");
+        if built.is_file() {
+            return Ok(());
+        }
+        Err(format!(
+            "{} is missing: run `cargo xtask package --hosts` (`cargo xtask test` builds it too)",
+            built.display()
+        )
+        .into())
+    }
+
     /// Signs in through the app, adds an authenticator app, presses "Done" and checks what the
     /// app and the document heard.
     async fn journey(&self) -> TestResult {
-        let built = examples_dir().join(self.folder).join("dist/index.html");
-        if !built.is_file() {
-            return Err(format!(
-                "{} is missing: run `cargo xtask package`, then `npm run build` in examples/{} \
-                 (`cargo xtask test` does both)",
-                built.display(),
-                self.folder
-            )
-            .into());
-        }
+        self.require_build()?;
         let h = Harness::start(Setup::default()).await?;
         let app = format!("{}examples/{}/dist/", h.site.url, self.folder);
         h.browser.open(&app).await?;
@@ -124,6 +128,37 @@ impl HostApp {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn react_app_built_with_vite_embeds_the_element_and_receives_the_token() -> TestResult {
     REACT.journey().await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn another_language_comes_from_the_apps_own_build_too() -> TestResult {
+    REACT.require_build()?;
+    let h = Harness::start(Setup::default()).await?;
+    let app = format!("{}examples/{}/dist/", h.site.url, REACT.folder);
+    h.browser.open(&app).await?;
+    h.browser.find("mfa-manager #mfa-sign-in").await?;
+    // The app passes its own page's language, as hosts do: the widget mounts afresh in it.
+    h.browser
+        .eval::<()>("document.querySelector('mfa-manager').setAttribute('lang', 'ar');")
+        .await?;
+    h.browser
+        .find("mfa-manager main[lang=ar][dir=rtl] #mfa-sign-in")
+        .await?;
+    let fetched = h.browser.fetched_urls().await?;
+    let texts: Vec<&String> = fetched.iter().filter(|u| u.ends_with(".json")).collect();
+    assert!(
+        !texts.is_empty()
+            && texts
+                .iter()
+                .all(|u| u.starts_with(&format!("{app}assets/ar-"))),
+        "the Arabic texts come from the app's assets: {fetched:?}"
+    );
+    let shown = h.browser.find("mfa-manager h2").await?.text().await?;
+    assert!(
+        !shown.contains("Sign in"),
+        "the heading is in Arabic: {shown}"
+    );
+    h.finish().await
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -1,7 +1,9 @@
 //! The tables of the release page's other languages, as files of the build: the page compiles
 //! in English only, and `cargo xtask dist` writes every other table as
 //! `texts/STEM-HASH.json` (a JSON array of its texts in key order, see
-//! [`Texts::from_list`]) and names those files in the script below. Each file is fetched once,
+//! [`Texts::from_list`]) and names those files in the script below, each as
+//! `new URL("…", import.meta.url)` with a literal name (so a bundler that copies the npm
+//! package into a host app's build copies them too). Each file is fetched once,
 //! relative to this module (so a widget mounted from another folder finds it too), and the
 //! page waits for it before its first screen; a file that cannot be loaded leaves the page
 //! in English, with a warning in the console.
@@ -24,8 +26,8 @@ export function load_texts(stem) {
   if (!load) {
     const file = FILES[stem];
     load = file
-      ? fetch(new URL(file, import.meta.url)).then((r) => {
-          if (!r.ok) throw new Error(`HTTP ${r.status} for ${file}`);
+      ? fetch(file()).then((r) => {
+          if (!r.ok) throw new Error(`HTTP ${r.status} for ${r.url}`);
           return r.json();
         })
       : Promise.reject(new Error(`this build has no file for ${stem}`));

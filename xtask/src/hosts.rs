@@ -19,7 +19,8 @@ pub fn build() -> Result<(), String> {
     for folder in FOLDERS {
         let step = Step::start(format!("host app {folder}: npm run build"));
         let dir = paths::root().join(folder);
-        if !dir.join("node_modules").is_dir() {
+        // npm writes this file last when it installs a folder's packages.
+        if !dir.join("node_modules/.package-lock.json").is_file() {
             return Err(format!(
                 "{folder}/node_modules is missing: run `cargo xtask setup` (it runs npm ci there)"
             ));

@@ -5,7 +5,8 @@
 //! - the stable entry `mfa-manager.js` (the package's export) and its declarations
 //!   `mfa-manager.d.ts` (its `types`);
 //! - the hashed files the entry loads: the wasm-bindgen glue and its wasm, the stylesheet, the
-//!   split loader and the wasm chunks in `chunks/`, wasm-bindgen's snippets in `snippets/`.
+//!   split loader and the wasm chunks in `chunks/`, wasm-bindgen's snippets in `snippets/`,
+//!   the other languages' tables in `texts/`.
 //!   Every one of them is named relative to the module that loads it (`import`, or
 //!   `new URL("./file", import.meta.url)` with a literal name), so a bundler that copies them
 //!   into a host app's build finds them, and a page that loads the package unbundled gets

@@ -62,10 +62,29 @@ pub fn write(sources: &Path, dir: &Path) -> Result<BTreeMap<String, String>, Str
         names.insert(stem, format!("{up}{FOLDER}/{hashed}"));
     }
     let source = read(&script)?;
-    let object = serde_json::to_string(&names).map_err(|e| e.to_string())?;
+    let object = files_object(&names)?;
     fs::write(&script, source.replacen(MARKER, &object, 1))
         .map_err(|e| format!("cannot write {}: {e}", script.display()))?;
     Ok(names)
+}
+
+/// The script's `FILES`: for each stem, a function returning its file's URL, written
+/// `new URL("…", import.meta.url)` with the name as a literal, the form bundlers (Vite,
+/// webpack) find: a host app that bundles the npm package gets the files copied into its
+/// build and the URLs rewritten to them.
+fn files_object(names: &BTreeMap<String, String>) -> Result<String, String> {
+    let quoted = |text: &String| serde_json::to_string(text).map_err(|e| e.to_string());
+    let entries = names
+        .iter()
+        .map(|(stem, name)| {
+            Ok(format!(
+                "{}:()=>new URL({},import.meta.url)",
+                quoted(stem)?,
+                quoted(name)?
+            ))
+        })
+        .collect::<Result<Vec<String>, String>>()?;
+    Ok(format!("{{{}}}", entries.join(",")))
 }
 
 /// Checks that a build whose script asked for language files has them: one per table but
@@ -245,7 +264,10 @@ mod tests {
             "in the key order of table.rs"
         );
         let script = fs::read_to_string(dir.join("snippets/page-1/inline0.js")).unwrap();
-        assert_eq!(script, format!("const FILES = {{\"de\":\"{name}\"}};"));
+        assert_eq!(
+            script,
+            format!("const FILES = {{\"de\":()=>new URL(\"{name}\",import.meta.url)}};")
+        );
     }
 
     #[test]

@@ -18,6 +18,8 @@ const BUILT: &[&str] = &[
     "chunks/split_auth-5b9396bf0a25100e.wasm",
     "chunks/split_auth-5b9396bf0a25100e.wasm.br",
     "snippets/mfa-manager-b410104531091991/inline0-3c925e27d097d772.js",
+    "texts/ar-d4b7d8956f4a9f1c.json",
+    "texts/ar-d4b7d8956f4a9f1c.json.br",
     "demo/mfa_demo_tenant.js",
     "demo/mfa_demo_tenant_bg.wasm",
 ];
@@ -34,6 +36,7 @@ const PACKAGED: &[&str] = &[
     "package.json",
     "snippets/mfa-manager-b410104531091991/inline0-3c925e27d097d772.js",
     "split-loader-34573659a58fac55.js",
+    "texts/ar-d4b7d8956f4a9f1c.json",
 ];
 
 fn scratch(name: &str) -> PathBuf {
@@ -102,7 +105,8 @@ fn a_build_becomes_the_package_npm_would_publish() {
             "mfa-manager.d.ts",
             "mfa-manager.js",
             "snippets/",
-            "split-loader-34573659a58fac55.js"
+            "split-loader-34573659a58fac55.js",
+            "texts/"
         ])
     );
 }
