@@ -6,5 +6,10 @@ import vue from "@vitejs/plugin-vue";
 
 export default defineConfig({
   base: "./",
+  server: {
+    // The package is linked from ../../pkg, outside this folder, for the dev server too. An
+    // app that installs it from the registry has it in node_modules and needs no such line.
+    fs: { allow: [".", "../../pkg"] },
+  },
   plugins: [vue()],
 });
