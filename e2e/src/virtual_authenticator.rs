@@ -47,6 +47,27 @@ impl Browser {
             .ok_or_else(|| format!("no authenticator id in {value}").into())
     }
 
+    /// Adds a virtual CTAP2 platform authenticator that verifies its user and keeps
+    /// discoverable credentials, which it marks as backed up (synced, like a password
+    /// manager's) or not (bound to this device); returns its id.
+    pub async fn add_passkey_provider(&self, synced: bool) -> TestResult<String> {
+        let options = json!({
+            "protocol": "ctap2",
+            "transport": "internal",
+            "hasResidentKey": true,
+            "hasUserVerification": true,
+            "isUserConsenting": true,
+            "isUserVerified": true,
+            "defaultBackupEligibility": synced,
+            "defaultBackupState": synced,
+        });
+        let value = self.command("webauthn/authenticator", options).await?;
+        value
+            .as_str()
+            .map(str::to_owned)
+            .ok_or_else(|| format!("no authenticator id in {value}").into())
+    }
+
     /// Puts `credential` into the virtual authenticator `authenticator`.
     pub async fn add_credential(
         &self,

@@ -115,3 +115,56 @@ async fn demo_mode_full_journey_offline() -> TestResult {
     h.browser.set_offline(false).await?;
     h.finish().await
 }
+
+/// `?demo&api=my-account`: the second backend's screens on the in-page tenant, offline —
+/// enroll, rename, a recovery code on request, and removal naming the ways left.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn demo_mode_on_the_my_account_api_offline() -> TestResult {
+    let h = Harness::start(Setup {
+        config: Some(ConfigFile::Missing),
+        ..Setup::default()
+    })
+    .await?;
+    h.browser
+        .open(&format!("{}?demo&api=my-account", h.site.url))
+        .await?;
+    h.browser.wait_text("h2", SIGNED_IN_HEADING).await?;
+    h.browser
+        .wait_text("#mfa-empty", "no extra sign-in methods")
+        .await?;
+    h.browser.find("#mfa-add-passkey").await?;
+    h.browser.set_offline(true).await?;
+    h.browser.click("#mfa-add-app").await?;
+    h.verify_app_code().await?;
+    h.browser
+        .wait_text(".mfa-factor[data-active=true]", "Not used yet")
+        .await?;
+    h.browser.click("button[id^='mfa-rename-totp']").await?;
+    h.browser
+        .find("#mfa-rename-field")
+        .await?
+        .send_keys(thirtyfour::Key::Control + "a")
+        .await?;
+    h.browser
+        .find("#mfa-rename-field")
+        .await?
+        .send_keys("Phone app")
+        .await?;
+    h.browser.click("#mfa-rename-save").await?;
+    h.browser
+        .wait_text("#mfa-announce", "Renamed to Phone app.")
+        .await?;
+    h.browser.click("#mfa-add-recovery").await?;
+    h.save_recovery_code().await?;
+    h.browser.wait_text(".mfa-factor", "Recovery code").await?;
+    h.browser.click("button[data-remove^='totp|']").await?;
+    h.browser
+        .wait_text("#mfa-ways-left", "Recovery code")
+        .await?;
+    banner_in(&h, "removal dialog", ".mfa-dialog .mfa-demo-banner").await?;
+    h.browser.click("#mfa-confirm-remove").await?;
+    h.browser
+        .wait_text("#mfa-announce", "Removed Phone app")
+        .await?;
+    h.finish().await
+}

@@ -187,14 +187,30 @@ async fn server_errors_500_and_503() -> TestResult {
     list_fault(json!({"kind": "status", "status": 503}), "HTTP 503").await
 }
 
+/// A 403 for a missing scope is a step-up: the page gets a new token (silently where the
+/// tenant session allows) and asks again, so the user sees the list, not an error.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn forbidden_answer() -> TestResult {
-    list_fault(
-        json!({"kind": "error", "status": 403, "error": "access_denied",
-               "error_description": "Insufficient scope, expected any of: read:authenticators"}),
-        "read:authenticators",
-    )
-    .await
+async fn missing_scope_gets_a_new_token_and_the_list() -> TestResult {
+    let h = Harness::start(Setup::default()).await?;
+    h.tenant
+        .inject(json!({"kind": "error", "status": 403, "error": "access_denied",
+                       "error_description": "Insufficient scope, expected any of: read:authenticators",
+                       "count": 1, "path_prefix": "/mfa/authenticators"}))
+        .await?;
+    h.open_app().await?;
+    h.sign_in_new_user().await?;
+    h.browser
+        .wait_text("#mfa-empty", "no extra sign-in methods")
+        .await?;
+    assert!(h.browser.is_absent(".mfa-list [role=alert]").await?);
+    let log = h.tenant.calls().await?;
+    assert_eq!(lists(&log), [403, 200], "{log:?}");
+    assert!(
+        log.iter()
+            .any(|(_, path, _)| path.starts_with("/authorize")),
+        "a new token was asked for: {log:?}"
+    );
+    h.finish().await
 }
 
 /// The statuses of the list requests in `log`.

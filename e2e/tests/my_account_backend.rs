@@ -1,6 +1,8 @@
 //! The same screens on the tenant's My Account API (`api: "my-account"` and `"auto"`): sign
-//! in for the `/me/` audience, list, enroll with a recovery code, remove; and `auto` falling
-//! back to the MFA API, silently for the user, where the tenant has the API off.
+//! in for the `/me/` audience, list, enroll, a recovery code when the user asks for one,
+//! remove; the free plan's limit of two writes a minute met and waited out without a lost
+//! action; and `auto` falling back to the MFA API, silently for the user, where the tenant
+//! has the API off.
 
 use e2e::journeys::SIGNED_IN_HEADING;
 use e2e::{Harness, Setup, TestResult};
@@ -16,6 +18,18 @@ async fn api_calls(h: &Harness) -> TestResult<Vec<String>> {
         .map(|(method, path, _)| format!("{method} {path}"))
         .filter(|call| call.contains(" /me/") || call.contains(" /mfa/"))
         .collect())
+}
+
+/// Waits for `text` in `css` through a rate limit's wait (up to a minute and a quarter).
+async fn wait_long(h: &Harness, css: &str, text: &str) -> TestResult<String> {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(75);
+    loop {
+        match h.browser.wait_text(css, text).await {
+            Ok(found) => return Ok(found),
+            Err(e) if std::time::Instant::now() > deadline => return Err(e),
+            Err(_) => {}
+        }
+    }
 }
 
 async fn start(api: &str) -> TestResult<Harness> {
@@ -34,12 +48,22 @@ async fn the_screens_manage_methods_with_the_my_account_api() -> TestResult {
     h.browser
         .wait_text("#mfa-empty", "no extra sign-in methods")
         .await?;
-    // An authenticator app, confirmed with its code; the first method brings a recovery code.
-    h.enroll_authenticator_app().await?;
+    // An authenticator app, confirmed with its code. No recovery code is made unasked (every
+    // write counts against the tenant's limit): the user asks for one.
+    h.browser.click("#mfa-add-app").await?;
+    h.verify_app_code().await?;
+    h.browser
+        .wait_text("#mfa-announce", "Authenticator app added.")
+        .await?;
     h.browser
         .wait_text(".mfa-factor[data-active=true]", "Authenticator app")
         .await?;
+    let list = h.browser.find("#mfa-list").await?.text().await?;
+    assert!(!list.contains("Recovery code"), "{list}");
+    h.browser.click("#mfa-add-recovery").await?;
+    h.save_recovery_code().await?;
     h.browser.wait_text(".mfa-factor", "Recovery code").await?;
+    assert!(h.browser.is_absent("#mfa-add-recovery").await?);
     // A phone, confirmed with the code the tenant sent by voice.
     h.browser.click("#mfa-add-phone").await?;
     h.send_code("+1 (415) 555-0100", "+14155550100").await?;
@@ -47,8 +71,14 @@ async fn the_screens_manage_methods_with_the_my_account_api() -> TestResult {
     let code = message["code"].as_str().ok_or("no code")?.to_owned();
     h.enter_oob_code(&code).await?;
     h.browser.wait_text("#mfa-announce", "Phone added.").await?;
-    // Removing the phone.
+    // Removing the phone: the dialog names the ways left.
     h.browser.click("button[data-remove^='phone|']").await?;
+    h.browser
+        .wait_text(
+            "#mfa-ways-left",
+            "still be able to sign in with: Authenticator app, Recovery code",
+        )
+        .await?;
     h.browser.click("#mfa-confirm-remove").await?;
     h.browser
         .wait_text("#mfa-announce", "Removed Phone")
@@ -73,6 +103,45 @@ async fn the_screens_manage_methods_with_the_my_account_api() -> TestResult {
         verifies, 3,
         "app, recovery code and phone verified: {calls:?}"
     );
+    h.finish().await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_free_plans_write_limit_is_waited_out_without_losing_the_action() -> TestResult {
+    let h = start("my-account").await?;
+    h.tenant
+        .control("POST", "my-account", Some(json!({"plan": "free"})))
+        .await?;
+    h.open_app().await?;
+    h.sign_in_new_user().await?;
+    // Two writes: the app's start and verify.
+    h.browser.click("#mfa-add-app").await?;
+    h.verify_app_code().await?;
+    h.browser
+        .wait_text(".mfa-factor[data-active=true]", "Authenticator app")
+        .await?;
+    // The third write this minute is refused; the button counts down and sends it again.
+    h.browser.click("button[id^='mfa-rename-totp']").await?;
+    h.browser
+        .find("#mfa-rename-field")
+        .await?
+        .send_keys(thirtyfour::Key::Control + "a")
+        .await?;
+    h.browser
+        .find("#mfa-rename-field")
+        .await?
+        .send_keys("Phone app")
+        .await?;
+    h.browser.click("#mfa-rename-save").await?;
+    h.browser
+        .wait_text("#mfa-rename-save", "Trying again in")
+        .await?;
+    h.browser.wait_text(".mfa-error", "again in").await?;
+    let renamed = wait_long(&h, "#mfa-announce", "Renamed to Phone app.").await?;
+    assert!(renamed.contains("Phone app"), "{renamed}");
+    let calls = api_calls(&h).await?;
+    let patches = calls.iter().filter(|c| c.starts_with("PATCH ")).count();
+    assert_eq!(patches, 2, "refused once, sent again once: {calls:?}");
     h.finish().await
 }
 

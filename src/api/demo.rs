@@ -17,8 +17,8 @@ use super::error::ApiError;
 use super::types::{Associate, Authenticator, AuthenticatorId, Confirm, Confirmed, Enrollment};
 use super::wire::{Wire, WireFuture};
 use super::{ApiFuture, MfaApi};
-use gloo_net::http::Method;
 use futures_util::future::{FutureExt, LocalBoxFuture, Shared};
+use gloo_net::http::Method;
 
 /// The tenant once loaded, or why it could not be.
 type Loaded = Result<Rc<dyn DemoTenant>, String>;
@@ -115,7 +115,10 @@ fn page_origin_and_agent() -> (String, String) {
 /// Outside the browser (native tests): a fixed page and browser.
 #[cfg(not(target_arch = "wasm32"))]
 fn page_origin_and_agent() -> (String, String) {
-    ("https://app.example".into(), "Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0".into())
+    (
+        "https://app.example".into(),
+        "Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0".into(),
+    )
 }
 
 impl MfaApi for DemoApi {

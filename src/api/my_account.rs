@@ -8,15 +8,15 @@ use super::answer::Answer;
 use super::error::ApiError;
 use super::session::SessionSource;
 use super::transport::Transport;
-use super::wire::Wire;
-use gloo_net::http::Method as Verb;
 use super::types::{
     Associate, Authenticator, AuthenticatorId, Confirm, Confirmed, Enrollment, PasskeyChallenge,
     PasskeyInfo,
 };
+use super::wire::Wire;
 use super::{ApiFuture, Features, MfaApi};
+use gloo_net::http::Method as Verb;
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use serde_json::value::RawValue;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -78,7 +78,7 @@ struct Started {
     #[serde(default)]
     recovery_code: Option<String>,
     #[serde(default)]
-    authn_params_public_key: Option<Value>,
+    authn_params_public_key: Option<Box<RawValue>>,
 }
 
 /// The passkey details of a passkey record: synced when backed up (or, lacking that flag,
@@ -169,6 +169,19 @@ fn path_segment(id: &str) -> String {
             _ => format!("%{b:02X}"),
         })
         .collect()
+}
+
+/// The body verifying a passkey: the browser's credential as it made it.
+#[derive(Serialize)]
+struct PasskeyVerifyBody<'a> {
+    auth_session: &'a str,
+    authn_response: &'a RawValue,
+}
+
+/// The body renaming a method.
+#[derive(Serialize)]
+struct Rename<'a> {
+    name: &'a str,
 }
 
 /// JSON text of a body (only strings: serializing cannot fail).
@@ -280,7 +293,11 @@ impl MfaApi for MyAccountApi {
     fn list(&self) -> ApiFuture<'_, Vec<Authenticator>> {
         Box::pin(async move {
             let url = format!("{}{METHODS_PATH}", self.wire.origin());
-            let listing: Listing = self.wire.send(Verb::GET, &url, None).await?.problem_json()?;
+            let listing: Listing = self
+                .wire
+                .send(Verb::GET, &url, None)
+                .await?
+                .problem_json()?;
             Ok(listing
                 .authentication_methods
                 .into_iter()
@@ -359,7 +376,7 @@ impl MfaApi for MyAccountApi {
 
     fn rename(&self, id: AuthenticatorId, name: String) -> ApiFuture<'_, ()> {
         Box::pin(async move {
-            let body = serde_json::json!({ "name": name }).to_string();
+            let body = json_text(&Rename { name: &name });
             let url = self.method_url(&id);
             self.wire
                 .send(Verb::PATCH, &url, Some(&body))
@@ -384,7 +401,7 @@ impl MfaApi for MyAccountApi {
             self.remember(&started.auth_session, location);
             Ok(PasskeyChallenge {
                 session: started.auth_session,
-                options: options.to_string(),
+                options: options.get().to_owned(),
             })
         })
     }
@@ -396,16 +413,14 @@ impl MfaApi for MyAccountApi {
     ) -> ApiFuture<'_, Authenticator> {
         Box::pin(async move {
             let location = self.location_of(&challenge.session)?;
-            let response: Value =
-                serde_json::from_str(&credential).map_err(|e| ApiError::Unexpected {
-                    status: 0,
-                    detail: format!("the browser's credential is not JSON: {e}"),
-                })?;
-            let body = serde_json::json!({
-                "auth_session": challenge.session,
-                "authn_response": response,
-            })
-            .to_string();
+            let response = RawValue::from_string(credential).map_err(|e| ApiError::Unexpected {
+                status: 0,
+                detail: format!("the browser's credential is not JSON: {e}"),
+            })?;
+            let body = json_text(&PasskeyVerifyBody {
+                auth_session: &challenge.session,
+                authn_response: &response,
+            });
             let answer = self.verify(&location, body).await?;
             self.forget(&challenge.session);
             let method: Method = answer.problem_json()?;
@@ -477,10 +492,16 @@ mod tests {
         .unwrap();
         assert_eq!(passkey.family.as_deref(), Some("passkey"));
         assert_eq!(passkey.nickname.as_deref(), Some("Work laptop"));
-        assert_eq!(passkey.last_used_at.as_deref(), Some("2026-12-01T09:30:00.000Z"));
+        assert_eq!(
+            passkey.last_used_at.as_deref(),
+            Some("2026-12-01T09:30:00.000Z")
+        );
         let info = passkey.passkey.unwrap();
         assert!(info.synced);
-        assert_eq!(info.aaguid.as_deref(), Some("ea9b8d66-4d01-1d21-3ce4-b6b48cb575d4"));
+        assert_eq!(
+            info.aaguid.as_deref(),
+            Some("ea9b8d66-4d01-1d21-3ce4-b6b48cb575d4")
+        );
         assert!(passkey.renamable);
         let bound = method(
             r#"{"id":"passkey|dev_F","type":"passkey","credential_device_type":"single_device"}"#,

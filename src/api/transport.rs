@@ -81,7 +81,12 @@ impl Transport {
     }
 
     /// `method url` with a JSON `body`, signed in.
-    pub async fn send_json(&self, method: Method, url: &str, body: &str) -> Result<Answer, ApiError> {
+    pub async fn send_json(
+        &self,
+        method: Method,
+        url: &str,
+        body: &str,
+    ) -> Result<Answer, ApiError> {
         self.send_signed_in(&|token, signal| {
             signed(
                 RequestBuilder::new(url).method(method.clone()),

@@ -109,15 +109,15 @@ impl AuthError {
     /// a consent, or a step-up (a second factor, more recent or for more scopes).
     pub fn needs_interaction(&self) -> bool {
         matches!(self, AuthError::Authorize { error, .. }
-            if matches!(
-                error.as_str(),
-                "login_required"
-                    | "consent_required"
-                    | "interaction_required"
-                    | "mfa_required"
-                    | "unmet_authentication_requirements"
-                    | "insufficient_scope"
-            ))
+        if matches!(
+            error.as_str(),
+            "login_required"
+                | "consent_required"
+                | "interaction_required"
+                | "mfa_required"
+                | "unmet_authentication_requirements"
+                | "insufficient_scope"
+        ))
     }
 }
 

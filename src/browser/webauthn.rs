@@ -5,7 +5,6 @@
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use js_sys::{Array, ArrayBuffer, Function, Object, Reflect, Uint8Array, JSON};
-use serde_json::{json, Value};
 use wasm_bindgen::{JsCast, JsValue};
 
 /// Why no passkey was created.
@@ -66,83 +65,80 @@ pub async fn create(options: &str) -> Result<String, CeremonyError> {
 /// The options object for the browser: the JSON with `challenge`, `user.id` and each
 /// `excludeCredentials[].id` decoded to bytes.
 fn creation_options(options: &str) -> Result<JsValue, String> {
-    let mut value: Value =
-        serde_json::from_str(options).map_err(|e| format!("creation options: {e}"))?;
-    let challenge = take_bytes(&mut value, &["challenge"])?;
-    let user_id = take_bytes(&mut value, &["user", "id"])?;
-    let excluded: Vec<Vec<u8>> = match value.get_mut("excludeCredentials") {
-        Some(Value::Array(list)) => list
-            .iter_mut()
-            .map(|c| take_bytes(c, &["id"]))
-            .collect::<Result<_, _>>()?,
-        _ => Vec::new(),
-    };
-    let object = JSON::parse(&value.to_string()).map_err(|_| "creation options".to_owned())?;
-    set(&object, "challenge", &bytes(&challenge));
-    if let Ok(user) = Reflect::get(&object, &"user".into()) {
-        set(&user, "id", &bytes(&user_id));
-    }
-    if let Ok(list) = Reflect::get(&object, &"excludeCredentials".into()) {
-        if let Ok(list) = list.dyn_into::<Array>() {
-            for (entry, id) in list.iter().zip(&excluded) {
-                set(&entry, "id", &bytes(id));
-            }
+    let object =
+        JSON::parse(options).map_err(|_| "the creation options are not JSON".to_owned())?;
+    decode_member(&object, "challenge", "challenge")?;
+    let user = Reflect::get(&object, &"user".into())
+        .map_err(|_| "creation options lack user".to_owned())?;
+    decode_member(&user, "id", "user.id")?;
+    let excluded = Reflect::get(&object, &"excludeCredentials".into()).ok();
+    if let Some(list) = excluded.and_then(|l| l.dyn_into::<Array>().ok()) {
+        for entry in list.iter() {
+            decode_member(&entry, "id", "excludeCredentials[].id")?;
         }
     }
     Ok(object)
 }
 
-/// Decodes the base64url text at `path` of `value` (the text stays; the bytes are returned).
-fn take_bytes(value: &mut Value, path: &[&str]) -> Result<Vec<u8>, String> {
-    let text = path
-        .iter()
-        .try_fold(&*value, |v, key| v.get(key))
-        .and_then(Value::as_str)
-        .ok_or_else(|| format!("creation options lack {}", path.join(".")))?;
-    URL_SAFE_NO_PAD
+/// Replaces the base64url text `target[name]` by its bytes; `what` names it in errors.
+fn decode_member(target: &JsValue, name: &str, what: &str) -> Result<(), String> {
+    let text = Reflect::get(target, &name.into())
+        .ok()
+        .and_then(|v| v.as_string())
+        .ok_or_else(|| format!("creation options lack {what}"))?;
+    let data = URL_SAFE_NO_PAD
         .decode(text.trim_end_matches('='))
-        .map_err(|e| format!("{} is not base64url: {e}", path.join(".")))
+        .map_err(|e| format!("{what} is not base64url: {e}"))?;
+    set(target, name, &bytes(&data));
+    Ok(())
 }
 
-/// The new credential as `RegistrationResponseJSON`.
+/// The new credential as `RegistrationResponseJSON` (binary members base64url).
 fn registration_json(credential: &JsValue) -> Result<String, String> {
-    let text = |target: &JsValue, name: &str| {
-        Reflect::get(target, &name.into())
-            .ok()
-            .and_then(|v| v.as_string())
-    };
-    let encoded = |target: &JsValue, name: &str| -> Result<String, String> {
+    let encoded = |target: &JsValue, name: &str| -> Result<JsValue, String> {
         let buffer = Reflect::get(target, &name.into())
             .ok()
             .and_then(|v| v.dyn_into::<ArrayBuffer>().ok())
             .ok_or_else(|| format!("the credential has no {name}"))?;
-        Ok(URL_SAFE_NO_PAD.encode(Uint8Array::new(&buffer).to_vec()))
+        Ok(URL_SAFE_NO_PAD
+            .encode(Uint8Array::new(&buffer).to_vec())
+            .into())
     };
-    let response = Reflect::get(credential, &"response".into()).map_err(|_| "no response")?;
-    let transports: Vec<String> = call(&response, "getTransports")
-        .and_then(|v| v.dyn_into::<Array>().ok())
-        .map(|list| list.iter().filter_map(|t| t.as_string()).collect())
-        .unwrap_or_default();
-    let extensions = call(credential, "getClientExtensionResults")
-        .and_then(|v| JSON::stringify(&v).ok())
-        .and_then(|s| s.as_string())
-        .and_then(|s| serde_json::from_str::<Value>(&s).ok())
-        .unwrap_or_else(|| json!({}));
-    let mut answer = json!({
-        "id": text(credential, "id").ok_or("the credential has no id")?,
-        "rawId": encoded(credential, "rawId")?,
-        "type": "public-key",
-        "response": {
-            "clientDataJSON": encoded(&response, "clientDataJSON")?,
-            "attestationObject": encoded(&response, "attestationObject")?,
-            "transports": transports,
-        },
-        "clientExtensionResults": extensions,
-    });
-    if let Some(attachment) = text(credential, "authenticatorAttachment") {
-        answer["authenticatorAttachment"] = json!(attachment);
+    let member = |target: &JsValue, name: &str| Reflect::get(target, &name.into()).ok();
+    let response = member(credential, "response").ok_or("the credential has no response")?;
+    let answer = Object::new();
+    let id = member(credential, "id")
+        .filter(JsValue::is_string)
+        .ok_or("the credential has no id")?;
+    set(&answer, "id", &id);
+    set(&answer, "rawId", &encoded(credential, "rawId")?);
+    set(&answer, "type", &"public-key".into());
+    if let Some(attachment) =
+        member(credential, "authenticatorAttachment").filter(JsValue::is_string)
+    {
+        set(&answer, "authenticatorAttachment", &attachment);
     }
-    Ok(answer.to_string())
+    let attestation = Object::new();
+    set(
+        &attestation,
+        "clientDataJSON",
+        &encoded(&response, "clientDataJSON")?,
+    );
+    set(
+        &attestation,
+        "attestationObject",
+        &encoded(&response, "attestationObject")?,
+    );
+    let transports = call(&response, "getTransports").unwrap_or_else(|| Array::new().into());
+    set(&attestation, "transports", &transports);
+    set(&answer, "response", &attestation);
+    let extensions =
+        call(credential, "getClientExtensionResults").unwrap_or_else(|| Object::new().into());
+    set(&answer, "clientExtensionResults", &extensions);
+    JSON::stringify(&answer)
+        .ok()
+        .and_then(|text| text.as_string())
+        .ok_or_else(|| "the credential could not be written as JSON".to_owned())
 }
 
 /// `target.name()`, when `target` has such a method.

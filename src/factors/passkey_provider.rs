@@ -4,7 +4,9 @@
 //! Source: the community-maintained list of passkey provider AAGUIDs
 //! (`github.com/passkeydeveloper/passkey-authenticator-aaguids`, file `aaguid.json`), made for
 //! naming passkeys in account settings. Only the names of the best-known providers are taken
-//! (facts, no icons or other content); the list has no licence file. A passkey of any other
+//! (facts, no icons or other content); the list has no licence file. One entry is not in it:
+//! the AAGUID of Chromium's virtual authenticator (DevTools' WebAuthn panel, WebDriver's
+//! WebAuthn extension), which developers meet when they try the page. A passkey of any other
 //! provider is called a passkey, with its device.
 
 /// AAGUID (lowercase, hyphenated) → provider name.
@@ -30,6 +32,7 @@ const PROVIDERS: &[(&str, &str)] = &[
     ("53414d53-554e-4700-0000-000000000000", "Samsung Pass"),
     ("fdb141b2-5d84-443e-8a35-4698c205a502", "KeePassXC"),
     ("50726f74-6f6e-5061-7373-50726f746f6e", "Proton Pass"),
+    ("01020304-0506-0708-0102-030405060708", "Chromium virtual authenticator"),
 ];
 
 /// The provider named by `aaguid` (any case), if it is a well-known one.

@@ -278,9 +278,7 @@ impl DemoTenant {
         let now = (self.clock)();
         let claims = self.me_claims(now);
         let (path, query) = path.split_once('?').unwrap_or((path, ""));
-        let type_filter = query
-            .split('&')
-            .find_map(|pair| pair.strip_prefix("type="));
+        let type_filter = query.split('&').find_map(|pair| pair.strip_prefix("type="));
         let parsed = body.map(serde_json::from_str::<Value>);
         let refused = Problem::MalformedBody;
         let body = match &parsed {
@@ -339,7 +337,12 @@ impl DemoTenant {
     /// The visitor's claims for the My Account API (`/me/`), renewed likewise.
     fn me_claims(&self, now: u64) -> Option<AccessClaims> {
         let audience = self.tenant.borrow().my_account_audience(Domain::Canonical);
-        self.fresh_claims(&self.me_claims, &audience, &MY_ACCOUNT_SCOPES.join(" "), now)
+        self.fresh_claims(
+            &self.me_claims,
+            &audience,
+            &MY_ACCOUNT_SCOPES.join(" "),
+            now,
+        )
     }
 
     /// The claims kept in `slot` while they have life left, else new ones for `audience`.

@@ -416,11 +416,17 @@ mod my_account {
         assert_eq!(wrong, ApiError::InvalidOtp);
         let otp = code_at(&secret, time.get());
         let confirmed = block(api.confirm(Confirm::Otp { otp }));
-        assert_eq!(confirmed.recovery_code, None, "no write the user did not ask for");
+        assert_eq!(
+            confirmed.recovery_code, None,
+            "no write the user did not ask for"
+        );
         let listed = block(api.list());
         assert_eq!(listed.len(), 1);
         let app = &listed[0];
-        assert!(app.active && app.renamable && app.created_at.is_some(), "{app:?}");
+        assert!(
+            app.active && app.renamable && app.created_at.is_some(),
+            "{app:?}"
+        );
         block(api.rename(app.id.clone(), "Phone app".into()));
         assert_eq!(block(api.list())[0].nickname.as_deref(), Some("Phone app"));
         let code = block(api.add_recovery_code());

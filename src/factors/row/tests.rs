@@ -3,8 +3,8 @@
 
 use super::*;
 use crate::factors::describe::{
-    confirm_word, removal_summary, remove_warning, row_detail, row_facts, row_title, ways_left_text,
-    why_kept,
+    confirm_word, removal_summary, remove_warning, row_detail, row_facts, row_title,
+    ways_left_text, why_kept,
 };
 use crate::i18n::de::DE;
 use crate::i18n::en::EN;
@@ -438,7 +438,10 @@ fn passkey_facts_name_provider_sync_device_and_dates() {
     );
     assert_eq!(
         row_facts(&rows[0], &DE, &date),
-        vec!["Hinzugefügt am 2026-11-02", "Zuletzt verwendet am 2026-12-01"]
+        vec![
+            "Hinzugefügt am 2026-11-02",
+            "Zuletzt verwendet am 2026-12-01"
+        ]
     );
 }
 
