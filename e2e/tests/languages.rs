@@ -1,5 +1,6 @@
 //! Languages: German from the configuration, right-to-left layout from the URL, the
-//! browser's language when none is configured, and English when a language file is missing.
+//! browser's language when none is configured (in a widget mounted from another folder too),
+//! and English when a language file is missing.
 //! Every screen in every language: `reflow.rs`.
 
 use e2e::{Harness, Setup, TestResult};
@@ -134,5 +135,40 @@ async fn a_language_file_that_cannot_be_fetched_leaves_english() -> TestResult {
     );
     let log = h.browser.console_log().await?.join("\n");
     assert!(log.contains("the ja texts could not be loaded"), "{log}");
+    h.finish().await
+}
+
+/// A widget mounted from the stable entry module by a page in another folder speaks the
+/// browser's language too: its language file comes from the build's folder, found from the
+/// module's own URL rather than the host page's.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_widget_in_another_folder_finds_its_language_file() -> TestResult {
+    let h = Harness::start(Setup {
+        base_path: "/account/security/".into(),
+        ..Setup::default()
+    })
+    .await?;
+    let agent: String = h.browser.eval("return navigator.userAgent;").await?;
+    h.browser
+        .cdp(
+            "Emulation.setUserAgentOverride",
+            json!({"userAgent": agent, "acceptLanguage": "fr-CA,fr"}),
+        )
+        .await?;
+    let build = format!("{}examples/stable-entry/", h.site.url);
+    h.browser.open(&format!("{build}account/")).await?;
+    h.browser
+        .wait_text(
+            "#security h2",
+            "Connectez-vous pour gérer vos paramètres de sécurité",
+        )
+        .await?;
+    let fetched = h.browser.fetched_urls().await?;
+    assert!(
+        fetched
+            .iter()
+            .any(|url| url.starts_with(&format!("{build}texts/fr-"))),
+        "{fetched:#?}"
+    );
     h.finish().await
 }
