@@ -9,7 +9,7 @@
 //! looked up or translated.
 //!
 //! The release page compiles in English only: every other table is a file of the build
-//! (feature `text-files`, see [`files`]), fetched when its language is needed.
+//! (feature `text-files`, see `files.rs`), fetched when its language is needed.
 
 pub mod ar;
 mod browser;
@@ -140,7 +140,7 @@ impl Lang {
     }
 
     /// The texts of this language: its compiled table, or in the release page the table
-    /// loaded from its file ([`files::load`]); English until that has arrived or when it
+    /// loaded from its file (`files::load`); English until that has arrived or when it
     /// could not be loaded.
     pub fn texts(self) -> &'static Texts {
         #[cfg(all(feature = "text-files", target_arch = "wasm32"))]
@@ -151,7 +151,7 @@ impl Lang {
 }
 
 /// Makes the texts of `lang` available to [`Lang::texts`]: in the release page, fetches its
-/// file (see [`files`]); where every table is compiled in, there is nothing to wait for.
+/// file (see `files.rs`); where every table is compiled in, there is nothing to wait for.
 pub async fn ready(lang: Lang) {
     #[cfg(all(feature = "text-files", target_arch = "wasm32"))]
     files::load(lang).await;
