@@ -58,6 +58,21 @@ pub fn App(
     let owns_url = page
         || matches!(&given, Some(Ok(config)) if config.mode == config::Mode::Redirect && !config.demo);
     let callback = StoredValue::new_local(owns_url.then(callback_url::take_response).flatten());
+    // The language the page will most likely speak (a widget's configured one, the page's
+    // `?lang=`, the browser's) is made ready while the configuration is read, and the loading
+    // screen speaks it as soon as its texts are here.
+    let early = RwSignal::new(Lang::En);
+    let guess = match &given {
+        Some(Ok(config)) => Some(config.lang),
+        _ => config::page_lang().or_else(crate::i18n::browser_lang),
+    };
+    if let Some(guess) = guess.filter(|lang| *lang != Lang::En) {
+        spawn_local(async move {
+            if crate::i18n::ready(guess).await {
+                let _ = early.try_set(guess);
+            }
+        });
+    }
     let loaded = Load::new(move || {
         let given = given.clone();
         async move {
@@ -65,8 +80,9 @@ pub fn App(
                 Some(result) => result,
                 None => config::load().await,
             };
-            // The first screen comes in its language, not in English first.
-            crate::i18n::ready(shown_lang(&result)).await;
+            // The first screen comes in its language, not in English first (a file that
+            // cannot be loaded leaves English, which needs nothing more).
+            let _ = crate::i18n::ready(shown_lang(&result)).await;
             result
         }
     });
@@ -82,10 +98,12 @@ pub fn App(
             });
         }
     });
-    // The language of the loaded configuration (see `shown_lang`); English while loading,
-    // since another language's texts may not be here before then.
+    // The language of the loaded configuration (see `shown_lang`); while loading, the likely
+    // one once its texts are here, else English.
     let lang = Memo::new(move |_| {
-        loaded.with(|result| result.as_ref().map(shown_lang).unwrap_or_default())
+        loaded
+            .with(|result| result.as_ref().map(shown_lang))
+            .unwrap_or_else(|| early.get())
     });
     if page {
         effect(move || {

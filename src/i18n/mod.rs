@@ -152,11 +152,18 @@ impl Lang {
 
 /// Makes the texts of `lang` available to [`Lang::texts`]: in the release page, fetches its
 /// file (see `files.rs`); where every table is compiled in, there is nothing to wait for.
-pub async fn ready(lang: Lang) {
+/// True when they are here (false when the file could not be loaded: English stands in).
+pub async fn ready(lang: Lang) -> bool {
     #[cfg(all(feature = "text-files", target_arch = "wasm32"))]
-    files::load(lang).await;
+    {
+        files::load(lang).await;
+        lang == Lang::En || files::loaded(lang).is_some()
+    }
     #[cfg(not(all(feature = "text-files", target_arch = "wasm32")))]
-    let _ = lang;
+    {
+        let _ = lang;
+        true
+    }
 }
 
 /// The texts of the language provided as context by the app (English outside it).
