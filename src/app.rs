@@ -4,6 +4,7 @@
 pub mod callback_url;
 pub mod changes;
 pub mod config_error;
+pub mod continue_sign_in;
 pub mod cross_tab;
 pub mod demo_panel;
 pub mod describe;

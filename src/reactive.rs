@@ -79,6 +79,18 @@ impl<T: Clone + 'static> Load<T> {
     }
 }
 
+/// Counts `seconds` down in `waiting`, one a second; `false` when the screen went away
+/// meanwhile. One function for every kind of submission, so it is in the page once.
+async fn count_down(waiting: RwSignal<Option<u64>>, seconds: u64) -> bool {
+    for left in (1..=seconds.max(1)).rev() {
+        if waiting.try_set(Some(left)).is_some() {
+            return false;
+        }
+        crate::browser::sleep(std::time::Duration::from_secs(1)).await;
+    }
+    waiting.try_set(None).is_none()
+}
+
 /// Makes the future for one submission.
 type Run<I, T> = Rc<dyn Fn(&I) -> Pin<Box<dyn Future<Output = T>>>>;
 
@@ -145,23 +157,11 @@ impl<I: Clone + 'static, T: Clone + 'static> Submit<I, T> {
             this.in_flight.try_update(|n| *n = n.saturating_sub(1));
             this.value.try_set(Some(result));
             if let Some(seconds) = wait {
-                this.resend_in(seconds, input).await;
+                if count_down(this.waiting, seconds).await {
+                    this.dispatch(input);
+                }
             }
         });
-    }
-
-    /// Counts `seconds` down in [`waiting`](Self::waiting), then sends `input` again (unless
-    /// the screen is gone by then).
-    async fn resend_in(self, seconds: u64, input: I) {
-        for left in (1..=seconds.max(1)).rev() {
-            if self.waiting.try_set(Some(left)).is_some() {
-                return;
-            }
-            crate::browser::sleep(std::time::Duration::from_secs(1)).await;
-        }
-        if self.waiting.try_set(None).is_none() {
-            self.dispatch(input);
-        }
     }
 
     /// Seconds left before a rate-limited submission is sent again by itself.

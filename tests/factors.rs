@@ -294,7 +294,15 @@ async fn remove_dialog_names_the_twin_warns_and_reports_failures() {
     );
     let dialog = root.query_selector("[role=alertdialog]").unwrap().unwrap();
     assert_eq!(dialog.get_attribute("aria-modal").as_deref(), Some("true"));
+    // The phone is the only way in: Remove waits for its name, typed.
     let confirm: web_sys::HtmlElement = find(&root, "#mfa-confirm-remove");
+    confirm.click();
+    settle_until("the name's error", || has(&root, "#mfa-confirm-name-error")).await;
+    assert!(!text(&root).contains("verified email"), "nothing was sent");
+    let name: web_sys::HtmlInputElement = find(&root, "#mfa-confirm-name");
+    name.set_value("phone");
+    name.dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
     confirm.click();
     settle_until_shows(&root, "verified email").await;
     let all = text(&root);

@@ -88,6 +88,46 @@ async fn every_signed_in_screen_is_accessible() -> TestResult {
     h.finish().await
 }
 
+/// The My Account API's screens: the list with dates, the passkey panel, renaming (and its
+/// error), and the removal dialog that asks for the name of the last way in.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn my_account_screens_are_accessible() -> TestResult {
+    let h = Harness::start(Setup {
+        config_extra: json!({ "api": "my-account" }),
+        ..Setup::default()
+    })
+    .await?;
+    h.open_app().await?;
+    h.sign_in_new_user().await?;
+    h.browser.click("#mfa-add-passkey").await?;
+    h.browser.find("#mfa-create-passkey").await?;
+    h.assert_accessible("add passkey").await?;
+    h.browser.click("#mfa-cancel-passkey").await?;
+    h.browser.click("#mfa-add-app").await?;
+    h.verify_app_code().await?;
+    h.browser
+        .wait_text(".mfa-factor[data-active=true]", "Not used yet")
+        .await?;
+    h.assert_accessible("list with dates").await?;
+    h.browser.click("button[id^='mfa-rename-totp']").await?;
+    h.browser
+        .find("#mfa-rename-field")
+        .await?
+        .send_keys(Key::Control + "a")
+        .await?;
+    h.press(Key::Backspace).await?;
+    h.browser.click("#mfa-rename-save").await?;
+    h.browser.find("#mfa-rename-error").await?;
+    h.assert_accessible("rename with an empty name").await?;
+    h.browser.click("#mfa-rename-cancel").await?;
+    h.browser.click("button[data-remove^='totp|']").await?;
+    h.browser.find("#mfa-no-way-left").await?;
+    h.browser.click("#mfa-confirm-remove").await?;
+    h.browser.find("#mfa-confirm-name-error").await?;
+    h.assert_accessible("removing the last way in").await?;
+    h.finish().await
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn recovery_code_and_demo_screens_are_accessible() -> TestResult {
     let h = Harness::start(Setup::default()).await?;

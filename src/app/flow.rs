@@ -59,6 +59,11 @@ pub struct Flow {
     pub on_done: StoredValue<Option<js_sys::Function>, LocalStorage>,
     /// Everyone waiting for the renewal under way (see [`Flow::renew`]); empty when none is.
     waiting: StoredValue<Vec<oneshot::Sender<bool>>, LocalStorage>,
+    /// In popup mode, a renewal that needs the user: why, shown with "Continue" on the
+    /// signed-in screen, whose action waits meanwhile (see [`Flow::continue_sign_in`]).
+    pub reauth: RwSignal<Option<String>>,
+    /// Told whether the user signed in again for the renewal waiting on [`Flow::reauth`].
+    reauth_answer: StoredValue<Option<oneshot::Sender<bool>>, LocalStorage>,
     /// The API the sign-in methods are managed with: [`Purpose::Mfa`] or
     /// [`Purpose::MyAccount`] (chosen by the configuration's `api`; `auto` starts with the My
     /// Account API and falls back when the tenant refuses it).
@@ -89,6 +94,8 @@ impl Flow {
             resume: RwSignal::new(None),
             on_done,
             waiting: StoredValue::new_local(Vec::new()),
+            reauth: RwSignal::new(None),
+            reauth_answer: StoredValue::new_local(None),
             manages: RwSignal::new(match config_api {
                 ApiChoice::Mfa => Purpose::Mfa,
                 ApiChoice::MyAccount | ApiChoice::Auto => Purpose::MyAccount,
@@ -336,15 +343,57 @@ impl Flow {
                         .await
                     }
                     Mode::Popup => {
+                        // A popup needs a click: the screen stays as it is, with whatever the
+                        // user was doing waiting for the sign-in, and completes after it.
+                        let t = self.texts();
+                        let why = if e.no_session_in_frame() {
+                            format!("{reason} {}", t.finishes_in_window)
+                        } else {
+                            fill(t.renew_needs_sign_in, &[("reason", reason)])
+                        };
+                        let (send, answer) = oneshot::channel();
+                        self.reauth_answer.set_value(Some(send));
+                        self.reauth.set(Some(why.clone()));
+                        let signed_in = answer.await.unwrap_or(false);
+                        self.reauth.try_set(None);
+                        if signed_in {
+                            return true;
+                        }
                         self.stage.set(Stage::SignedOut);
-                        self.note.set(Some(fill(
-                            self.texts().renew_needs_sign_in,
-                            &[("reason", reason)],
-                        )));
+                        self.note.set(Some(why));
                     }
                 }
                 false
             }
+        }
+    }
+
+    /// "Continue" on a renewal waiting for the user (popup mode): signs in by popup and lets
+    /// the waiting action go on. A closed popup leaves the question open, with its error.
+    pub fn continue_sign_in(self) {
+        self.error.set(None);
+        let config = self.config.get_value();
+        let purpose = self.manages.get_untracked();
+        spawn_local(async move {
+            match popup_sign_in(&config, purpose).await {
+                Ok(token) => {
+                    self.signed_in(token);
+                    self.answer_reauth(true);
+                }
+                Err(e) => self.error.set(Some(e)),
+            }
+        });
+    }
+
+    /// "Cancel" on a renewal waiting for the user: the waiting action fails, and the page
+    /// shows the signed-out screen.
+    pub fn give_up_sign_in(self) {
+        self.answer_reauth(false);
+    }
+
+    fn answer_reauth(self, signed_in: bool) {
+        if let Some(send) = self.reauth_answer.try_update_value(Option::take).flatten() {
+            let _ = send.send(signed_in);
         }
     }
 

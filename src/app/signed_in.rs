@@ -1,5 +1,6 @@
 //! The signed-in screen: the session status and the way back to the app.
 
+use super::continue_sign_in::ContinueSignIn;
 use super::demo_panel::DemoPanel;
 use super::flow::Flow;
 use super::session_bar::SessionBar;
@@ -16,6 +17,7 @@ pub fn SignedInScreen() -> impl IntoView {
         <section class="mfa-card" aria-labelledby="mfa-signed-in-title">
             <h2 id="mfa-signed-in-title">{t.signed_in_title}</h2>
             <SessionBar />
+            <ContinueSignIn />
             <DemoPanel />
             <FactorManager />
             <div class="mfa-actions mfa-finish">

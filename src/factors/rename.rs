@@ -50,7 +50,10 @@ pub fn RenameForm(
             );
         }
     });
+    let unchanged = current.clone();
     let submit = move || match check_name(&value.get_untracked()) {
+        // The same name again is no change: no write is spent on it.
+        Ok(name) if name == unchanged => on_close.run(()),
         Ok(name) => {
             problem.set(None);
             save.dispatch(name);

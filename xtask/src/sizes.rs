@@ -18,7 +18,11 @@ pub const TARGET_BROTLI: usize = 100 * 1024;
 /// added about 30 KB to the total (code the parts share is kept once per part or in a shared
 /// chunk, and wasm-opt cannot inline across them): the first load is what a visitor waits for.
 /// The My Account API client (a second backend, in the signed-in chunk) added 6 KB more.
-pub const CEILING_BROTLI: usize = 273 * 1024;
+/// Passkeys (the WebAuthn ceremony, providers, devices), renaming, dates, the removal dialog
+/// that names the ways left, requests that wait out a rate limit, demo mode on the second
+/// backend and the step-up question added 31 KB, nearly all in the lazily loaded chunks (the
+/// first load grew by 3 KB).
+pub const CEILING_BROTLI: usize = 302 * 1024;
 /// Goal for the first load (brotli): what a cold visitor downloads before the signed-out
 /// screen is interactive. Reported, not enforced.
 pub const FIRST_LOAD_GOAL_BROTLI: usize = 90 * 1024;
