@@ -232,8 +232,9 @@ impl Flow {
             Mode::Popup => {
                 self.stage
                     .set(Stage::Working(self.texts().waiting_for_window.into()));
+                let signing = popup_sign_in(&config, purpose);
                 spawn_local(async move {
-                    let signed = match popup_sign_in(&config, purpose).await {
+                    let signed = match signing.await {
                         Err(e) if purpose == Purpose::MyAccount && self.falls_back(&e) => {
                             // The tenant session the popup just made lets this be silent.
                             self.fall_back();
@@ -374,8 +375,9 @@ impl Flow {
         self.error.set(None);
         let config = self.config.get_value();
         let purpose = self.manages.get_untracked();
+        let signing = popup_sign_in(&config, purpose);
         spawn_local(async move {
-            match popup_sign_in(&config, purpose).await {
+            match signing.await {
                 Ok(token) => {
                     self.signed_in(token);
                     self.answer_reauth(true);
@@ -436,9 +438,9 @@ impl Flow {
     pub fn done_with_popup(self) {
         self.stage
             .set(Stage::Working(self.texts().waiting_for_window.into()));
+        let signing = popup_sign_in(&self.config.get_value(), Purpose::App);
         spawn_local(async move {
-            let config = self.config.get_value();
-            match popup_sign_in(&config, Purpose::App).await {
+            match signing.await {
                 Ok(token) => self.deliver(token),
                 Err(e) => self.fail(Stage::SignedIn, e),
             }

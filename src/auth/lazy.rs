@@ -24,8 +24,10 @@ lazy_part! {
 
 lazy_part! {
     chunk auth;
-    fn popup_part(config: Config, purpose: Purpose) -> Result<Signing, AuthError> {
-        Ok(Box::pin(async move { super::popup::sign_in(&config, purpose).await }))
+    fn popup_part(config: Config, purpose: Purpose, popup: web_sys::Window)
+        -> Result<Signing, AuthError>
+    {
+        Ok(Box::pin(async move { super::popup::sign_in(&config, purpose, popup).await }))
     }
 }
 
@@ -36,9 +38,27 @@ lazy_part! {
     }
 }
 
-/// Signs in through a popup (see [`super::popup::sign_in`]).
-pub async fn popup_sign_in(config: &Config, purpose: Purpose) -> Result<IssuedToken, AuthError> {
-    popup_part(config.clone(), purpose).await?.await
+/// Signs in through a popup (see [`super::popup::sign_in`]). The window opens at once, in the
+/// caller's task, so call it in the click's handler, before `spawn_local`: Safari opens a
+/// window only while the page handles the click (not after the chunk's download), and Firefox
+/// runs the page's pending microtasks inside `window.open`, which re-entered a future opening
+/// it while being polled and stopped the sign-in.
+pub fn popup_sign_in(
+    config: &Config,
+    purpose: Purpose,
+) -> impl Future<Output = Result<IssuedToken, AuthError>> {
+    let popup = super::popup::open();
+    let config = config.clone();
+    async move {
+        let popup = popup?;
+        match popup_part(config, purpose, popup.clone()).await {
+            Ok(signing) => signing.await,
+            Err(e) => {
+                let _ = popup.close();
+                Err(e)
+            }
+        }
+    }
 }
 
 /// Gets a token silently (see [`super::silent::sign_in`]).
