@@ -9,6 +9,7 @@ mod driver;
 pub mod engine;
 pub mod error;
 pub mod examples;
+pub mod factor_steps;
 pub mod first_screen;
 pub mod framer;
 pub mod harness;

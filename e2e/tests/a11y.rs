@@ -92,13 +92,7 @@ async fn every_signed_in_screen_is_accessible() -> TestResult {
 /// error), and the removal dialog that asks for the name of the last way in.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn my_account_screens_are_accessible() -> TestResult {
-    let h = Harness::start(Setup {
-        config_extra: json!({ "api": "my-account" }),
-        ..Setup::default()
-    })
-    .await?;
-    h.open_app().await?;
-    h.sign_in_new_user().await?;
+    let h = Harness::signed_in_new_user_on("my-account").await?;
     h.browser.click("#mfa-add-passkey").await?;
     h.browser.find("#mfa-create-passkey").await?;
     h.assert_accessible("add passkey").await?;
@@ -109,14 +103,7 @@ async fn my_account_screens_are_accessible() -> TestResult {
         .wait_text(".mfa-factor[data-active=true]", "Not used yet")
         .await?;
     h.assert_accessible("list with dates").await?;
-    h.browser.click("button[id^='mfa-rename-totp']").await?;
-    h.browser
-        .find("#mfa-rename-field")
-        .await?
-        .send_keys(Key::Control + "a")
-        .await?;
-    h.press(Key::Backspace).await?;
-    h.browser.click("#mfa-rename-save").await?;
+    h.rename("button[id^='mfa-rename-totp']", "").await?;
     h.browser.find("#mfa-rename-error").await?;
     h.assert_accessible("rename with an empty name").await?;
     h.browser.click("#mfa-rename-cancel").await?;

@@ -139,18 +139,8 @@ async fn demo_mode_on_the_my_account_api_offline() -> TestResult {
     h.browser
         .wait_text(".mfa-factor[data-active=true]", "Not used yet")
         .await?;
-    h.browser.click("button[id^='mfa-rename-totp']").await?;
-    h.browser
-        .find("#mfa-rename-field")
-        .await?
-        .send_keys(thirtyfour::Key::Control + "a")
+    h.rename("button[id^='mfa-rename-totp']", "Phone app")
         .await?;
-    h.browser
-        .find("#mfa-rename-field")
-        .await?
-        .send_keys("Phone app")
-        .await?;
-    h.browser.click("#mfa-rename-save").await?;
     h.browser
         .wait_text("#mfa-announce", "Renamed to Phone app.")
         .await?;

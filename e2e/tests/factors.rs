@@ -4,14 +4,9 @@ use e2e::journeys::SIGNED_IN_HEADING;
 use e2e::qr::read_qr;
 use e2e::{Harness, Setup, TestResult};
 use mfa_emulator::model::seed;
-use serde_json::json;
 
 async fn signed_in_new_user() -> TestResult<Harness> {
-    let h = Harness::start(Setup::default()).await?;
-    h.open_app().await?;
-    h.sign_in_new_user().await?;
-    h.browser.find("#mfa-add-app").await?;
-    Ok(h)
+    Harness::signed_in_new_user_on("mfa").await
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -69,18 +64,7 @@ async fn wrong_codes_explain_and_suggest_checking_the_clock() -> TestResult {
         .click("#mfa-otp-code ~ button[type=submit]")
         .await?;
     h.browser.wait_text(".mfa-field-error", "6 digits").await?;
-    for attempt in 1..=3 {
-        h.browser.type_into("#mfa-otp-code", "000000").await?;
-        h.browser
-            .click("#mfa-otp-code ~ button[type=submit]")
-            .await?;
-        h.browser.wait_text("[role=alert]", "code").await?;
-        if attempt >= 2 {
-            h.browser
-                .wait_text("#mfa-clock-hint", "date and time")
-                .await?;
-        }
-    }
+    h.wrong_app_codes(3).await?;
     // The enrollment in progress still works after the mistakes.
     h.verify_app_code().await?;
     h.save_recovery_code().await?;
@@ -142,33 +126,19 @@ async fn sms_enrollment_and_removing_the_phone_removes_its_voice_twin() -> TestR
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn email_enrollment_with_the_code_from_the_outbox() -> TestResult {
     let h = signed_in_new_user().await?;
-    h.browser.click("#mfa-add-email").await?;
-    h.send_code("jane@example.org", "jane@example.org").await?;
-    let message = h.tenant.last_message("email").await?;
-    let code = message["code"].as_str().ok_or("no code")?.to_owned();
-    h.enter_oob_code(&format!("{} {}", &code[..3], &code[3..]))
-        .await?;
+    h.enroll_email("jane@example.org", |code| {
+        format!("{} {}", &code[..3], &code[3..])
+    })
+    .await?;
     h.save_recovery_code().await?;
     h.browser.wait_text("#mfa-announce", "Email added.").await?;
     h.finish().await
 }
 
-async fn start_push(h: &Harness) -> TestResult<u64> {
-    h.browser.click("#mfa-add-push").await?;
-    h.browser.find("svg.mfa-qr").await?;
-    h.browser
-        .wait_text("#mfa-push-waiting", "Waiting for your approval")
-        .await?;
-    let message = h.tenant.last_message("push").await?;
-    message["id"]
-        .as_u64()
-        .ok_or_else(|| "push message has no id".into())
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn push_enrollment_approved_on_the_phone() -> TestResult {
     let h = signed_in_new_user().await?;
-    let id = start_push(&h).await?;
+    let id = h.start_push().await?;
     h.tenant
         .control("POST", &format!("push/{id}/approve"), None)
         .await?;
@@ -182,7 +152,7 @@ async fn push_enrollment_approved_on_the_phone() -> TestResult {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn push_enrollment_rejected_on_the_phone() -> TestResult {
     let h = signed_in_new_user().await?;
-    let id = start_push(&h).await?;
+    let id = h.start_push().await?;
     h.tenant
         .control("POST", &format!("push/{id}/reject"), None)
         .await?;
@@ -195,7 +165,7 @@ async fn push_enrollment_rejected_on_the_phone() -> TestResult {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn push_enrollment_cancelled_stops_polling() -> TestResult {
     let h = signed_in_new_user().await?;
-    start_push(&h).await?;
+    h.start_push().await?;
     h.browser.click("#mfa-cancel-push").await?;
     h.browser.find("#mfa-add-push").await?;
     h.tenant.control("DELETE", "requests", None).await?;
@@ -212,16 +182,7 @@ async fn push_enrollment_cancelled_stops_polling() -> TestResult {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn rate_limit_shows_the_time_to_wait_and_retry_works() -> TestResult {
     let h = signed_in_new_user().await?;
-    h.tenant
-        .inject(json!({"kind": "rate_limit", "retry_after_seconds": 360, "count": 1, "path_prefix": "/mfa/associate"}))
-        .await?;
-    h.browser.click("#mfa-add-app").await?;
-    h.browser.wait_text("[role=alert]", "6 minutes").await?;
-    h.browser.wait_text("button", "Try again").await?;
-    h.browser
-        .click(".mfa-card .mfa-actions .mfa-button")
-        .await?;
-    h.browser.find("#mfa-otp-secret").await?;
+    h.rate_limited_app_enrollment("/mfa/associate").await?;
     h.finish().await
 }
 

@@ -121,18 +121,8 @@ async fn the_free_plans_write_limit_is_waited_out_without_losing_the_action() ->
         .wait_text(".mfa-factor[data-active=true]", "Authenticator app")
         .await?;
     // The third write this minute is refused; the button counts down and sends it again.
-    h.browser.click("button[id^='mfa-rename-totp']").await?;
-    h.browser
-        .find("#mfa-rename-field")
-        .await?
-        .send_keys(thirtyfour::Key::Control + "a")
+    h.rename("button[id^='mfa-rename-totp']", "Phone app")
         .await?;
-    h.browser
-        .find("#mfa-rename-field")
-        .await?
-        .send_keys("Phone app")
-        .await?;
-    h.browser.click("#mfa-rename-save").await?;
     h.browser
         .wait_text("#mfa-rename-save", "Trying again in")
         .await?;
