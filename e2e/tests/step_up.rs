@@ -88,3 +88,40 @@ async fn cancelling_the_question_signs_out_and_says_why() -> TestResult {
         .await?;
     h.finish().await
 }
+
+/// On the page (redirect mode) the same renewal leaves for the tenant; the rename the user
+/// had saved is remembered through the round trip and done on return, without asking again.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn on_the_page_an_interrupted_rename_is_done_after_the_round_trip() -> TestResult {
+    let h = Harness::signed_in_new_user_on("my-account").await?;
+    h.enroll_email("jane@example.org", str::to_owned).await?;
+    h.browser.wait_text("#mfa-announce", "Email added.").await?;
+    h.browser.driver.delete_all_cookies().await?;
+    h.tenant
+        .inject(json!({"kind": "error", "status": 401, "error": "invalid_grant",
+                       "error_description": "expired", "count": 1,
+                       "path_prefix": "/me/v1/authentication-methods/email"}))
+        .await?;
+    h.tenant.clear_requests().await?;
+    h.rename("button[id^='mfa-rename-email']", "Work mail")
+        .await?;
+    // The tenant's login page: the page had to leave for it.
+    h.tenant_login(seed::NEW_USER).await?;
+    h.browser.wait_text("h2", SIGNED_IN_HEADING).await?;
+    h.browser
+        .wait_text("#mfa-announce", "Renamed to Work mail.")
+        .await?;
+    h.browser
+        .wait_text(".mfa-factor-title", "Work mail")
+        .await?;
+    let patches: Vec<u64> = h
+        .tenant
+        .calls()
+        .await?
+        .into_iter()
+        .filter(|(method, _, _)| method == "PATCH")
+        .map(|(_, _, status)| status)
+        .collect();
+    assert_eq!(patches, [401, 200]);
+    h.finish().await
+}

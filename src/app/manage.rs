@@ -16,6 +16,7 @@ use crate::auth::Purpose;
 use crate::chunk::{lazy_part, LoadError};
 use crate::config::{ApiChoice, Config};
 use crate::factors::context::{Factors, Panel};
+use crate::factors::pending::Pending;
 use crate::reactive::effect;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -81,10 +82,19 @@ fn build(config: Config, flow: Flow, host: NodeRef<leptos::html::Main>) -> Signe
     effect(move || {
         if let Some(screen) = flow.resume.get() {
             flow.resume.set(None);
-            factors.panel.set(Panel::from_screen(&screen));
+            match Pending::from_screen(&screen) {
+                Some(pending) => factors.resumed.set(Some(pending)),
+                None => factors.panel.set(Panel::from_screen(&screen)),
+            }
         }
     });
-    effect(move || flow.screen.set(factors.panel.get().screen().to_owned()));
+    effect(move || {
+        let screen = match factors.pending.get() {
+            Some(pending) => pending.screen(),
+            None => factors.panel.get().screen().to_owned(),
+        };
+        flow.screen.set(screen);
+    });
     provide_context(factors);
     SignedInView(Rc::new(|| view! { <SignedInScreen /> }.into_any()))
 }

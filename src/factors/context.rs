@@ -2,6 +2,7 @@
 //! live-region announcements.
 
 use super::change::FactorChange;
+use super::pending::Pending;
 use super::row::{FactorKind, FactorRow};
 use crate::api::ApiHandle;
 use crate::i18n::{fill, texts, Texts};
@@ -80,6 +81,11 @@ pub struct Factors {
     pub announcement: RwSignal<String>,
     /// The rows last listed (read by the removal dialog's last-method warning).
     pub rows: RwSignal<Vec<FactorRow>>,
+    /// The action under way that a sign-in round trip must not lose (see
+    /// [`super::pending`]).
+    pub pending: RwSignal<Option<Pending>>,
+    /// An action a round trip interrupted, to finish once the list is loaded.
+    pub resumed: RwSignal<Option<Pending>>,
     /// Told about every change made here and every error shown (host page events, other
     /// tabs).
     pub on_event: StoredValue<Option<OnEvent>, LocalStorage>,
@@ -100,6 +106,8 @@ impl Factors {
             version: RwSignal::new(0),
             announcement: RwSignal::new(String::new()),
             rows: RwSignal::new(Vec::new()),
+            pending: RwSignal::new(None),
+            resumed: RwSignal::new(None),
             on_event: StoredValue::new_local(None),
             texts: texts(),
             demo: false,

@@ -54,6 +54,9 @@ pub fn FactorList() -> impl IntoView {
                 Some(Ok(list)) => {
                     let rows = rows(&list);
                     factors.rows.set(rows.clone());
+                    if let Some(pending) = factors.resumed.try_update(Option::take).flatten() {
+                        factors.finish_pending(pending, &rows);
+                    }
                     if rows.is_empty() {
                         view! {
                             <p class="mfa-empty" id="mfa-empty">

@@ -24,6 +24,7 @@ pub mod describe;
 pub mod enrollment_panel;
 pub mod list;
 pub mod manager;
+pub mod pending;
 pub mod method_name;
 pub mod qr_view;
 pub mod recovery;

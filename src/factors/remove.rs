@@ -8,6 +8,7 @@ use super::change::FactorChange;
 use super::context::{Factors, Panel};
 use super::demo_banner::DemoBanner;
 use super::describe::{confirm_word, removal_summary, remove_warning, ways_left_text};
+use super::pending::Pending;
 use super::row::FactorRow;
 use crate::api::ApiError;
 use crate::browser::{focus_first, focus_when_mounted, trap_focus};
@@ -45,11 +46,16 @@ pub fn RemoveDialog(
     let remove = Submit::new(move |_: &()| {
         let api = factors.api();
         let id = id.clone();
+        factors
+            .pending
+            .set(id.as_ref().map(|id| Pending::Remove { id: id.0.clone() }));
         async move {
-            match id {
+            let removed = match id {
                 Some(id) => api.0.remove(id).await,
                 None => Err(ApiError::NotFound),
-            }
+            };
+            factors.pending.try_set(None);
+            removed
         }
     })
     .resending(|result| result.as_ref().err().and_then(ApiError::resend_after));

@@ -7,6 +7,7 @@ use super::change::FactorChange;
 use super::context::Factors;
 use super::describe::row_title;
 use super::method_name::{check_name, NameError, MAX_NAME_CHARS};
+use super::pending::Pending;
 use super::row::FactorRow;
 use crate::api::ApiError;
 use crate::browser::focus_when_mounted;
@@ -34,11 +35,17 @@ pub fn RenameForm(
     let save = Submit::new(move |name: &String| {
         let api = factors.api();
         let (id, name) = (id.clone(), name.clone());
+        factors.pending.set(id.as_ref().map(|id| Pending::Rename {
+            id: id.0.clone(),
+            name: name.clone(),
+        }));
         async move {
-            match id {
+            let renamed = match id {
                 Some(id) => api.0.rename(id, name.clone()).await.map(|()| name),
                 None => Err(ApiError::NotFound),
-            }
+            };
+            factors.pending.try_set(None);
+            renamed
         }
     })
     .resending(|result| result.as_ref().err().and_then(ApiError::resend_after));

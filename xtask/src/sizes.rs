@@ -20,9 +20,9 @@ pub const TARGET_BROTLI: usize = 100 * 1024;
 /// The My Account API client (a second backend, in the signed-in chunk) added 6 KB more.
 /// Passkeys (the WebAuthn ceremony, providers, devices), renaming, dates, the removal dialog
 /// that names the ways left, requests that wait out a rate limit, demo mode on the second
-/// backend and the step-up question added 31 KB, nearly all in the lazily loaded chunks (the
-/// first load grew by 3 KB).
-pub const CEILING_BROTLI: usize = 302 * 1024;
+/// backend, the step-up question and the actions kept through a round trip added about 35 KB,
+/// nearly all in the lazily loaded chunks (the first load grew by 3 KB).
+pub const CEILING_BROTLI: usize = 306 * 1024;
 /// Goal for the first load (brotli): what a cold visitor downloads before the signed-out
 /// screen is interactive. Reported, not enforced.
 pub const FIRST_LOAD_GOAL_BROTLI: usize = 90 * 1024;
