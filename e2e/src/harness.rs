@@ -2,6 +2,7 @@
 
 use crate::browser::Browser;
 use crate::config_file::ConfigFile;
+use crate::engine::ThirdPartyCookies;
 use crate::site::Site;
 use crate::tenant::Tenant;
 use crate::TestResult;
@@ -23,6 +24,12 @@ pub struct Setup {
     /// (`localhost:PORT`), so page and tenant are same-site; otherwise both are on `127.0.0.1`
     /// and the page uses the canonical domain.
     pub on_custom_domain: bool,
+    /// Serves the page on `localhost` and leaves the tenant on `127.0.0.1`: page and tenant
+    /// are different sites, as a deployment and its Auth0 tenant are, so the tenant's cookies
+    /// in the silent sign-in's frame are third-party cookies.
+    pub cross_site: bool,
+    /// The browser's third-party cookie policy.
+    pub third_party_cookies: ThirdPartyCookies,
 }
 
 impl Default for Setup {
@@ -33,6 +40,8 @@ impl Default for Setup {
             config_extra: json!({}),
             seed: None,
             on_custom_domain: false,
+            cross_site: false,
+            third_party_cookies: ThirdPartyCookies::default(),
         }
     }
 }
@@ -52,7 +61,10 @@ impl Harness {
     pub async fn start(setup: Setup) -> TestResult<Harness> {
         let listener = TcpListener::bind("127.0.0.1:0").await?;
         let port = listener.local_addr()?.port();
-        let site_host = if setup.on_custom_domain {
+        if setup.on_custom_domain && setup.cross_site {
+            return Err("a page on the tenant's custom domain is not cross-site".into());
+        }
+        let site_host = if setup.on_custom_domain || setup.cross_site {
             "localhost"
         } else {
             "127.0.0.1"
@@ -82,7 +94,7 @@ impl Harness {
             ConfigFile::Json(config)
         });
         let site = Site::start(listener, site_origin, &setup.base_path, config, &domain).await?;
-        let browser = Browser::start().await?;
+        let browser = Browser::start_with(setup.third_party_cookies).await?;
         Ok(Harness {
             tenant,
             site,

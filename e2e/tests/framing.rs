@@ -70,10 +70,14 @@ async fn another_site_cannot_frame_the_page() -> TestResult {
         "the page was shown inside another site's frame (frame document {url}; page body: \
          {page}, sign-in button: {sign_in}, buttons: {buttons})"
     );
-    assert!(
-        !url.starts_with(&h.site.origin),
-        "the frame holds a document of the page's origin: {url}"
-    );
+    // WebKit leaves a refused frame at the address it refused (with an empty document, checked
+    // above); Chromium and Firefox put an error document of another origin there.
+    if h.browser.engine != e2e::Engine::WebKit {
+        assert!(
+            !url.starts_with(&h.site.origin),
+            "the frame holds a document of the page's origin: {url}"
+        );
+    }
 
     // Opened by itself, the page works as ever.
     h.open_app().await?;

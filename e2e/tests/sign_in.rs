@@ -353,14 +353,16 @@ async fn closing_the_popup_is_reported() -> TestResult {
     h.finish().await
 }
 
-/// Moves the page's clock (`Date.now`) forward by `seconds` from real time.
+/// Moves the page's clock (`Date.now`) forward by `seconds` from real time. The page's own
+/// `Date` is named through `window`: Firefox's driver runs scripts in a sandbox with its own
+/// built-ins.
 async fn shift_browser_clock(h: &Harness, seconds: u64) -> TestResult {
     h.browser
         .driver
         .execute(
             "const ms = arguments[0] * 1000;
-             window.__realNow = window.__realNow || Date.now.bind(Date);
-             Date.now = () => window.__realNow() + ms;",
+             window.__realNow = window.__realNow || window.Date.now.bind(window.Date);
+             window.Date.now = () => window.__realNow() + ms;",
             vec![json!(seconds)],
         )
         .await?;

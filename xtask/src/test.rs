@@ -189,10 +189,10 @@ fn run_stages(args: &Args, stages: &mut Vec<Stage>) {
 }
 
 /// The journeys in `engine`, against the built `dist/` and the emulator, leaving out (and
-/// naming) those that need a Chromium-only feature.
+/// naming, with why) those the engine cannot run.
 fn e2e_stage(engine: Engine) -> Stage {
     for (journey, why) in engine.left_out() {
-        println!("    not in {engine} (Chromium only): {journey}* — {why}");
+        println!("    not in {engine}: {journey}* — {why}");
     }
     let mut e2e = cargo(&["test", "-p", "e2e", "--", "--test-threads=2"]);
     e2e.args(skip_args(engine))

@@ -3,11 +3,12 @@
 //! `prompt=none` sign-in of a page on another site) where it allows third-party cookies; and
 //! the fallback `auth0_compat` for browsers that refuse `SameSite=None`.
 //!
-//! The emulator speaks plain HTTP on loopback. Browsers treat `http://127.0.0.1` and
-//! `http://localhost` as secure enough to keep `Secure` cookies (Chromium, Firefox and WebKitGTK
-//! do); a browser that refused them would keep only the fallback, which is `SameSite=Lax`
-//! here (a real tenant's is `Secure` without `SameSite`), so it signs in first-party and fails
-//! cross-site, as a browser blocking third-party cookies does.
+//! The emulator speaks plain HTTP on loopback. Chromium and Firefox keep `Secure` cookies from
+//! `http://127.0.0.1` (a potentially trustworthy origin); WebKitGTK (2.50) does not, and keeps
+//! only the fallback, which is `SameSite=Lax` here (a real tenant's is `Secure` without
+//! `SameSite`). So WebKit signs in first-party and always fails cross-site, as it does against
+//! a real tenant with its default third-party cookie blocking; its "third-party cookies
+//! allowed" case cannot be reproduced on loopback.
 
 use axum::http::{header, HeaderMap, HeaderValue};
 
