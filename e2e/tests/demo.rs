@@ -158,3 +158,31 @@ async fn demo_mode_on_the_my_account_api_offline() -> TestResult {
         .await?;
     h.finish().await
 }
+
+/// A passkey in demo mode: the in-page tenant runs the ceremony's server side for the page
+/// it is in (served on `localhost`, as WebAuthn refuses IP addresses).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn demo_mode_adds_a_passkey_on_the_my_account_api() -> TestResult {
+    let h = Harness::start(Setup {
+        config: Some(ConfigFile::Missing),
+        on_custom_domain: true,
+        ..Setup::default()
+    })
+    .await?;
+    h.browser.add_passkey_provider(true).await?;
+    h.browser
+        .open(&format!("{}?demo&api=my-account", h.site.url))
+        .await?;
+    h.browser
+        .wait_text("#mfa-empty", "no extra sign-in methods")
+        .await?;
+    h.browser.click("#mfa-add-passkey").await?;
+    h.browser.click("#mfa-create-passkey").await?;
+    h.browser.wait_text("#mfa-announce", "added").await?;
+    let row = h
+        .browser
+        .wait_text(".mfa-factor", "Synced to your devices")
+        .await?;
+    assert!(row.contains("Chromium virtual authenticator"), "{row}");
+    h.finish().await
+}

@@ -296,7 +296,11 @@ impl DemoTenant {
             origin: Some(origin),
             user_agent: Some(user_agent),
         };
-        let answer = self.tenant.borrow_mut().my_account(&request, now);
+        let mut tenant = self.tenant.borrow_mut();
+        // The page this tenant runs in is where its passkey ceremonies run.
+        tenant.allow_web_origin(origin);
+        let answer = tenant.my_account(&request, now);
+        drop(tenant);
         self.outbox_changed();
         Answer {
             status: answer.status,

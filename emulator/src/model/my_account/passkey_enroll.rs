@@ -50,6 +50,16 @@ impl Tenant {
             })
     }
 
+    /// Adds `origin` to every application's Allowed Web Origins: the tenant inside a page
+    /// (demo mode) trusts the page it runs in, wherever that is served from.
+    pub fn allow_web_origin(&mut self, origin: &str) {
+        for client in &mut self.clients {
+            if !client.web_origins.iter().any(|o| o == origin) {
+                client.web_origins.push(origin.to_owned());
+            }
+        }
+    }
+
     /// Every Allowed Web Origin of the tenant's applications (where a ceremony may run).
     fn web_origins(&self) -> Vec<String> {
         self.clients
