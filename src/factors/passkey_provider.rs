@@ -32,7 +32,10 @@ const PROVIDERS: &[(&str, &str)] = &[
     ("53414d53-554e-4700-0000-000000000000", "Samsung Pass"),
     ("fdb141b2-5d84-443e-8a35-4698c205a502", "KeePassXC"),
     ("50726f74-6f6e-5061-7373-50726f746f6e", "Proton Pass"),
-    ("01020304-0506-0708-0102-030405060708", "Chromium virtual authenticator"),
+    (
+        "01020304-0506-0708-0102-030405060708",
+        "Chromium virtual authenticator",
+    ),
 ];
 
 /// The provider named by `aaguid` (any case), if it is a well-known one.

@@ -12,7 +12,7 @@
 //! browser's preferences as soon as the page's module is evaluated, while the wasm is still
 //! downloading; [`load`] takes over that fetch when it asks for the same language.
 
-use super::{Lang, Texts};
+use super::Texts;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -55,27 +55,27 @@ extern "C" {
 
 thread_local! {
     /// The tables loaded so far (never more than the few languages a page shows).
-    static LOADED: RefCell<Vec<(Lang, &'static Texts)>> = const { RefCell::new(Vec::new()) };
+    static LOADED: RefCell<Vec<(&'static str, &'static Texts)>> = const { RefCell::new(Vec::new()) };
 }
 
-/// The table of `lang` once [`load`] has brought it.
-pub fn loaded(lang: Lang) -> Option<&'static Texts> {
+/// The table of the language whose file is named `stem`, once [`load`] has brought it.
+pub fn loaded(stem: &str) -> Option<&'static Texts> {
     LOADED.with_borrow(|tables| {
         tables
             .iter()
-            .find(|(loaded, _)| *loaded == lang)
+            .find(|(loaded, _)| *loaded == stem)
             .map(|(_, table)| *table)
     })
 }
 
-/// Fetches the table of `lang` unless it is English or already here. A file that cannot be
-/// fetched or read leaves `lang` in English and says why in the console; the next call tries
-/// again.
-pub async fn load(lang: Lang) {
-    if lang == Lang::En || loaded(lang).is_some() {
+/// Fetches the table of the language whose file is named `stem` (tag `tag`, for the
+/// console) unless it is here already. A file that cannot be fetched or read leaves the
+/// language in English and says why in the console; the next call tries again.
+pub async fn load(stem: &'static str, tag: &str) {
+    if loaded(stem).is_some() {
         return;
     }
-    let table = JsFuture::from(load_texts(lang.file_stem()))
+    let table = JsFuture::from(load_texts(stem))
         .await
         .map_err(|e| {
             e.dyn_ref::<js_sys::Error>()
@@ -92,11 +92,10 @@ pub async fn load(lang: Lang) {
     match table {
         Ok(table) => {
             let table: &'static Texts = Box::leak(Box::new(table));
-            LOADED.with_borrow_mut(|tables| tables.push((lang, table)));
+            LOADED.with_borrow_mut(|tables| tables.push((stem, table)));
         }
         Err(why) => leptos::logging::warn!(
-            "mfa-manager: the {} texts could not be loaded ({why}); showing English",
-            lang.tag()
+            "mfa-manager: the {tag} texts could not be loaded ({why}); showing English"
         ),
     }
 }

@@ -144,7 +144,10 @@ impl Lang {
     /// could not be loaded.
     pub fn texts(self) -> &'static Texts {
         #[cfg(all(feature = "text-files", target_arch = "wasm32"))]
-        return files::loaded(self).unwrap_or(&en::EN);
+        return match self {
+            Lang::En => &en::EN,
+            other => files::loaded(other.file_stem()).unwrap_or(&en::EN),
+        };
         #[cfg(not(all(feature = "text-files", target_arch = "wasm32")))]
         return self.table();
     }
@@ -156,8 +159,11 @@ impl Lang {
 pub async fn ready(lang: Lang) -> bool {
     #[cfg(all(feature = "text-files", target_arch = "wasm32"))]
     {
-        files::load(lang).await;
-        lang == Lang::En || files::loaded(lang).is_some()
+        if lang == Lang::En {
+            return true;
+        }
+        files::load(lang.file_stem(), lang.tag()).await;
+        files::loaded(lang.file_stem()).is_some()
     }
     #[cfg(not(all(feature = "text-files", target_arch = "wasm32")))]
     {
