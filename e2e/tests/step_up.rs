@@ -76,9 +76,11 @@ async fn cancelling_the_question_signs_out_and_says_why() -> TestResult {
         .await?;
     h.browser.driver.delete_all_cookies().await?;
     h.tenant
-        .inject(json!({"kind": "error", "status": 401, "error": "invalid_grant",
+        .inject(
+            json!({"kind": "error", "status": 401, "error": "invalid_grant",
                        "error_description": "expired", "count": 1,
-                       "path_prefix": "/mfa/associate"}))
+                       "path_prefix": "/mfa/associate"}),
+        )
         .await?;
     h.browser.click("#mfa-add-app").await?;
     h.browser.click("#mfa-reauth-cancel").await?;
@@ -98,9 +100,11 @@ async fn on_the_page_an_interrupted_rename_is_done_after_the_round_trip() -> Tes
     h.browser.wait_text("#mfa-announce", "Email added.").await?;
     h.browser.driver.delete_all_cookies().await?;
     h.tenant
-        .inject(json!({"kind": "error", "status": 401, "error": "invalid_grant",
+        .inject(
+            json!({"kind": "error", "status": 401, "error": "invalid_grant",
                        "error_description": "expired", "count": 1,
-                       "path_prefix": "/me/v1/authentication-methods/email"}))
+                       "path_prefix": "/me/v1/authentication-methods/email"}),
+        )
         .await?;
     h.tenant.clear_requests().await?;
     h.rename("button[id^='mfa-rename-email']", "Work mail")
