@@ -232,6 +232,33 @@ impl Browser {
         }
     }
 
+    /// A picture of `element` as the page shows it. WebKitWebDriver's element screenshot
+    /// leaves the bottom of the element black, so in WebKit the element is cut out of a
+    /// screenshot of the window.
+    pub async fn screenshot_of(&self, element: &WebElement) -> TestResult<image::DynamicImage> {
+        if self.engine != Engine::WebKit {
+            return Ok(image::load_from_memory(
+                &element.screenshot_as_png().await?,
+            )?);
+        }
+        let [x, y, width, height]: [f64; 4] = self
+            .driver
+            .execute(
+                "const r = arguments[0].getBoundingClientRect(), s = devicePixelRatio;
+                 return [r.x * s, r.y * s, r.width * s, r.height * s];",
+                vec![element.to_json()?],
+            )
+            .await?
+            .convert()?;
+        let window = image::load_from_memory(&self.driver.screenshot_as_png().await?)?;
+        Ok(window.crop_imm(
+            x.max(0.0) as u32,
+            y.max(0.0) as u32,
+            width.ceil() as u32,
+            height.ceil() as u32,
+        ))
+    }
+
     /// Browser console messages since the last call (ChromeDriver's log endpoint; the other
     /// engines' drivers have none, see [`Engine::reads_console`]).
     pub async fn console_log(&self) -> TestResult<Vec<String>> {

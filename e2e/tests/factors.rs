@@ -24,7 +24,7 @@ async fn totp_enrollment_with_qr_secret_and_one_time_recovery_code() -> TestResu
     let link = h.browser.find("#mfa-otpauth-link").await?;
     let uri = link.attr("href").await?.ok_or("no otpauth link")?;
     assert!(uri.starts_with("otpauth://totp/"), "{uri}");
-    let qr = read_qr(&h.browser.find("svg.mfa-qr").await?).await?;
+    let qr = read_qr(&h.browser, "svg.mfa-qr").await?;
     assert_eq!(qr, uri, "the QR code encodes the otpauth link");
     let secret = h.browser.find("#mfa-otp-secret").await?.text().await?;
     assert!(

@@ -16,7 +16,7 @@ async fn qr_code_reads_in(h: &Harness, theme: &str) -> TestResult {
     h.browser.click("#mfa-add-app").await?;
     let link = h.browser.find("#mfa-otpauth-link").await?;
     let uri = link.attr("href").await?.ok_or("no otpauth link")?;
-    let qr = read_qr(&h.browser.find("svg.mfa-qr").await?).await?;
+    let qr = read_qr(&h.browser, "svg.mfa-qr").await?;
     assert_eq!(qr, uri, "the QR code decodes in the {theme} theme");
     Ok(())
 }
