@@ -17,7 +17,6 @@ use crate::server::pages;
 use crate::server::session_cookie;
 use crate::server::state::AppState;
 
-
 /// `GET /authorize`.
 pub async fn start(
     State(state): State<AppState>,

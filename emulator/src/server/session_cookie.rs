@@ -55,7 +55,10 @@ mod tests {
     #[test]
     fn the_fallback_is_read_when_the_browser_kept_only_it() {
         let mut headers = HeaderMap::new();
-        headers.insert(header::COOKIE, HeaderValue::from_static("x=1; auth0_compat=s2"));
+        headers.insert(
+            header::COOKIE,
+            HeaderValue::from_static("x=1; auth0_compat=s2"),
+        );
         assert_eq!(read(&headers), Some("s2"));
         headers.insert(
             header::COOKIE,
