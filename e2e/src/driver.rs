@@ -2,7 +2,7 @@
 //! (with the virtual display WebKitGTK needs) — started on a free port in its own process
 //! group, and stopped with its browser however the test ends.
 
-use crate::engine::Engine;
+use crate::engine::{program, Engine};
 use crate::TestResult;
 use std::io::{BufRead, BufReader, Read};
 use std::os::unix::process::CommandExt;
@@ -225,11 +225,6 @@ fn free_port() -> TestResult<u16> {
     Ok(std::net::TcpListener::bind("127.0.0.1:0")?
         .local_addr()?
         .port())
-}
-
-/// The program named by the environment variable `variable`, else `default`.
-pub(crate) fn program(variable: &str, default: &str) -> String {
-    std::env::var(variable).unwrap_or_else(|_| default.into())
 }
 
 /// `name` in cargo's binary folder, where `cargo install` puts geckodriver.

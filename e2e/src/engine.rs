@@ -5,7 +5,6 @@
 //! The engine of a test run comes from `MFA_ENGINE` (`chromium`, the default, `firefox` or
 //! `webkit`); `cargo xtask test` runs the journeys once per engine.
 
-use crate::driver::program;
 use crate::TestResult;
 use serde_json::{json, Map};
 use std::fmt;
@@ -184,6 +183,11 @@ const CHROMIUM_FLAGS: &[&str] = &[
     "--disable-dev-shm-usage",
     "--window-size=1200,900",
 ];
+
+/// The program named by the environment variable `variable`, else `default`.
+pub(crate) fn program(variable: &str, default: &str) -> String {
+    std::env::var(variable).unwrap_or_else(|_| default.into())
+}
 
 #[cfg(test)]
 mod tests {
