@@ -69,6 +69,18 @@ impl Harness {
         Err(format!("Tab never reached {target:?}").into())
     }
 
+    /// True once the focused element's id or text is `target`, waiting a moment for focus
+    /// the page moves on its next frame (a newly opened panel's heading).
+    pub async fn focus_arrives(&self, target: &str) -> TestResult<bool> {
+        for _ in 0..40 {
+            if self.focused_matches(target).await? {
+                return Ok(true);
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        Ok(false)
+    }
+
     /// True when the focused element's id or text is `target`.
     pub async fn focused_matches(&self, target: &str) -> TestResult<bool> {
         let focused: Value = self

@@ -164,7 +164,7 @@ async fn keyboard_only_enrollment_and_removal() -> TestResult {
     h.press(Key::Enter).await?;
     h.browser.find("#mfa-otp-secret").await?;
     assert!(
-        h.focused_matches("Add an authenticator app").await?,
+        h.focus_arrives("Add an authenticator app").await?,
         "focus moves to the panel"
     );
     let secret = h.browser.find("#mfa-otp-secret").await?.text().await?;
