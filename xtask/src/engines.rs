@@ -29,6 +29,15 @@ impl Engine {
         }
     }
 
+    /// How many journeys run side by side: one in WebKit, whose WebKitGTK under Xvfb failed
+    /// journeys intermittently when two ran beside each other on a 2-core machine.
+    pub fn test_threads(self) -> &'static str {
+        match self {
+            Engine::Chromium | Engine::Firefox => "--test-threads=2",
+            Engine::Webkit => "--test-threads=1",
+        }
+    }
+
     /// The name of the e2e stage in the summary table.
     pub fn stage(self) -> &'static str {
         match self {

@@ -194,7 +194,14 @@ fn e2e_stage(engine: Engine) -> Stage {
     for (journey, why) in engine.left_out() {
         println!("    not in {engine}: {journey}* — {why}");
     }
-    let mut e2e = cargo(&["test", "-p", "e2e", "--", "--test-threads=2"]);
+    let mut e2e = cargo(&[
+        "test",
+        "--no-fail-fast",
+        "-p",
+        "e2e",
+        "--",
+        engine.test_threads(),
+    ]);
     e2e.args(skip_args(engine))
         .env("MFA_ENGINE", engine.variable())
         .env("MFA_DIST", paths::root().join("dist"))
