@@ -53,6 +53,17 @@ impl Harness {
             .ok_or_else(|| "push message has no id".into())
     }
 
+    /// From the list: asks for push notifications and answers the request on the "phone"
+    /// (`approve` or reject it).
+    pub async fn answer_push_enrollment(&self, approve: bool) -> TestResult {
+        let id = self.start_push().await?;
+        let answer = if approve { "approve" } else { "reject" };
+        self.tenant
+            .control("POST", &format!("push/{id}/{answer}"), None)
+            .await
+            .map(drop)
+    }
+
     /// From the list: adds `address` as an email method with the code the tenant sent,
     /// typed as `typed` makes it from the code.
     pub async fn enroll_email(&self, address: &str, typed: impl Fn(&str) -> String) -> TestResult {

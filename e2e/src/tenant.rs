@@ -164,6 +164,17 @@ impl Tenant {
             .unwrap_or_default())
     }
 
+    /// The statuses of the `method` requests whose path starts with `path`, oldest first.
+    pub async fn statuses(&self, method: &str, path: &str) -> TestResult<Vec<u64>> {
+        Ok(self
+            .calls()
+            .await?
+            .into_iter()
+            .filter(|(m, p, _)| m == method && p.starts_with(path))
+            .map(|(_, _, status)| status)
+            .collect())
+    }
+
     /// The request log as `(method, path, status)`, oldest first.
     pub async fn calls(&self) -> TestResult<Vec<(String, String, u64)>> {
         Ok(self

@@ -129,14 +129,7 @@ async fn the_free_plans_write_limit_is_waited_out_without_losing_the_action() ->
     h.browser.wait_text(".mfa-error", "again in").await?;
     let renamed = wait_long(&h, "#mfa-announce", "Renamed to Phone app.").await?;
     assert!(renamed.contains("Phone app"), "{renamed}");
-    let patches: Vec<u64> = h
-        .tenant
-        .calls()
-        .await?
-        .into_iter()
-        .filter(|(method, _, _)| method == "PATCH")
-        .map(|(_, _, status)| status)
-        .collect();
+    let patches = h.tenant.statuses("PATCH", "/me/v1/").await?;
     // Refused by the user's write limit (and, when the rename follows the enrollment within
     // the same second, first by the tenant's two calls a second), each time sent again by
     // itself after the wait, until it went through.

@@ -36,10 +36,7 @@ async fn email_enrollment_with_the_code_from_the_outbox() -> TestResult {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn push_enrollment_approved_on_the_phone() -> TestResult {
     let h = signed_in_new_user().await?;
-    let id = h.start_push().await?;
-    h.tenant
-        .control("POST", &format!("push/{id}/approve"), None)
-        .await?;
+    h.answer_push_enrollment(true).await?;
     h.browser
         .wait_text("#mfa-announce", "Push notifications added.")
         .await?;
@@ -54,10 +51,7 @@ async fn push_enrollment_approved_on_the_phone() -> TestResult {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn push_enrollment_rejected_on_the_phone() -> TestResult {
     let h = signed_in_new_user().await?;
-    let id = h.start_push().await?;
-    h.tenant
-        .control("POST", &format!("push/{id}/reject"), None)
-        .await?;
+    h.answer_push_enrollment(false).await?;
     h.browser
         .wait_text("#mfa-push-rejected", "declined")
         .await?;

@@ -82,11 +82,12 @@ pub fn wait_seconds(
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::api::Authenticator;
 
-    fn answer(status: u16, body: &str) -> Answer {
+    /// An answer with `status` and `body` and no headers (shared by the API's tests).
+    pub(crate) fn answer(status: u16, body: &str) -> Answer {
         Answer {
             status,
             body: body.into(),

@@ -178,15 +178,7 @@ pub fn request_error(e: gloo_net::Error) -> ApiError {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn answer(status: u16, body: &str) -> Answer {
-        Answer {
-            status,
-            body: body.into(),
-            retry_after: None,
-            location: None,
-        }
-    }
+    use crate::api::answer::tests::answer;
 
     #[test]
     fn refused_tokens_and_missing_scopes_are_renewed_in_either_apis_shape() {
