@@ -89,12 +89,20 @@ pub fn App(
     });
     let on_done = StoredValue::new_local(on_done);
     let host = NodeRef::<leptos::html::Main>::new();
+    // The page's first screen, when its script drew one, stays until the app's own is drawn;
+    // a Sign in clicked on it is carried out then.
+    let first_shown = RwSignal::new(page && crate::first_screen::showing());
+    let clicked = RwSignal::new(false);
     // Marks the first interactive render for startup measurements (`cargo xtask bench`).
     effect(move || {
         if loaded.with(Option::is_some) {
-            request_animation_frame(|| {
+            request_animation_frame(move || {
                 if let Some(performance) = window().performance() {
                     let _ = performance.mark(INTERACTIVE_MARK);
+                }
+                if let (true, Some(main)) = (first_shown.get_untracked(), host.get_untracked()) {
+                    first_shown.set(false);
+                    clicked.set(crate::first_screen::hand_over(&main));
                 }
             });
         }
@@ -118,7 +126,13 @@ pub fn App(
         });
     }
     view! {
-        <main class="mfa-manager" node_ref=host lang=move || lang.get().tag() dir=move || lang.get().dir()>
+        <main
+            class="mfa-manager"
+            node_ref=host
+            lang=move || lang.get().tag()
+            dir=move || lang.get().dir()
+            hidden=move || first_shown.get()
+        >
             <header class="mfa-header">
                 <h1>{move || lang.get().texts().heading}</h1>
             </header>
@@ -126,7 +140,9 @@ pub fn App(
                 provide_context(lang.get());
                 match loaded.get() {
                     None => view! { <Working text=lang.get().texts().loading.into() /> }.into_any(),
-                    Some(Ok(config)) => view! { <Screens config host on_done callback /> }.into_any(),
+                    Some(Ok(config)) => {
+                        view! { <Screens config host on_done callback clicked /> }.into_any()
+                    }
                     Some(Err(errors)) => {
                         // A round trip that came back to a page that cannot run is not resumed.
                         if callback.with_value(Option::is_some) {
@@ -158,12 +174,20 @@ fn Screens(
     host: NodeRef<leptos::html::Main>,
     on_done: StoredValue<Option<js_sys::Function>, LocalStorage>,
     callback: StoredValue<Option<String>, LocalStorage>,
+    /// Set when Sign in was clicked on the page's first screen before the app was here.
+    clicked: RwSignal<bool>,
 ) -> impl IntoView {
     provide_context(config.lang);
     let flow = Flow::new(config.clone(), host, on_done);
     provide_context(flow);
     let signed_in = SignedInPart::new(config.clone(), flow, host);
     flow.start(callback.try_update_value(Option::take).flatten());
+    effect(move || {
+        if clicked.get() && matches!(flow.stage.get_untracked(), Stage::SignedOut) {
+            clicked.set(false);
+            flow.sign_in();
+        }
+    });
     // The next steps' chunks arrive while the visitor reads the first screen (or while the
     // code of a sign-in answer is exchanged), so no step waits for them later.
     spawn_local(async {

@@ -9,6 +9,7 @@
 //! - [`factors`]: the user's sign-in methods as rows, and the pieces of an enrollment.
 //! - [`json`]: reading JSON text, through one reader.
 //! - [`i18n`]: every user-facing text, one table per language, and the [`i18n::Lang`] enum.
+//! - [`first_screen`]: taking over from the page's first screen, drawn before the app loads.
 //! - [`mount`]: the JavaScript `mount(element, config, onDone)` entry point for widgets.
 //! - [`element`]: the `<mfa-manager>` custom element, configured by attributes.
 //! - [`browser`]: browser helpers for components (timers, clipboard, focus), one per file.
@@ -23,6 +24,7 @@ pub mod chunk;
 pub mod config;
 pub mod element;
 pub mod factors;
+pub mod first_screen;
 pub mod i18n;
 pub mod json;
 pub mod mount;

@@ -84,11 +84,28 @@ impl Browser {
         Ok(())
     }
 
-    /// Waits for the field matching `css`, empties it and types `text`.
+    /// Waits for the field matching `css`, empties it and types `text`. Typing starts once the
+    /// page has drawn its next frame, as a user types only into a field on screen: a panel
+    /// moves focus to its heading on that frame, and keys sent before it (WebKitGTK on a busy
+    /// machine draws it late) would go partly into the field and partly nowhere.
     pub async fn type_into(&self, css: &str, text: &str) -> TestResult {
         let field = self.find(css).await?;
+        self.next_frame().await?;
         field.clear().await?;
         field.send_keys(text).await?;
+        Ok(())
+    }
+
+    /// Waits until the page has drawn its next frame, so what the page does on that frame
+    /// (`requestAnimationFrame` callbacks asked for before, such as moving focus) is done.
+    pub async fn next_frame(&self) -> TestResult {
+        self.driver
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 requestAnimationFrame(() => setTimeout(done, 0));",
+                Vec::new(),
+            )
+            .await?;
         Ok(())
     }
 
@@ -97,9 +114,42 @@ impl Browser {
         Ok(self.driver.find_all(By::Css(css)).await?.is_empty())
     }
 
-    /// Waits for the first element matching `css`. On failure the error carries the page's
-    /// visible text, so a failed journey says what the user saw instead.
+    /// Waits until the page's first screen (drawn before its app is fetched, see
+    /// `tests/first_screen.rs`) has made way for the app, which replaces its elements: a
+    /// journey acts on the app's own screen. Pages without a first screen pass at once.
+    pub async fn wait_for_the_app(&self) -> TestResult {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let showing = self
+                .eval::<bool>(
+                    "const s = window.mfaManagerFirstScreen; return !!(s && s.screen && s.screen.isConnected);",
+                )
+                .await
+                // While the page navigates, the script may not run: look again.
+                .unwrap_or(true);
+            if !showing {
+                return Ok(());
+            }
+            if Instant::now() > deadline {
+                return Err(
+                    format!("the app did not take over the first screen within {WAIT:?}").into(),
+                );
+            }
+            tokio::time::sleep(POLL).await;
+        }
+    }
+
+    /// Waits for the first element matching `css` on the app's screen (after
+    /// [`Browser::wait_for_the_app`]). On failure the error carries the page's visible text,
+    /// so a failed journey says what the user saw instead.
     pub async fn find(&self, css: &str) -> TestResult<WebElement> {
+        self.wait_for_the_app().await?;
+        self.find_now(css).await
+    }
+
+    /// Waits for the first element matching `css`, on whatever screen is up (the first
+    /// screen's included).
+    pub async fn find_now(&self, css: &str) -> TestResult<WebElement> {
         match self
             .driver
             .query(By::Css(css))

@@ -1,5 +1,6 @@
 //! Files of the static host failing on demand, as after a network drop or a redeploy that
-//! removed them: while an outage names part of a path, requests for it answer 503.
+//! removed them: while an outage names part of a path, requests for it answer 503. Files can
+//! also be held back, as on a slow network: their answers wait until released.
 
 use axum::extract::Request;
 use axum::http::StatusCode;
@@ -7,30 +8,57 @@ use axum::middleware::Next;
 use axum::response::IntoResponse;
 use axum::Router;
 use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
-/// Which paths fail now (shared with the running host).
+/// The longest a held answer waits: a journey that forgets to release fails, it does not hang.
+const LONGEST_HOLD: Duration = Duration::from_secs(60);
+
+/// Which paths fail now and which are held back (shared with the running host).
 #[derive(Clone, Debug, Default)]
-pub struct Outage(Arc<Mutex<Vec<String>>>);
+pub struct Outage {
+    failing: Arc<Mutex<Vec<String>>>,
+    held: Arc<Mutex<Vec<String>>>,
+}
 
 impl Outage {
     /// Requests whose path contains `fragment` fail from now on.
     pub fn fail(&self, fragment: &str) {
-        if let Ok(mut failing) = self.0.lock() {
+        if let Ok(mut failing) = self.failing.lock() {
             failing.push(fragment.to_owned());
         }
     }
 
     /// Every path answers again.
     pub fn end(&self) {
-        if let Ok(mut failing) = self.0.lock() {
+        if let Ok(mut failing) = self.failing.lock() {
             failing.clear();
         }
     }
 
+    /// Answers to requests whose path contains `fragment` wait from now on until
+    /// [`Outage::release`].
+    pub fn hold(&self, fragment: &str) {
+        if let Ok(mut held) = self.held.lock() {
+            held.push(fragment.to_owned());
+        }
+    }
+
+    /// Every held answer goes out, and none waits any more.
+    pub fn release(&self) {
+        if let Ok(mut held) = self.held.lock() {
+            held.clear();
+        }
+    }
+
     fn fails(&self, path: &str) -> bool {
-        self.0
-            .lock()
-            .is_ok_and(|failing| failing.iter().any(|f| path.contains(f.as_str())))
+        names(&self.failing, path)
+    }
+
+    async fn wait_while_held(&self, path: &str) {
+        let deadline = Instant::now() + LONGEST_HOLD;
+        while names(&self.held, path) && Instant::now() < deadline {
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
     }
 
     /// `app` with this outage in front of it.
@@ -40,6 +68,7 @@ impl Outage {
             move |request: Request, next: Next| {
                 let outage = outage.clone();
                 async move {
+                    outage.wait_while_held(request.uri().path()).await;
                     if outage.fails(request.uri().path()) {
                         return StatusCode::SERVICE_UNAVAILABLE.into_response();
                     }
@@ -48,4 +77,10 @@ impl Outage {
             },
         ))
     }
+}
+
+/// True when one of the fragments in `list` is part of `path`.
+fn names(list: &Mutex<Vec<String>>, path: &str) -> bool {
+    list.lock()
+        .is_ok_and(|fragments| fragments.iter().any(|f| path.contains(f.as_str())))
 }

@@ -1,8 +1,9 @@
 //! Signing in through the widget's sign-in popup window.
 
+use crate::browser::WAIT;
 use crate::harness::{Harness, Setup};
 use crate::TestResult;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 use thirtyfour::WindowHandle;
 
 impl Harness {
@@ -37,6 +38,32 @@ impl Harness {
         Err("the sign-in popup did not open".into())
     }
 
+    /// Switches to `popup`, a window the page opened for the tenant, and waits until it shows
+    /// the tenant's page, as its user sees it. The page opens the window blank, in the click's
+    /// own handler, and points it at the tenant once its sign-in code is there, so the window
+    /// may still navigate after it opened; a look into it meanwhile is made again
+    /// (WebKitWebDriver fails a look into a window that navigates, instead of waiting).
+    pub async fn switch_to_popup(&self, popup: WindowHandle) -> TestResult {
+        self.browser.driver.switch_to_window(popup).await?;
+        let tenant = [&self.tenant.origin, &self.tenant.custom_origin];
+        let deadline = Instant::now() + WAIT;
+        let mut at = None;
+        while Instant::now() < deadline {
+            at = self
+                .browser
+                .eval::<Option<String>>(
+                    "return document.readyState === 'complete' ? location.origin : null;",
+                )
+                .await
+                .unwrap_or(None);
+            if at.as_ref().is_some_and(|origin| tenant.contains(&origin)) {
+                return Ok(());
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        Err(format!("the popup did not show the tenant's page within {WAIT:?}: at {at:?}").into())
+    }
+
     /// Clicks `sign_in_css`, signs in as `email` (a user without factors) in the popup that
     /// opens, and comes back to the page's window once the popup is done.
     pub async fn sign_in_by_popup(&self, sign_in_css: &str, email: &str) -> TestResult {
@@ -45,7 +72,7 @@ impl Harness {
         let before = driver.windows().await?;
         self.browser.find(sign_in_css).await?.click().await?;
         let popup = self.wait_for_new_window(&before).await?;
-        driver.switch_to_window(popup).await?;
+        self.switch_to_popup(popup).await?;
         self.tenant_login(email).await?;
         driver.switch_to_window(page).await?;
         Ok(())

@@ -77,7 +77,7 @@ impl Harness {
             .click(&format!("{widget_css} #mfa-continue"))
             .await?;
         let popup = self.wait_for_new_window(&before).await?;
-        driver.switch_to_window(popup).await?;
+        self.switch_to_popup(popup).await?;
         self.tenant.advance_clock(30).await?;
         self.tenant_second_factor(&self.tenant.totp(secret)?)
             .await?;

@@ -110,11 +110,7 @@ fn panel_texts(t: &OutboxTexts) -> js_sys::Object {
 /// Loads the module; the error says which file failed and why, in the browser's words.
 pub async fn load() -> Result<Rc<dyn DemoTenant>, String> {
     let failed = |e: JsValue| {
-        let why = e
-            .dyn_ref::<js_sys::Error>()
-            .map(|e| String::from(e.message()))
-            .or_else(|| e.as_string())
-            .unwrap_or_else(|| "unknown error".to_owned());
+        let why = crate::browser::js_error::message(&e);
         format!("demo/mfa_demo_tenant.js: {why}")
     };
     let promise = import_demo_tenant(MODULE_FROM_SNIPPET).map_err(failed)?;

@@ -9,6 +9,7 @@ pub mod focus_first;
 pub mod focus_trap;
 pub mod focus_when_mounted;
 pub mod idle;
+pub mod js_error;
 pub mod sleep;
 pub mod use_clipboard;
 pub mod use_interval_fn;

@@ -22,26 +22,40 @@ pub async fn load() -> Result<Config, Vec<ConfigError>> {
         }
         .validate(&page_url);
     }
-    let unavailable = |why| vec![ConfigError::Unavailable(why)];
-    let response = Request::get(CONFIG_FILE)
-        .send()
+    let text = read()
         .await
-        .map_err(|e| unavailable(LoadFailure::RequestFailed(e.to_string())))?;
-    if !response.ok() {
-        return Err(unavailable(match response.status() {
-            404 => LoadFailure::NotFound,
-            status => LoadFailure::Status(status),
-        }));
-    }
-    let text = response
-        .text()
-        .await
-        .map_err(|e| unavailable(LoadFailure::ReadFailed(e.to_string())))?;
+        .map_err(|why| vec![ConfigError::Unavailable(why)])?;
     let mut config = Config::from_json(&text, &page_url)?;
     if let Some(lang) = page_lang() {
         config.lang = lang;
     }
     Ok(config)
+}
+
+/// The text of `config.json`: the answer the page's first screen already has (it asked
+/// while the app was fetched), else from the network.
+async fn read() -> Result<String, LoadFailure> {
+    let failed = |status| match status {
+        404 => LoadFailure::NotFound,
+        status => LoadFailure::Status(status),
+    };
+    if let Some(answer) = crate::first_screen::config_answer().await {
+        return match answer.map_err(LoadFailure::RequestFailed)? {
+            (_, Some(text)) => Ok(text),
+            (status, None) => Err(failed(status)),
+        };
+    }
+    let response = Request::get(CONFIG_FILE)
+        .send()
+        .await
+        .map_err(|e| LoadFailure::RequestFailed(e.to_string()))?;
+    if !response.ok() {
+        return Err(failed(response.status()));
+    }
+    response
+        .text()
+        .await
+        .map_err(|e| LoadFailure::ReadFailed(e.to_string()))
 }
 
 /// The language asked for by the page URL (`?lang=de`), when it is one the page has; it

@@ -15,7 +15,6 @@
 use super::Texts;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 #[wasm_bindgen(inline_js = r#"
@@ -77,10 +76,7 @@ pub async fn load(stem: &'static str, tag: &str) {
     }
     let table = JsFuture::from(load_texts(stem))
         .await
-        .map_err(|e| {
-            e.dyn_ref::<js_sys::Error>()
-                .map_or_else(|| format!("{e:?}"), |e| String::from(e.message()))
-        })
+        .map_err(|e| crate::browser::js_error::message(&e))
         .and_then(|list| {
             let texts = js_sys::Array::from(&list)
                 .iter()

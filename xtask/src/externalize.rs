@@ -41,9 +41,12 @@ pub fn verify(dir: &Path) -> Result<(), String> {
         fs::read_to_string(&index).map_err(|e| format!("cannot read {}: {e}", index.display()))?;
     let elements = scan(&html)?;
     let problems: Vec<String> = elements.iter().filter_map(Element::problem).collect();
-    let loader = elements
-        .iter()
-        .any(|e| e.name == "script" && e.attr("src").is_some_and(|s| s.contains("init-")));
+    // trunk's loader, or the first-screen script that starts it (`first_screen.rs`).
+    let loader = elements.iter().any(|e| {
+        e.name == "script"
+            && e.attr("src")
+                .is_some_and(|s| s.contains("init-") || s.contains(crate::first_screen::PREFIX))
+    });
     match (problems.first(), loader) {
         (Some(problem), _) => Err(format!(
             "{}: {problem} (did the post-build hook in Trunk.toml run?)",
@@ -157,27 +160,28 @@ enum ScriptKind {
 }
 
 /// `(lower-case name, raw value)` of a tag's attributes, in document order.
-type Attributes = Vec<(String, Option<String>)>;
+pub(crate) type Attributes = Vec<(String, Option<String>)>;
 
 /// A start tag found in the document, with the raw text content of `script` and `style`.
 #[derive(Debug)]
-struct Element {
+pub(crate) struct Element {
     /// Lower-case tag name.
-    name: String,
+    pub(crate) name: String,
     /// The attributes.
-    attrs: Attributes,
+    pub(crate) attrs: Attributes,
     /// Byte range of the start tag.
-    open: std::ops::Range<usize>,
+    pub(crate) open: std::ops::Range<usize>,
     /// Byte range of the content (empty for elements other than `script` and `style`).
     content: std::ops::Range<usize>,
     /// Byte offset just past the element (past the end tag for `script` and `style`).
-    end: usize,
+    pub(crate) end: usize,
     /// Short excerpt of the content, for messages.
     excerpt: String,
 }
 
 impl Element {
-    fn attr(&self, name: &str) -> Option<&str> {
+    /// The value of attribute `name` (`""` when it has none), if present.
+    pub(crate) fn attr(&self, name: &str) -> Option<&str> {
         self.attrs
             .iter()
             .find(|(n, _)| n == name)
@@ -248,7 +252,7 @@ impl Element {
 }
 
 /// Every start tag of `html`, skipping comments, with `script`/`style` contents.
-fn scan(html: &str) -> Result<Vec<Element>, String> {
+pub(crate) fn scan(html: &str) -> Result<Vec<Element>, String> {
     let lower = html.to_ascii_lowercase();
     let bytes = html.as_bytes();
     let mut elements = Vec::new();

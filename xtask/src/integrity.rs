@@ -110,7 +110,7 @@ fn attribute(tag: &str, name: &str) -> Option<std::ops::Range<usize>> {
 }
 
 /// The `sha384-…` integrity value of `bytes`.
-fn sha384(bytes: &[u8]) -> String {
+pub fn sha384(bytes: &[u8]) -> String {
     format!(
         "sha384-{}",
         base64::engine::general_purpose::STANDARD.encode(Sha384::digest(bytes))

@@ -10,6 +10,7 @@ mod dist;
 mod engines;
 mod entry;
 mod externalize;
+mod first_screen;
 mod floor;
 mod hosts;
 mod imports;
@@ -96,7 +97,8 @@ struct PostBuildArgs {
 /// Trunk's post-build hook: externalizes the page's scripts; builds demo mode's tenant module
 /// beside the page (for release when trunk builds for release), unless the build leaves demo
 /// mode out; shortens the glue names of both (and minifies their glue for release); writes
-/// the language files the page asks for; then refreshes the `integrity` hashes.
+/// the language files the page asks for; refreshes the `integrity` hashes; then puts the
+/// first-screen script in front of the app.
 fn post_build(args: PostBuildArgs) -> Result<(), String> {
     let dir = args
         .dir
@@ -123,7 +125,8 @@ fn post_build(args: PostBuildArgs) -> Result<(), String> {
         snippet_names::run(&dir)?;
     }
     entry::write(&dir)?;
-    integrity::refresh(&dir)
+    integrity::refresh(&dir)?;
+    first_screen::run(&dir, release)
 }
 
 fn main() -> ExitCode {

@@ -87,6 +87,19 @@ fn files_object(names: &BTreeMap<String, String>) -> Result<String, String> {
     Ok(format!("{{{}}}", entries.join(",")))
 }
 
+/// Every table, English included, as its texts by key.
+pub fn every_table() -> Result<Vec<BTreeMap<String, String>>, String> {
+    let sources = paths::root().join(SOURCES);
+    let keys = keys(&read(&sources.join("table.rs"))?)?;
+    let reference = table(&read(&sources.join(format!("{REFERENCE}.rs")))?, &keys)?
+        .ok_or("the reference table is missing")?;
+    let others = tables(&sources, &keys)?.into_iter().map(|(_, texts)| texts);
+    Ok(std::iter::once(reference)
+        .chain(others)
+        .map(|texts| keys.iter().cloned().zip(texts).collect())
+        .collect())
+}
+
 /// Checks that a build whose script asked for language files has them: one per table but
 /// English.
 pub fn verify(dir: &Path) -> Result<(), String> {
