@@ -132,27 +132,7 @@ const FIREFOX_GAPS: &[(&str, &str)] = &[(
 /// Journeys WebKit leaves out beyond the Chromium-only ones.
 const WEBKIT_GAPS: &[(&str, &str)] = &[
     (
-        "the_screens_manage_methods_with_the_my_account_api",
-        "open defect: fails intermittently in WebKitGTK on a busy 2-core machine (seen in the last full runs, passing on retry for some), not diagnosed yet",
-    ),
-    (
-        "email_enrollment_with_the_code_from_the_outbox",
-        "open defect: fails intermittently in WebKitGTK on a busy 2-core machine (seen in the last full runs, passing on retry for some), not diagnosed yet",
-    ),
-    (
-        "removing_the_last_second_step_warns",
-        "open defect: fails intermittently in WebKitGTK on a busy 2-core machine (seen in the last full runs, passing on retry for some), not diagnosed yet",
-    ),
-    (
         "auth0_spa_js_enrolls_renames_and_deletes",
-        "open defect: fails intermittently in WebKitGTK on a busy 2-core machine (seen in the last full runs, passing on retry for some), not diagnosed yet",
-    ),
-    (
-        "done_hands_an_app_audience_token_to_the_host",
-        "open defect: fails intermittently in WebKitGTK on a busy 2-core machine (seen in the last full runs, passing on retry for some), not diagnosed yet",
-    ),
-    (
-        "a_refused_token_with_no_tenant_session_asks_to_continue",
         "open defect: fails intermittently in WebKitGTK on a busy 2-core machine (seen in the last full runs, passing on retry for some), not diagnosed yet",
     ),
     (
