@@ -8,9 +8,18 @@ use crate::examples::official_clients_dir;
 use crate::harness::Harness;
 use crate::TestResult;
 use serde_json::{json, Value};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
 
 /// The SDK's page, under the test site's URL.
 pub const SPA_SDK_PAGE: &str = "official-clients/auth0-spa-js/";
+
+/// How long one SDK call may take to settle (a call that needs a new token loads the tenant
+/// in a hidden frame first); the WebDriver default for a script.
+const CALL: Duration = Duration::from_secs(30);
+
+/// How often the page is asked again.
+const POLL: Duration = Duration::from_millis(50);
 
 /// What one SDK call came to: `Ok` with the value it resolved (`null` for none), or `Err`
 /// with the fields of the error it threw (`name`, `is_my_account_api_error`, `type`,
@@ -72,28 +81,43 @@ impl SpaSdkPage<'_> {
         }
     }
 
-    /// Waits until the page's script has run and handled any redirect back.
+    /// Waits until the page's script has run and handled any redirect back. The page is asked
+    /// again and again by short scripts rather than by one script waiting in it: the page
+    /// may still be the tenant's, about to navigate back here, and WebKitWebDriver drops a
+    /// waiting script when its page unloads ("Callback was not called before the unload
+    /// event").
     async fn wait_for_sign_in(&self) -> TestResult<Outcome> {
-        self.run(
-            "const done = arguments[arguments.length - 1];
-             const deadline = Date.now() + arguments[0];
-             (async () => {
-                 while (!window.judge && Date.now() < deadline) {
-                     await new Promise((wake) => setTimeout(wake, 50));
-                 }
-                 done(window.judge ? await window.judge.signedIn
-                                   : { error: 'the page script did not start' });
-             })();",
-            vec![json!(WAIT.as_millis() as u64)],
-        )
-        .await
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let settled = self
+                .h
+                .browser
+                .eval::<Value>(
+                    "if (!window.judge) return null;
+                     if (!window.judgeSignedIn) {
+                         window.judgeSignedIn = {};
+                         window.judge.signedIn.then((o) => { window.judgeSignedIn.outcome = o; });
+                     }
+                     return window.judgeSignedIn.outcome || null;",
+                )
+                .await
+                // A page that navigates meanwhile is asked again.
+                .unwrap_or(Value::Null);
+            if !settled.is_null() {
+                return outcome(settled);
+            }
+            if Instant::now() > deadline {
+                return Ok(Err(json!("the page script did not start")));
+            }
+            tokio::time::sleep(POLL).await;
+        }
     }
 
     /// Calls `auth0.myAccount[method](...args)`.
     pub async fn my_account(&self, method: &str, args: Value) -> TestResult<Outcome> {
         self.run(
-            "const done = arguments[arguments.length - 1];
-             window.judge.myAccount(arguments[0], arguments[1]).then(done);",
+            method,
+            "window.judge.myAccount(arguments[1], arguments[2])",
             vec![json!(method), args],
         )
         .await
@@ -123,13 +147,9 @@ impl SpaSdkPage<'_> {
 
     /// The claims of the My Account API token the SDK holds.
     pub async fn claims(&self) -> TestResult<Value> {
-        self.run(
-            "const done = arguments[arguments.length - 1];
-             window.judge.claims().then(done);",
-            Vec::new(),
-        )
-        .await?
-        .map_err(|error| format!("getTokenSilently threw {error}").into())
+        self.run("claims", "window.judge.claims()", Vec::new())
+            .await?
+            .map_err(|error| format!("getTokenSilently threw {error}").into())
     }
 
     /// The SDK's requests so far as the page saw them: `method`, `url`, `status`, and the
@@ -139,20 +159,56 @@ impl SpaSdkPage<'_> {
         self.h.browser.eval("return window.judge.fetches();").await
     }
 
-    /// Runs an asynchronous script that calls back with `{value}` or `{error}`.
-    async fn run(&self, script: &str, args: Vec<Value>) -> TestResult<Outcome> {
-        let settled = self
-            .h
-            .browser
-            .driver
-            .execute_async(script, args)
-            .await?
-            .json()
-            .clone();
-        match (settled.get("value"), settled.get("error")) {
-            (_, Some(error)) => Ok(Err(error.clone())),
-            (Some(value), None) => Ok(Ok(value.clone())),
-            (None, None) => Err(format!("the page answered {settled}").into()),
+    /// Starts `call` (a script expression over `arguments[1..]`, from `args`, giving a promise
+    /// of `{value}` or `{error}`) with a script that keeps what it settles to in the page and
+    /// returns at once, then reads that until it is there (no script waits in the page, see
+    /// [`SpaSdkPage::wait_for_sign_in`]; a call needing a new scope loads the tenant in a
+    /// hidden frame). `name` says which call in a failure.
+    async fn run(&self, name: &str, call: &str, args: Vec<Value>) -> TestResult<Outcome> {
+        static NEXT: AtomicU64 = AtomicU64::new(0);
+        let id = NEXT.fetch_add(1, Ordering::Relaxed);
+        let start = format!(
+            "const calls = (window.judgeCalls = window.judgeCalls || {{}});
+             const id = arguments[0];
+             calls[id] = null;
+             {call}.then((settled) => {{ calls[id] = settled; }});
+             return null;"
+        );
+        let mut start_args = vec![json!(id)];
+        start_args.extend(args);
+        self.h.browser.driver.execute(&start, start_args).await?;
+        let deadline = Instant::now() + CALL;
+        loop {
+            let settled: Value = self
+                .h
+                .browser
+                .driver
+                .execute(
+                    "const calls = window.judgeCalls || {};
+                     const settled = calls[arguments[0]];
+                     if (settled) delete calls[arguments[0]];
+                     return settled || null;",
+                    vec![json!(id)],
+                )
+                .await?
+                .json()
+                .clone();
+            if !settled.is_null() {
+                return outcome(settled);
+            }
+            if Instant::now() > deadline {
+                return Err(format!("{name} did not settle within {CALL:?}").into());
+            }
+            tokio::time::sleep(POLL).await;
         }
+    }
+}
+
+/// What the page kept for a call: `{value}` or `{error}`.
+fn outcome(settled: Value) -> TestResult<Outcome> {
+    match (settled.get("value"), settled.get("error")) {
+        (_, Some(error)) => Ok(Err(error.clone())),
+        (Some(value), None) => Ok(Ok(value.clone())),
+        (None, None) => Err(format!("the page answered {settled}").into()),
     }
 }

@@ -132,10 +132,6 @@ const FIREFOX_GAPS: &[(&str, &str)] = &[(
 /// Journeys WebKit leaves out beyond the Chromium-only ones.
 const WEBKIT_GAPS: &[(&str, &str)] = &[
     (
-        "auth0_spa_js_enrolls_renames_and_deletes",
-        "open defect: fails intermittently in WebKitGTK on a busy 2-core machine (seen in the last full runs, passing on retry for some), not diagnosed yet",
-    ),
-    (
         "where_third_party_cookies_are_allowed",
         "WebKitGTK keeps no Secure cookie from http://127.0.0.1, so the tenant's SameSite=None \
          session cookie does not exist on loopback (the blocked case runs)",
@@ -144,12 +140,6 @@ const WEBKIT_GAPS: &[(&str, &str)] = &[
         "config_json_is_requested_once_by_the_page_html_under_a_sub_path",
         "open defect: WebKit does not reuse the preloaded config.json for the page's fetch and \
          requests it a second time",
-    ),
-    (
-        "auth0_spa_js_gets_a_scope_the_sign_in_did_not_ask_for_without_a_prompt",
-        "WebKitWebDriver drops an asynchronous script when the official SDK's page navigates \
-         ('Callback was not called before the unload event'); that journey judges the \
-         emulator with Auth0's SDK, not this page",
     ),
 ];
 
