@@ -172,6 +172,10 @@ async fn keyboard_only_enrollment_and_removal() -> TestResult {
     h.type_text(&current_code(&secret)?).await?;
     h.press(Key::Enter).await?;
     h.browser.find("#mfa-recovery-code").await?;
+    assert!(
+        h.focus_arrives("Save your recovery code").await?,
+        "focus moves to the recovery code's panel"
+    );
     h.tab_to("mfa-saved-recovery").await?;
     h.press(Key::Enter).await?;
     h.tab_to("Continue").await?;
@@ -179,6 +183,10 @@ async fn keyboard_only_enrollment_and_removal() -> TestResult {
     h.browser
         .wait_text("#mfa-announce", "Authenticator app added.")
         .await?;
+    assert!(
+        h.focus_arrives("mfa-announce").await?,
+        "focus lands on the announcement, not the page"
+    );
 
     // Open the removal dialog: focus moves into it; Escape closes it and focus returns.
     h.tab_to("Remove").await?;

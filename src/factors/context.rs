@@ -5,6 +5,7 @@ use super::change::FactorChange;
 use super::pending::Pending;
 use super::row::{FactorKind, FactorRow};
 use crate::api::ApiHandle;
+use crate::browser::focus_first;
 use crate::i18n::{fill, texts, Texts};
 use leptos::prelude::*;
 use std::rc::Rc;
@@ -155,12 +156,14 @@ impl Factors {
     }
 
     /// An enrollment of a `kind` method succeeded: show the recovery code first if the tenant
-    /// issued one.
+    /// issued one. Keyboard focus goes to the announcement (the panel's buttons are gone), or
+    /// to the recovery code's panel, which takes it on its next frame.
     pub fn enrolled(&self, kind: FactorKind, what: &str, recovery_code: Option<String>) {
         self.changed(
             FactorChange::added(kind),
             fill(self.texts.added, &[("what", what)]),
         );
+        focus_first("#mfa-announce");
         if let Some(code) = recovery_code {
             self.panel.set(Panel::Recovery(code));
         }

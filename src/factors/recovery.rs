@@ -3,7 +3,7 @@
 
 use super::context::{Factors, Panel};
 use super::secret::group_secret;
-use crate::browser::{download, use_clipboard};
+use crate::browser::{download, focus_first, use_clipboard};
 use crate::i18n::fill;
 use leptos::prelude::*;
 
@@ -48,7 +48,13 @@ pub fn RecoveryCode(
             </label>
             <button type="button" class="mfa-button mfa-primary" id="mfa-recovery-continue"
                 disabled=move || !saved.get()
-                on:click=move |_| factors.panel.set(Panel::List)>
+                on:click=move |_| {
+                    factors.panel.set(Panel::List);
+                    // This button is gone with the panel: focus goes to the announcement of
+                    // what was added, not to the page, where the next Tab would start after
+                    // the list (in Firefox, past its end and out of the page).
+                    focus_first("#mfa-announce");
+                }>
                 {t.continue_}
             </button>
         </section>
