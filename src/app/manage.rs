@@ -76,6 +76,7 @@ fn build(config: Config, flow: Flow, host: NodeRef<leptos::html::Main>) -> Signe
     };
     let mut factors = Factors::new(api);
     factors.demo = config.demo;
+    factors.list_early();
     changes::announce_changes(factors, host, config.demo);
     // Reopens what the user was doing before a sign-in round trip, and remembers the open
     // panel in case one is needed.

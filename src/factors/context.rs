@@ -5,10 +5,16 @@ use super::change::FactorChange;
 use super::pending::Pending;
 use super::row::{FactorKind, FactorRow};
 use crate::api::ApiHandle;
+use crate::api::{ApiError, Authenticator};
 use crate::browser::focus_first;
 use crate::i18n::{fill, texts, Texts};
+use futures_util::future::{FutureExt, LocalBoxFuture, Shared};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use std::rc::Rc;
+
+/// A listing of the methods under way, which more than one can wait for.
+pub type Listing = Shared<LocalBoxFuture<'static, Result<Vec<Authenticator>, ApiError>>>;
 
 /// What the factor screens tell the page around them (see [`Factors::set_on_event`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -90,6 +96,9 @@ pub struct Factors {
     /// Told about every change made here and every error shown (host page events, other
     /// tabs).
     pub on_event: StoredValue<Option<OnEvent>, LocalStorage>,
+    /// The listing asked for as soon as the signed-in screens were set up, which the list
+    /// takes when it first shows (see [`Factors::list_early`]).
+    pub early_listing: StoredValue<Option<Listing>, LocalStorage>,
     /// The texts of the language provided as context when the factors were created.
     pub texts: &'static Texts,
     /// Demo mode: the screens run against the in-page demo tenant, and the removal dialog
@@ -110,6 +119,7 @@ impl Factors {
             pending: RwSignal::new(None),
             resumed: RwSignal::new(None),
             on_event: StoredValue::new_local(None),
+            early_listing: StoredValue::new_local(None),
             texts: texts(),
             demo: false,
         }
@@ -136,6 +146,22 @@ impl Factors {
     /// The API handle.
     pub fn api(&self) -> ApiHandle {
         self.api.get_value()
+    }
+
+    /// Asks for the list of methods now, while the signed-in screen is still being built, so
+    /// the request is not held up by the rendering before the list (on a slow phone that is a
+    /// good part of the wait after signing in).
+    pub fn list_early(&self) {
+        let api = self.api();
+        let listing = async move { api.0.list().await }.boxed_local().shared();
+        spawn_local(listing.clone().map(|_| ()));
+        self.early_listing.set_value(Some(listing));
+    }
+
+    /// The early listing, taken once, while nothing has changed since it was asked for.
+    pub fn take_early_listing(&self) -> Option<Listing> {
+        let listing = self.early_listing.try_update_value(Option::take).flatten();
+        listing.filter(|_| self.version.get_untracked() == 0)
     }
 
     /// Back to the list, refreshed, announcing `what` happened, and tells the

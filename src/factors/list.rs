@@ -24,7 +24,13 @@ pub fn FactorList() -> impl IntoView {
     let listed = Load::new(move || {
         factors.version.track();
         let api = factors.api();
-        async move { api.0.list().await }
+        let early = factors.take_early_listing();
+        async move {
+            match early {
+                Some(listing) => listing.await,
+                None => api.0.list().await,
+            }
+        }
     });
     // A rate-limited listing is fetched again by itself once the tenant's wait is over.
     let live = RwSignal::new(true);

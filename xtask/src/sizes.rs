@@ -21,8 +21,11 @@ pub const TARGET_BROTLI: usize = 100 * 1024;
 /// Passkeys (the WebAuthn ceremony, providers, devices), renaming, dates, the removal dialog
 /// that names the ways left, requests that wait out a rate limit, demo mode on the second
 /// backend, the step-up question and the actions kept through a round trip added about 35 KB,
-/// nearly all in the lazily loaded chunks (the first load grew by 3 KB).
-pub const CEILING_BROTLI: usize = 306 * 1024;
+/// nearly all in the lazily loaded chunks (the first load grew by 3 KB). The page's first
+/// screen before its app (`first-screen-HASH.js`, with every language's texts of that screen)
+/// and asking for the list while the signed-in screen is built added 4.9 KB, and took the
+/// first load from 117 KB to 6 KB.
+pub const CEILING_BROTLI: usize = 308 * 1024;
 /// Goal for the first load (brotli): what a cold visitor downloads before the signed-out
 /// screen is interactive. Reported, not enforced.
 pub const FIRST_LOAD_GOAL_BROTLI: usize = 90 * 1024;
