@@ -8,7 +8,8 @@ use thirtyfour::Key;
 
 impl Harness {
     /// Starts a world whose page manages methods with `api` (`mfa` or `my-account`), and
-    /// signs in as the seeded user without factors.
+    /// signs in as the seeded user without factors, up to the listed (empty) methods: a fault
+    /// a journey injects next then meets the journey's own request, not the first listing.
     pub async fn signed_in_new_user_on(api: &str) -> TestResult<Harness> {
         let h = Harness::start(Setup {
             config_extra: json!({ "api": api }),
@@ -18,6 +19,9 @@ impl Harness {
         h.open_app().await?;
         h.sign_in_new_user().await?;
         h.browser.find("#mfa-add-app").await?;
+        h.browser
+            .wait_text("#mfa-empty", "no extra sign-in methods")
+            .await?;
         Ok(h)
     }
 
