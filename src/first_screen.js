@@ -88,9 +88,14 @@ function show(config) {
 if (query.has("demo")) {
   startApp();
 } else {
-  const answer = fetch("config.json").then(
-    async (response) => ({ status: response.status, text: response.ok ? await response.text() : null }),
-  );
+  // The request of the page's preload of config.json, so that every engine takes its answer
+  // (same-origin, so the answer is readable).
+  const answer = fetch("config.json", { mode: "no-cors", credentials: "include" }).then(async (response) => {
+    if (response.type.startsWith("opaque")) {
+      throw new Error("config.json was redirected to another site, whose answer the page cannot read");
+    }
+    return { status: response.status, text: response.ok ? await response.text() : null };
+  });
   shared.config = answer;
   const answered = ["code", "state", "error"].some((name) => query.has(name));
   if (answered) startApp();

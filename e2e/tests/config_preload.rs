@@ -1,6 +1,6 @@
 //! `config.json` is asked for by the page's HTML (`<link rel="preload" as="fetch">`), so it
-//! downloads beside the wasm instead of after the wasm has started, and the page's own fetch
-//! takes the preloaded answer: the browser lists one request for it, made by the link.
+//! downloads beside the first-screen script instead of after it has started, and the script's
+//! fetch takes the preloaded answer: the browser lists one request for it, made by the link.
 
 use e2e::{Harness, Setup, TestResult};
 use serde_json::Value;

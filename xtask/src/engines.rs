@@ -126,22 +126,11 @@ pub const CHROMIUM_ONLY: &[(&str, &str)] = &[
 const FIREFOX_GAPS: &[(&str, &str)] = &[];
 
 /// Journeys WebKit leaves out beyond the Chromium-only ones.
-const WEBKIT_GAPS: &[(&str, &str)] = &[
-    (
-        "where_third_party_cookies_are_allowed",
-        "WebKitGTK keeps no Secure cookie from http://127.0.0.1, so the tenant's SameSite=None \
+const WEBKIT_GAPS: &[(&str, &str)] = &[(
+    "where_third_party_cookies_are_allowed",
+    "WebKitGTK keeps no Secure cookie from http://127.0.0.1, so the tenant's SameSite=None \
          session cookie does not exist on loopback (the blocked case runs)",
-    ),
-    (
-        "config_json_is_requested_once_by_the_page_html_under_a_sub_path",
-        "open defect: WebKit requests the preloaded config.json a second time. It sends an \
-         Origin header with the CORS-mode preload (`crossorigin`) but none with the page's \
-         same-origin fetch, and reuses a preloaded fetch only when the request headers match. \
-         A preload without `crossorigin` taken by a fetch with mode no-cors and credentials \
-         include is one request in all three engines (seen with a probe page), not yet done \
-         in the page",
-    ),
-];
+)];
 
 /// `--skip NAME` for every journey `engine` leaves out, for the test runner.
 pub fn skip_args(engine: Engine) -> Vec<String> {
