@@ -23,31 +23,23 @@ pub struct Outage {
 impl Outage {
     /// Requests whose path contains `fragment` fail from now on.
     pub fn fail(&self, fragment: &str) {
-        if let Ok(mut failing) = self.failing.lock() {
-            failing.push(fragment.to_owned());
-        }
+        change(&self.failing, |failing| failing.push(fragment.to_owned()));
     }
 
     /// Every path answers again.
     pub fn end(&self) {
-        if let Ok(mut failing) = self.failing.lock() {
-            failing.clear();
-        }
+        change(&self.failing, Vec::clear);
     }
 
     /// Answers to requests whose path contains `fragment` wait from now on until
     /// [`Outage::release`].
     pub fn hold(&self, fragment: &str) {
-        if let Ok(mut held) = self.held.lock() {
-            held.push(fragment.to_owned());
-        }
+        change(&self.held, |held| held.push(fragment.to_owned()));
     }
 
     /// Every held answer goes out, and none waits any more.
     pub fn release(&self) {
-        if let Ok(mut held) = self.held.lock() {
-            held.clear();
-        }
+        change(&self.held, Vec::clear);
     }
 
     fn fails(&self, path: &str) -> bool {
@@ -76,6 +68,13 @@ impl Outage {
                 }
             },
         ))
+    }
+}
+
+/// Changes the fragments in `list`.
+fn change(list: &Mutex<Vec<String>>, edit: impl FnOnce(&mut Vec<String>)) {
+    if let Ok(mut fragments) = list.lock() {
+        edit(&mut fragments);
     }
 }
 
