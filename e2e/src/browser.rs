@@ -109,6 +109,18 @@ impl Browser {
         Ok(())
     }
 
+    /// Waits until nothing on the page matches `css` (a row gone once a list is refreshed).
+    pub async fn wait_absent(&self, css: &str) -> TestResult {
+        let deadline = Instant::now() + WAIT;
+        while !self.is_absent(css).await? {
+            if Instant::now() > deadline {
+                return Err(format!("`{css}` still on the page after {WAIT:?}").into());
+            }
+            tokio::time::sleep(POLL).await;
+        }
+        Ok(())
+    }
+
     /// True when nothing on the page matches `css` right now (no waiting).
     pub async fn is_absent(&self, css: &str) -> TestResult<bool> {
         Ok(self.driver.find_all(By::Css(css)).await?.is_empty())

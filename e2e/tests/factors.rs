@@ -216,6 +216,11 @@ async fn removing_the_last_second_step_warns_although_a_verified_email_is_listed
     h.browser
         .wait_text("#mfa-announce", "Removed Authenticator app")
         .await?;
+    // The refreshed list is on screen before the next click, which could otherwise land on a
+    // row moving under it as the list is drawn again.
+    h.browser
+        .wait_absent(&format!("button[data-remove='{}']", seed::ENROLLED_TOTP_ID))
+        .await?;
 
     // The verified email is still listed, but the tenant asks nothing of an email-only user:
     // removing the phone leaves the password alone, and the dialog says so.
