@@ -128,13 +128,20 @@ impl Browser {
 
     /// Waits until the page's first screen (drawn before its app is fetched, see
     /// `tests/first_screen.rs`) has made way for the app, which replaces its elements: a
-    /// journey acts on the app's own screen. Pages without a first screen pass at once.
+    /// journey acts on the app's own screen, so it waits while the first-screen script has not
+    /// run yet, while the app's screen is not there or still hidden, and while the first
+    /// screen is up. Pages without the script pass at once.
     pub async fn wait_for_the_app(&self) -> TestResult {
         let deadline = Instant::now() + WAIT;
         loop {
             let showing = self
                 .eval::<bool>(
-                    "const s = window.mfaManagerFirstScreen; return !!(s && s.screen && s.screen.isConnected);",
+                    "if (!document.querySelector('script[src*=\"first-screen-\"]')) return false;
+                     const s = window.mfaManagerFirstScreen;
+                     if (!s) return true;
+                     const app = [...document.querySelectorAll('main.mfa-manager')]
+                         .find((m) => m !== s.screen);
+                     return !app || app.hidden || !!(s.screen && s.screen.isConnected);",
                 )
                 .await
                 // While the page navigates, the script may not run: look again.
