@@ -21,6 +21,7 @@ pub mod signed_out;
 
 use crate::config::{self, Config};
 use crate::factors::demo_banner::DemoBanner;
+use crate::first_screen::{Clicked, FirstScreen};
 use crate::i18n::{texts, Lang};
 use crate::reactive::{effect, Load};
 use config_error::ConfigErrorView;
@@ -52,6 +53,10 @@ pub fn App(
     /// document's language follow the interface's. A widget leaves its host's alone.
     #[prop(optional)]
     page: bool,
+    /// The signed-out screen a script drew before the app was here (the page's, or a widget's
+    /// from its entry module), which the app takes over.
+    #[prop(default = None)]
+    first_screen: Option<FirstScreen>,
 ) -> impl IntoView {
     // A sign-in answer leaves the address bar before anything else happens. The page owns its
     // URL; a widget only when it signs in by redirect (a popup's answer comes by message, and
@@ -89,10 +94,11 @@ pub fn App(
     });
     let on_done = StoredValue::new_local(on_done);
     let host = NodeRef::<leptos::html::Main>::new();
-    // The page's first screen, when its script drew one, stays until the app's own is drawn;
-    // a Sign in clicked on it is carried out then.
-    let first_shown = RwSignal::new(page && crate::first_screen::showing());
-    let clicked = RwSignal::new(false);
+    // The first screen, when a script drew one, stays until the app's own is drawn; a Sign in
+    // clicked on it is carried out then.
+    let first_shown = RwSignal::new(first_screen.as_ref().is_some_and(FirstScreen::showing));
+    let first_screen = StoredValue::new_local(first_screen);
+    let clicked = RwSignal::new_local(None::<Clicked>);
     // Marks the first interactive render for startup measurements (`cargo xtask bench`).
     effect(move || {
         if loaded.with(Option::is_some) {
@@ -102,7 +108,8 @@ pub fn App(
                 }
                 if let (true, Some(main)) = (first_shown.get_untracked(), host.get_untracked()) {
                     first_shown.set(false);
-                    clicked.set(crate::first_screen::hand_over(&main));
+                    let taken = first_screen.with_value(|f| f.as_ref()?.hand_over(&main));
+                    clicked.set(taken);
                 }
             });
         }
@@ -174,8 +181,8 @@ fn Screens(
     host: NodeRef<leptos::html::Main>,
     on_done: StoredValue<Option<js_sys::Function>, LocalStorage>,
     callback: StoredValue<Option<String>, LocalStorage>,
-    /// Set when Sign in was clicked on the page's first screen before the app was here.
-    clicked: RwSignal<bool>,
+    /// Set when Sign in was clicked on the first screen before the app was here.
+    clicked: RwSignal<Option<Clicked>, LocalStorage>,
 ) -> impl IntoView {
     provide_context(config.lang);
     let flow = Flow::new(config.clone(), host, on_done);
@@ -183,9 +190,10 @@ fn Screens(
     let signed_in = SignedInPart::new(config.clone(), flow, host);
     flow.start(callback.try_update_value(Option::take).flatten());
     effect(move || {
-        if clicked.get() && matches!(flow.stage.get_untracked(), Stage::SignedOut) {
-            clicked.set(false);
-            flow.sign_in();
+        if clicked.with(Option::is_some) && matches!(flow.stage.get(), Stage::SignedOut) {
+            if let Some(Clicked { popup }) = clicked.try_update(Option::take).flatten() {
+                flow.sign_in_with(popup);
+            }
         }
     });
     // The next steps' chunks arrive while the visitor reads the first screen (or while the

@@ -12,11 +12,14 @@
 //! changing an attribute while it is on the page mounts it afresh with the new configuration
 //! (the session is forgotten). The `mfa-manager:*` events bubble out of it.
 //!
-//! The element's class is a small module of its own (no inline script, no `eval`), so pages
-//! with `script-src 'self' 'wasm-unsafe-eval'` can use it.
+//! The element's class is a small module of its own, `src/element.js` (no inline script, no
+//! `eval`), so pages with `script-src 'self' 'wasm-unsafe-eval'` can use it. The widget's entry
+//! module `mfa-manager.js` defines it with the same text before the app is here, so that the
+//! element shows its first screen at once; the module's start then finds it defined.
 
 use crate::config::RawConfig;
-use crate::mount::{mount_config, validate_widget};
+use crate::first_screen::FirstScreen;
+use crate::mount::{mount_config, validate_widget, MountHandle};
 use wasm_bindgen::prelude::*;
 
 /// Tag name of the element.
@@ -37,52 +40,7 @@ pub const ATTRIBUTES: [&str; 11] = [
     "demo",
 ];
 
-#[wasm_bindgen(inline_js = r#"
-export function defineMfaManagerElement(name, attributes, connect) {
-  if (customElements.get(name)) {
-    return false;
-  }
-  customElements.define(name, class extends HTMLElement {
-    #handle = null;
-    #remountQueued = false;
-
-    static get observedAttributes() {
-      return attributes;
-    }
-
-    connectedCallback() {
-      if (!this.#handle) {
-        this.#handle = connect(this);
-      }
-    }
-
-    disconnectedCallback() {
-      const handle = this.#handle;
-      this.#handle = null;
-      if (handle) {
-        handle.unmount();
-        handle.free();
-      }
-    }
-
-    attributeChangedCallback(_name, before, after) {
-      if (before === after || !this.#handle || this.#remountQueued) {
-        return;
-      }
-      // Several attributes set in one go lead to one remount.
-      this.#remountQueued = true;
-      queueMicrotask(() => {
-        this.#remountQueued = false;
-        if (this.#handle) {
-          this.disconnectedCallback();
-          this.connectedCallback();
-        }
-      });
-    }
-  });
-  return true;
-}
-"#)]
+#[wasm_bindgen(module = "/src/element.js")]
 extern "C" {
     #[wasm_bindgen(js_name = defineMfaManagerElement)]
     fn define_custom_element(
@@ -97,14 +55,24 @@ extern "C" {
 pub fn define_element() {
     let connect =
         Closure::<dyn Fn(web_sys::HtmlElement) -> JsValue>::new(|element: web_sys::HtmlElement| {
-            let raw = raw_config(|name| element.get_attribute(name));
-            JsValue::from(mount_config(element, validate_widget(raw), None))
+            JsValue::from(mount_element(element, JsValue::UNDEFINED))
         });
     let attributes = ATTRIBUTES.iter().copied().map(JsValue::from_str).collect();
     if define_custom_element(ELEMENT_NAME, attributes, &connect) {
         // The element class keeps calling it for as long as the page lives.
         connect.forget();
     }
+}
+
+/// Mounts the widget inside `element`, an `<mfa-manager>`, configured by its attributes; the
+/// element's class calls it when the element is added to the page. `first_screen` is the
+/// signed-out screen the entry module `mfa-manager.js` drew before the app was here, which
+/// the widget takes over (`undefined` for none).
+#[wasm_bindgen(js_name = mountElement)]
+pub fn mount_element(element: web_sys::HtmlElement, first_screen: JsValue) -> MountHandle {
+    let raw = raw_config(|name| element.get_attribute(name));
+    let first_screen = FirstScreen::given(first_screen);
+    mount_config(element, validate_widget(raw), None, first_screen)
 }
 
 /// The configuration written as attributes; `attribute` reads one by name.
@@ -161,6 +129,23 @@ mod tests {
         assert_eq!(raw.mode.as_deref(), Some("redirect"));
         assert_eq!(raw.lang.as_deref(), Some("fr"));
         assert_eq!(raw.demo, None);
+    }
+
+    #[test]
+    fn the_entry_module_observes_the_same_attributes() {
+        // The entry module defines the element before the wasm is here, with its own list.
+        let entry = include_str!("first_screen/widget.js");
+        let start = entry
+            .find("const ATTRIBUTES = [")
+            .expect("the entry's list")
+            + 20;
+        let end = start + entry[start..].find(']').unwrap();
+        let listed: Vec<String> = entry[start..end]
+            .split(',')
+            .map(|name| name.trim().trim_matches('"').to_owned())
+            .filter(|name| !name.is_empty())
+            .collect();
+        assert_eq!(listed, ATTRIBUTES);
     }
 
     #[test]

@@ -45,6 +45,7 @@ pub fn start() {
         .and_then(|b| b.get_attribute("data-mfa-manager"))
         .is_some_and(|v| v == "page");
     if is_page {
-        leptos::mount::mount_to_body(|| leptos::view! { <app::App page=true /> });
+        let first_screen = first_screen::FirstScreen::page();
+        leptos::mount::mount_to_body(|| leptos::view! { <app::App page=true first_screen /> });
     }
 }

@@ -2,6 +2,7 @@
 
 use crate::app::{App, ConfigResult};
 use crate::config::{ConfigError, RawConfig};
+use crate::first_screen::FirstScreen;
 use leptos::prelude::*;
 use std::any::Any;
 use std::cell::RefCell;
@@ -37,14 +38,18 @@ impl MountHandle {
 /// (`mode` defaults to `"popup"`, so the host page is never navigated away). `on_done`, if
 /// given, receives `{access_token, expires_in, scope, token_type}` when the user is done; the
 /// same detail is dispatched as a `mfa-manager:done` event. A bad configuration is shown inside
-/// the element, naming each wrong field.
+/// the element, naming each wrong field. `first_screen` is the signed-out screen the entry
+/// module `mfa-manager.js` drew before the app was here, which the widget takes over
+/// (`undefined` when the glue module is used directly).
 #[wasm_bindgen]
 pub fn mount(
     element: web_sys::HtmlElement,
     config: JsValue,
     on_done: Option<js_sys::Function>,
+    first_screen: JsValue,
 ) -> MountHandle {
-    mount_config(element, widget_config(&config), on_done)
+    let first_screen = FirstScreen::given(first_screen);
+    mount_config(element, widget_config(&config), on_done, first_screen)
 }
 
 /// Mounts mfa-manager inside `element` with an already read configuration (shared by
@@ -53,9 +58,10 @@ pub(crate) fn mount_config(
     element: web_sys::HtmlElement,
     given: ConfigResult,
     on_done: Option<js_sys::Function>,
+    first_screen: Option<FirstScreen>,
 ) -> MountHandle {
     let handle = leptos::mount::mount_to(element, move || {
-        view! { <App given=Some(given) on_done /> }
+        view! { <App given=Some(given) on_done first_screen /> }
     });
     let id = MOUNTED.with(|m| {
         let mut mounted = m.borrow_mut();

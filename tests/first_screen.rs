@@ -1,10 +1,10 @@
-//! Taking over from the page's first screen in a real browser: the app takes the screen away,
-//! keeps the keyboard focus on Sign in, carries out a click made on it once, and reads the
-//! script's answer to `config.json` once.
+//! Taking over from a first screen in a real browser: the app takes the screen away, keeps the
+//! keyboard focus on Sign in, carries out a click made on it once (with the sign-in window it
+//! opened), and reads the page script's answer to `config.json` once.
 #![cfg(target_arch = "wasm32")]
 
 use js_sys::{Object, Promise, Reflect};
-use mfa_manager::first_screen;
+use mfa_manager::first_screen::FirstScreen;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::HtmlElement;
@@ -26,13 +26,24 @@ fn add(html: &str) -> HtmlElement {
     element
 }
 
-/// What the first-screen script leaves on `window`.
-fn share(members: &[(&str, JsValue)]) {
+/// An object shared by a first screen, with `members`.
+fn shared(members: &[(&str, JsValue)]) -> Object {
     let shared = Object::new();
     for (name, value) in members {
         Reflect::set(&shared, &(*name).into(), value).unwrap();
     }
-    Reflect::set(&web_sys::window().unwrap(), &SHARED.into(), &shared).unwrap();
+    shared
+}
+
+/// What the page's first-screen script leaves on `window`; the page's first screen.
+fn share(members: &[(&str, JsValue)]) -> FirstScreen {
+    Reflect::set(
+        &web_sys::window().unwrap(),
+        &SHARED.into(),
+        &shared(members),
+    )
+    .unwrap();
+    FirstScreen::page().unwrap()
 }
 
 fn unshare() {
@@ -43,7 +54,7 @@ fn unshare() {
 #[wasm_bindgen_test]
 fn the_app_takes_the_first_screen_away_with_the_focus_and_the_click() {
     let screen = add(r#"<main id="first"><button id="first-sign-in">Sign in</button></main>"#);
-    share(&[
+    let first = share(&[
         ("screen", screen.clone().into()),
         ("clicked", JsValue::TRUE),
     ]);
@@ -53,18 +64,18 @@ fn the_app_takes_the_first_screen_away_with_the_focus_and_the_click() {
         .unchecked_into();
     button.focus().unwrap();
     let app = add(r#"<main hidden><button id="mfa-sign-in">Sign in</button></main>"#);
-    assert!(first_screen::showing());
+    assert!(first.showing());
 
-    assert!(
-        first_screen::hand_over(&app),
-        "the click made on the first screen"
-    );
+    let clicked = first
+        .hand_over(&app)
+        .expect("the click made on the first screen");
+    assert!(clicked.popup.is_none(), "no window was opened");
     assert!(!screen.is_connected(), "the first screen is gone");
     assert!(!app.hidden(), "the app's screen shows");
     assert_eq!(document().active_element().unwrap().id(), "mfa-sign-in");
-    assert!(!first_screen::showing());
+    assert!(!first.showing());
     assert!(
-        !first_screen::hand_over(&app),
+        first.hand_over(&app).is_none(),
         "a click is carried out once"
     );
     app.remove();
@@ -72,11 +83,37 @@ fn the_app_takes_the_first_screen_away_with_the_focus_and_the_click() {
 }
 
 #[wasm_bindgen_test]
+fn a_widgets_first_screen_hands_over_the_window_its_click_opened() {
+    let screen = add(r#"<main id="widget-first"><button>Sign in</button></main>"#);
+    // Any object stands for the window here: the app only passes it on to the sign-in.
+    let window = Object::new();
+    let first = FirstScreen::given(
+        shared(&[
+            ("screen", screen.clone().into()),
+            ("clicked", JsValue::TRUE),
+            ("popup", window.clone().into()),
+        ])
+        .into(),
+    )
+    .unwrap();
+    let app = add("<main hidden><p>app</p></main>");
+    let clicked = first.hand_over(&app).unwrap();
+    let popup: JsValue = clicked.popup.expect("the window the click opened").into();
+    assert_eq!(popup, JsValue::from(window));
+    assert!(!screen.is_connected());
+    assert!(first.hand_over(&app).is_none());
+    app.remove();
+}
+
+#[wasm_bindgen_test]
 fn without_the_script_there_is_nothing_to_take_over() {
     unshare();
+    assert!(FirstScreen::page().is_none());
+    assert!(FirstScreen::given(JsValue::UNDEFINED).is_none());
     let app = add("<main><p>app</p></main>");
-    assert!(!first_screen::showing());
-    assert!(!first_screen::hand_over(&app));
+    let nothing_shown = FirstScreen::given(Object::new().into()).unwrap();
+    assert!(!nothing_shown.showing());
+    assert!(nothing_shown.hand_over(&app).is_none());
     app.remove();
 }
 
@@ -85,19 +122,19 @@ async fn the_configuration_the_script_read_is_taken_once() {
     let answer = Object::new();
     Reflect::set(&answer, &"status".into(), &200.into()).unwrap();
     Reflect::set(&answer, &"text".into(), &r#"{"domain":"a"}"#.into()).unwrap();
-    share(&[("config", Promise::resolve(&answer).into())]);
-    let read = first_screen::config_answer().await;
+    let first = share(&[("config", Promise::resolve(&answer).into())]);
+    let read = first.config_answer().await;
     assert_eq!(read, Some(Ok((200, Some(r#"{"domain":"a"}"#.to_owned())))));
     assert_eq!(
-        first_screen::config_answer().await,
+        first.config_answer().await,
         None,
         "a retry asks the network"
     );
 
     let failed = Promise::reject(&js_sys::Error::new("Failed to fetch").into());
-    share(&[("config", failed.into())]);
+    let first = share(&[("config", failed.into())]);
     assert_eq!(
-        first_screen::config_answer().await,
+        first.config_answer().await,
         Some(Err("Failed to fetch".to_owned()))
     );
     unshare();

@@ -133,14 +133,13 @@ export interface MfaManagerEventMap {
 }
 
 /**
- * A mounted widget, as returned by `mount()`. Keep a reference to it for as long as the widget
- * should stay: a handle nothing refers to any more is freed by the garbage collector, and
- * freeing it unmounts the widget.
+ * A mounted widget, as returned by `mount()`. The widget stays on the page until `unmount()`,
+ * whether or not the handle is kept; keep it to take the widget away later.
  */
 export interface MfaManagerHandle {
   /** Removes the widget from the page and forgets its session. */
   unmount(): void;
-  /** Releases the handle itself (after `unmount()`, when it is no longer needed). */
+  /** Releases what the handle holds (after `unmount()`, when it is no longer needed). */
   free(): void;
 }
 
@@ -148,8 +147,9 @@ export interface MfaManagerHandle {
  * Mounts mfa-manager inside `element`. Sign-in uses a popup unless `mode` says otherwise, so
  * the host page is never navigated away. `onDone`, if given, receives the app-audience token
  * when the user is done; the same detail is dispatched as `mfa-manager:done`. A bad
- * configuration is shown inside the element, naming each wrong key. Keep the returned handle
- * referenced while the widget is shown (see {@link MfaManagerHandle}).
+ * configuration is shown inside the element, naming each wrong key. The signed-out screen
+ * shows at once, before the rest of the widget is fetched; the handle is returned at once too
+ * (see {@link MfaManagerHandle}).
  */
 export function mount(
   element: HTMLElement,

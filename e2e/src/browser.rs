@@ -126,22 +126,21 @@ impl Browser {
         Ok(self.driver.find_all(By::Css(css)).await?.is_empty())
     }
 
-    /// Waits until the page's first screen (drawn before its app is fetched, see
-    /// `tests/first_screen.rs`) has made way for the app, which replaces its elements: a
-    /// journey acts on the app's own screen, so it waits while the first-screen script has not
-    /// run yet, while the app's screen is not there or still hidden, and while the first
-    /// screen is up. Pages without the script pass at once.
+    /// Waits until the first screens (drawn before the app is fetched, see
+    /// `tests/first_screen.rs`; `main[data-mfa-first-screen]`) have made way for the app,
+    /// which replaces their elements: a journey acts on the app's own screen, so it waits
+    /// while the page's first-screen script has not run yet, while the page's app is not there,
+    /// while an app's screen is still hidden, and while a first screen is up. Pages without
+    /// first screens pass at once.
     pub async fn wait_for_the_app(&self) -> TestResult {
         let deadline = Instant::now() + WAIT;
         loop {
             let showing = self
                 .eval::<bool>(
-                    "if (!document.querySelector('script[src*=\"first-screen-\"]')) return false;
-                     const s = window.mfaManagerFirstScreen;
-                     if (!s) return true;
-                     const app = [...document.querySelectorAll('main.mfa-manager')]
-                         .find((m) => m !== s.screen);
-                     return !app || app.hidden || !!(s.screen && s.screen.isConnected);",
+                    "const page = document.querySelector('script[src*=\"first-screen-\"]');
+                     if (page && !window.mfaManagerFirstScreen) return true;
+                     if (document.querySelector('main[data-mfa-first-screen], main.mfa-manager[hidden]')) return true;
+                     return !!page && !document.querySelector('main.mfa-manager:not([data-mfa-first-screen])');",
                 )
                 .await
                 // While the page navigates, the script may not run: look again.
@@ -159,11 +158,29 @@ impl Browser {
     }
 
     /// Waits for the first element matching `css` on the app's screen (after
-    /// [`Browser::wait_for_the_app`]). On failure the error carries the page's visible text,
-    /// so a failed journey says what the user saw instead.
+    /// [`Browser::wait_for_the_app`]; a widget's first screen may come up after that wait, so
+    /// an element on a first screen is looked for again). On failure the error carries the
+    /// page's visible text, so a failed journey says what the user saw instead.
     pub async fn find(&self, css: &str) -> TestResult<WebElement> {
-        self.wait_for_the_app().await?;
-        self.find_now(css).await
+        let deadline = Instant::now() + WAIT;
+        loop {
+            self.wait_for_the_app().await?;
+            let found = self.find_now(css).await?;
+            let on_first_screen = self
+                .driver
+                .execute(
+                    "return arguments[0].closest('[data-mfa-first-screen]') !== null;",
+                    vec![found.to_json()?],
+                )
+                .await
+                .and_then(|answer| answer.convert::<bool>())
+                // Gone while looked at: the app took over; look again.
+                .unwrap_or(true);
+            if !on_first_screen || Instant::now() > deadline {
+                return Ok(found);
+            }
+            tokio::time::sleep(POLL).await;
+        }
     }
 
     /// Waits for the first element matching `css`, on whatever screen is up (the first

@@ -87,7 +87,7 @@ impl Site {
         let base = format!("/{}", base_path.trim_matches('/'));
         let base = if base == "/" { String::new() } else { base };
         let config_route = format!("{base}/config.json");
-        let widget_script = widget_script(&dist, &config)?;
+        let widget_script = widget_script(&config);
         let examples = crate::examples::router(&base, &dist, &config)?;
         let csp = header::HeaderValue::from_str(&content_security_policy(tenant_origin))?;
         let app =
@@ -149,15 +149,10 @@ const WIDGET_PAGE: &str = r#"<!DOCTYPE html><html lang="en"><head><meta charset=
 <body><h1>Host app</h1><div id="widget"></div>
 <script type="module" src="./widget-host.js"></script></body></html>"#;
 
-/// The host page's script: embeds the widget with `mount()` (mode left to its widget default),
-/// and records what the `onDone` callback receives (decoded claims, never the token itself).
-fn widget_script(dist: &std::path::Path, config: &ConfigFile) -> TestResult<String> {
-    let glue = std::fs::read_dir(dist)?
-        .flatten()
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .find(|name| name.starts_with("mfa-manager-") && name.ends_with(".js"))
-        .ok_or("no JavaScript module in dist/")?;
-    let wasm = glue.replace(".js", "_bg.wasm");
+/// The host page's script: embeds the widget with `mount()` from the stable entry module
+/// (mode left to its widget default), and records what the `onDone` callback receives
+/// (decoded claims, never the token itself).
+fn widget_script(config: &ConfigFile) -> String {
     let config = match config {
         ConfigFile::Json(value) => {
             let mut value = value.clone();
@@ -168,13 +163,12 @@ fn widget_script(dist: &std::path::Path, config: &ConfigFile) -> TestResult<Stri
         }
         _ => "{}".to_owned(),
     };
-    Ok(format!(
-        r#"import init, {{ mount }} from './{glue}';
-await init({{ module_or_path: './{wasm}' }});
+    format!(
+        r#"import {{ mount }} from './mfa-manager.js';
 window.widgetHandle = mount(document.getElementById('widget'), {config}, (detail) => {{
   const claims = JSON.parse(atob(detail.access_token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')));
   window.__doneCallback = {{ aud: claims.aud, expires_in: detail.expires_in, token_type: detail.token_type }};
 }});
 "#
-    ))
+    )
 }

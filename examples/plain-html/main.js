@@ -1,6 +1,9 @@
 // Embeds mfa-manager with the <mfa-manager> element. Copy the files of dist/ (except
-// index.html and config.json) next to this file and replace HASH with the hash in their names.
-import init from "./mfa-manager-HASH.js";
+// index.html and config.json) next to this file and replace HASH in index.html with the hash
+// in the stylesheet's name.
+// The stable entry module defines <mfa-manager>: the element below shows its Sign in at once
+// and fetches the rest of the widget behind it.
+import "./mfa-manager.js";
 
 const widget = document.querySelector("mfa-manager");
 const status = document.getElementById("app-status");
@@ -24,6 +27,3 @@ widget.addEventListener("mfa-manager:change", (event) => {
 widget.addEventListener("mfa-manager:error", (event) => {
   changes.textContent = `The widget reported: ${event.detail.message}`;
 });
-
-// Loading the module defines <mfa-manager>; the element above then mounts the widget.
-await init({ module_or_path: "./mfa-manager-HASH_bg.wasm" });

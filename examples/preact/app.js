@@ -1,10 +1,12 @@
 // A Preact app embedding <mfa-manager>. Preact and htm are ES modules loaded straight from
 // node_modules (`npm ci` in this folder), so no bundler is needed. Copy the files of dist/
-// (except index.html and config.json) next to this file and replace HASH with the hash in
-// their names.
+// (except index.html and config.json) next to this file and replace HASH in index.html with
+// the hash in the stylesheet's name.
 import { Component, h, render } from "./node_modules/preact/dist/preact.mjs";
 import htm from "./node_modules/htm/dist/htm.module.js";
-import init from "./mfa-manager-HASH.js";
+// The stable entry module defines <mfa-manager>: each element shows its Sign in at once and
+// fetches the rest of the widget behind it.
+import "./mfa-manager.js";
 
 const html = htm.bind(h);
 
@@ -54,6 +56,4 @@ class AccountSecurity extends Component {
   }
 }
 
-// Loading the module defines <mfa-manager>, so the element mounts as soon as Preact adds it.
-await init({ module_or_path: "./mfa-manager-HASH_bg.wasm" });
 render(html`<${AccountSecurity} />`, document.getElementById("app"));

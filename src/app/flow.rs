@@ -217,22 +217,33 @@ impl Flow {
 
     /// Starts the interactive sign-in for the MFA API (redirect or popup per config).
     pub fn sign_in(self) {
+        self.sign_in_with(None);
+    }
+
+    /// [`Flow::sign_in`], in `popup` when a click before the app was here already opened the
+    /// sign-in window (`crate::first_screen`); otherwise a popup sign-in opens it now.
+    pub fn sign_in_with(self, popup: Option<web_sys::Window>) {
         self.error.set(None);
         self.note.set(None);
         let config = self.config.get_value();
         let purpose = self.manages.get_untracked();
         match config.mode {
-            Mode::Redirect => spawn_local(self.redirect(
-                purpose,
-                Resume {
-                    screen: SCREEN_MANAGE.into(),
-                    note: None,
-                },
-            )),
+            Mode::Redirect => {
+                if let Some(popup) = popup {
+                    let _ = popup.close();
+                }
+                spawn_local(self.redirect(
+                    purpose,
+                    Resume {
+                        screen: SCREEN_MANAGE.into(),
+                        note: None,
+                    },
+                ))
+            }
             Mode::Popup => {
                 self.stage
                     .set(Stage::Working(self.texts().waiting_for_window.into()));
-                let signing = popup_sign_in(&config, purpose);
+                let signing = popup_sign_in(&config, purpose, popup);
                 spawn_local(async move {
                     let signed = match signing.await {
                         Err(e) if purpose == Purpose::MyAccount && self.falls_back(&e) => {
@@ -375,7 +386,7 @@ impl Flow {
         self.error.set(None);
         let config = self.config.get_value();
         let purpose = self.manages.get_untracked();
-        let signing = popup_sign_in(&config, purpose);
+        let signing = popup_sign_in(&config, purpose, None);
         spawn_local(async move {
             match signing.await {
                 Ok(token) => {
@@ -438,7 +449,7 @@ impl Flow {
     pub fn done_with_popup(self) {
         self.stage
             .set(Stage::Working(self.texts().waiting_for_window.into()));
-        let signing = popup_sign_in(&self.config.get_value(), Purpose::App);
+        let signing = popup_sign_in(&self.config.get_value(), Purpose::App, None);
         spawn_local(async move {
             match signing.await {
                 Ok(token) => self.deliver(token),

@@ -38,16 +38,18 @@ lazy_part! {
     }
 }
 
-/// Signs in through a popup (see [`super::popup::sign_in`]). The window opens at once, in the
-/// caller's task, so call it in the click's handler, before `spawn_local`: Safari opens a
-/// window only while the page handles the click (not after the chunk's download), and Firefox
-/// runs the page's pending microtasks inside `window.open`, which re-entered a future opening
-/// it while being polled and stopped the sign-in.
+/// Signs in through a popup (see [`super::popup::sign_in`]): `opened`, a sign-in window the
+/// first screen's click opened, or else one opened at once, in the caller's task, so call it
+/// in the click's handler, before `spawn_local`: Safari opens a window only while the page
+/// handles the click (not after the chunk's download), and Firefox runs the page's pending
+/// microtasks inside `window.open`, which re-entered a future opening it while being polled
+/// and stopped the sign-in.
 pub fn popup_sign_in(
     config: &Config,
     purpose: Purpose,
+    opened: Option<web_sys::Window>,
 ) -> impl Future<Output = Result<IssuedToken, AuthError>> {
-    let popup = super::popup::open();
+    let popup = opened.map_or_else(super::popup::open, Ok);
     let config = config.clone();
     async move {
         let popup = popup?;

@@ -39,7 +39,12 @@ async fn read() -> Result<String, LoadFailure> {
         404 => LoadFailure::NotFound,
         status => LoadFailure::Status(status),
     };
-    if let Some(answer) = crate::first_screen::config_answer().await {
+    let first_screen = crate::first_screen::FirstScreen::page();
+    let answer = match first_screen {
+        Some(first_screen) => first_screen.config_answer().await,
+        None => None,
+    };
+    if let Some(answer) = answer {
         return match answer.map_err(LoadFailure::RequestFailed)? {
             (_, Some(text)) => Ok(text),
             (status, None) => Err(failed(status)),

@@ -9,7 +9,7 @@
 
 use mfa_manager::browser::sleep;
 use std::time::Duration;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// How often [`settle_until`] looks at its condition again.
 const POLL_EVERY: Duration = Duration::from_millis(5);
@@ -37,7 +37,7 @@ pub fn container() -> web_sys::HtmlElement {
 pub fn mount_widget(json: &str) -> (web_sys::HtmlElement, mfa_manager::MountHandle) {
     let element = container();
     let config = js_sys::JSON::parse(json).unwrap();
-    let handle = mfa_manager::mount(element.clone(), config, None);
+    let handle = mfa_manager::mount(element.clone(), config, None, JsValue::UNDEFINED);
     (element, handle)
 }
 

@@ -6,7 +6,11 @@
 //! see `externalize.rs`), so it starts the module the way the page does, except that every
 //! URL is resolved against the entry module itself rather than the host page: a page in
 //! another folder gets the wasm, the stylesheet and (through the split loader, which resolves
-//! them against its own URL) the wasm chunks from the folder of the build. Each URL is written
+//! them against its own URL) the wasm chunks from the folder of the build. Like the page, a
+//! widget shows its signed-out screen before the app is fetched: the module carries the
+//! element's class and the first screen shared with the page (`src/first_screen/`), and asks
+//! for the app once a widget's screen is up, so a host page's first load is this module and
+//! the stylesheet. Each URL is written
 //! `new URL("./file", import.meta.url)` with a literal file name, the form bundlers (Vite,
 //! webpack, Parcel) recognise, so a host app that bundles the npm package gets the files
 //! copied into its own build and the URLs rewritten to them.
@@ -22,16 +26,20 @@ pub const DECLARATIONS_FILE: &str = "mfa-manager.d.ts";
 /// The declarations in the repository, relative to the workspace root.
 pub const DECLARATIONS_SOURCE: &str = "types/mfa-manager.d.ts";
 
-/// Writes `mfa-manager.js` and copies `mfa-manager.d.ts` into the build folder `dir`.
-pub fn write(dir: &Path) -> Result<(), String> {
+/// Writes `mfa-manager.js` (minified for `release`) and copies `mfa-manager.d.ts` into the
+/// build folder `dir`.
+pub fn write(dir: &Path, release: bool) -> Result<(), String> {
     let loader_path = trunk_loader(dir)?;
     let loader = fs::read_to_string(&loader_path)
         .map_err(|e| format!("cannot read {}: {e}", loader_path.display()))?;
     let start = Start::read(&loader).map_err(|e| format!("{}: {e}", loader_path.display()))?;
     let stylesheet = stylesheet(dir)?;
     let entry = dir.join(ENTRY_FILE);
-    fs::write(&entry, entry_module(&start, stylesheet.as_deref()))
+    fs::write(&entry, entry_module(&start, &stylesheet)?)
         .map_err(|e| format!("cannot write {}: {e}", entry.display()))?;
+    if release {
+        crate::minify::js(&entry)?;
+    }
     let source = paths::root().join(DECLARATIONS_SOURCE);
     let copy = dir.join(DECLARATIONS_FILE);
     fs::copy(&source, &copy).map(|_| ()).map_err(|e| {
@@ -68,33 +76,45 @@ impl Start {
     }
 }
 
-/// The entry module: fetches the wasm and imports the glue at once (one round trip instead of
-/// two in a row), adds the build's stylesheet unless the page links it already, starts the
-/// module with trunk's `init({ module_or_path })` call (which runs the start function that
-/// defines `<mfa-manager>`) and exports `mount`.
-pub fn entry_module(start: &Start, stylesheet: Option<&str>) -> String {
-    let Start { module, wasm } = start;
-    let style = stylesheet.map_or(String::new(), |css| {
-        format!(
-            "const style = new URL(\"{css}\", import.meta.url).href;\n\
-             if (![...document.querySelectorAll('link[rel~=\"stylesheet\"]')].some((l) => l.href === style)) {{\n\
-             \x20 const link = document.createElement(\"link\");\n\
-             \x20 link.rel = \"stylesheet\";\n\
-             \x20 link.href = style;\n\
-             \x20 document.head.append(link);\n\
-             }}\n"
-        )
-    });
-    format!(
-        "// mfa-manager's stable entry point: revalidate this file, cache the hashed ones it loads\n\
-         // forever. Defines <mfa-manager> and exports mount(); types in mfa-manager.d.ts.\n\
-         const wasm = fetch(new URL(\"{wasm}\", import.meta.url));\n\
-         wasm.catch(() => {{}});\n\
-         {style}\
-         const {{ default: init, mount: mountWidget }} = await import(\"{module}\");\n\
-         await init({{ module_or_path: wasm }});\n\
-         export const mount = mountWidget;\n"
-    )
+/// The widget's part of the entry module, relative to the workspace root.
+pub const SOURCE: &str = "src/first_screen/widget.js";
+/// The element's class, relative to the workspace root (also a module of the wasm's glue).
+pub const ELEMENT_SOURCE: &str = "src/element.js";
+/// Where the widget's part names the stylesheet, the wasm and the glue module.
+const STYLE_MARKER: &str = "/*mfa-manager-style*/";
+const WASM_MARKER: &str = "/*mfa-manager-wasm*/";
+const MODULE_MARKER: &str = "/*mfa-manager-module*/";
+
+/// The entry module: the element's class (`src/element.js`, not exported here), the first
+/// screen shared with the page (`src/first_screen/screen.js`, with every language's texts) and
+/// the widget's part (`src/first_screen/widget.js`, which links the build's `stylesheet`,
+/// defines `<mfa-manager>`, exports `mount`, and fetches the wasm and imports the glue at once
+/// when a widget's first screen is up).
+pub fn entry_module(start: &Start, stylesheet: &str) -> Result<String, String> {
+    const EXPORTED: &str = "\nexport function defineMfaManagerElement";
+    let element = crate::first_screen::source(ELEMENT_SOURCE)?;
+    let at = element
+        .find(EXPORTED)
+        .ok_or_else(|| format!("{ELEMENT_SOURCE} no longer exports defineMfaManagerElement"))?;
+    let element = format!(
+        "{}\nfunction defineMfaManagerElement{}",
+        &element[..at],
+        &element[at + EXPORTED.len()..]
+    );
+    let quoted = |file: &str| serde_json::Value::from(file).to_string();
+    let widget = crate::first_screen::fill(
+        &crate::first_screen::source(SOURCE)?,
+        &[
+            (STYLE_MARKER, quoted(stylesheet)),
+            (WASM_MARKER, quoted(&start.wasm)),
+            (MODULE_MARKER, quoted(&start.module)),
+        ],
+    )?;
+    Ok(format!(
+        "// Written by `cargo xtask` from {SCREEN}, {ELEMENT_SOURCE} and {SOURCE}.\n{}\n{element}\n{widget}",
+        crate::first_screen::screen()?,
+        SCREEN = crate::first_screen::SCREEN_SOURCE,
+    ))
 }
 
 /// The loader file `init-HASH.js` the first post-build step wrote into `dir`.
@@ -114,12 +134,15 @@ fn trunk_loader(dir: &Path) -> Result<std::path::PathBuf, String> {
     }
 }
 
-/// The build's stylesheet (`./main-HASH.css`), if it has one.
-fn stylesheet(dir: &Path) -> Result<Option<String>, String> {
+/// The build's stylesheet (`./main-HASH.css`).
+fn stylesheet(dir: &Path) -> Result<String, String> {
     let sheets = files_named(dir, "", ".css")?;
     match sheets.as_slice() {
-        [] => Ok(None),
-        [one] => relative_file(&format!("./{one}"), ".css").map(Some),
+        [] => Err(format!(
+            "{}: no stylesheet, which the widget's screens need",
+            dir.display()
+        )),
+        [one] => relative_file(&format!("./{one}"), ".css"),
         several => Err(format!(
             "{}: several stylesheets ({}), the entry module adds one",
             dir.display(),
@@ -206,23 +229,44 @@ mod tests {
 
     #[test]
     fn the_entry_resolves_every_file_against_its_own_url() {
-        let entry = entry_module(&start(), Some("./main-c36072f92ce3d017.css"));
+        let entry = entry_module(&start(), "./main-c36072f92ce3d017.css").unwrap();
         // Literal names beside `import.meta.url`: the form bundlers find and copy.
-        assert!(entry.contains(
-            "fetch(new URL(\"./mfa-manager-1282634823a17a20_bg.wasm\", import.meta.url))"
-        ));
+        assert!(
+            entry.contains(
+                "fetch(new URL(\"./mfa-manager-1282634823a17a20_bg.wasm\", import.meta.url))"
+            ),
+            "{entry}"
+        );
         assert!(entry.contains("new URL(\"./main-c36072f92ce3d017.css\", import.meta.url)"));
         // A dynamic import is resolved against the importing module, like the URLs above.
-        assert!(entry.contains("await import(\"./mfa-manager-1282634823a17a20.js\")"));
-        assert!(entry.contains("await init({ module_or_path: wasm });"));
-        assert!(entry.ends_with("export const mount = mountWidget;\n"));
+        assert!(entry.contains("import(\"./mfa-manager-1282634823a17a20.js\")"));
+        assert!(entry.contains("glue.default({ module_or_path: wasm })"));
+        assert!(!entry.contains("/*mfa-"), "every marker is filled");
     }
 
     #[test]
-    fn a_build_without_stylesheet_adds_none() {
-        let entry = entry_module(&start(), None);
-        assert!(!entry.contains("stylesheet"));
-        assert!(entry.contains("export const mount"));
+    fn the_entry_carries_the_element_and_the_first_screen_and_exports_only_mount() {
+        let entry = entry_module(&start(), "./main-c36072f92ce3d017.css").unwrap();
+        assert!(entry.contains("\nfunction defineMfaManagerElement("));
+        assert!(entry.contains("function drawFirstScreen("));
+        assert!(entry.contains("\"Taking you to sign in…\""));
+        let exports: Vec<&str> = entry
+            .lines()
+            .filter(|line| line.starts_with("export "))
+            .collect();
+        assert_eq!(
+            exports,
+            ["export function mount(element, config, onDone) {"]
+        );
+    }
+
+    #[test]
+    fn a_build_without_stylesheet_is_refused() {
+        let dir = std::env::temp_dir().join(format!("mfa-entry-css-{}", std::process::id()));
+        fs::create_dir_all(&dir).unwrap();
+        let found = stylesheet(&dir);
+        let _ = fs::remove_dir_all(&dir);
+        assert!(found.unwrap_err().contains("no stylesheet"));
     }
 
     #[test]
@@ -231,14 +275,14 @@ mod tests {
         fs::create_dir_all(&dir).unwrap();
         fs::write(dir.join("init-de63dc060a4afa64.js"), LOADER).unwrap();
         fs::write(dir.join("main-c36072f92ce3d017.css"), "main{}").unwrap();
-        let written = write(&dir);
+        let written = write(&dir, false);
         let entry = fs::read_to_string(dir.join(ENTRY_FILE));
         let declarations = fs::read_to_string(dir.join(DECLARATIONS_FILE));
         let _ = fs::remove_dir_all(&dir);
         assert_eq!(written, Ok(()));
         assert_eq!(
             entry.unwrap(),
-            entry_module(&start(), Some("./main-c36072f92ce3d017.css"))
+            entry_module(&start(), "./main-c36072f92ce3d017.css").unwrap()
         );
         assert!(declarations.unwrap().contains("export function mount("));
     }

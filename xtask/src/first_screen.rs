@@ -1,10 +1,11 @@
 //! The last step of trunk's post-build hook: the page's first screen before its app. It takes
 //! the tags that start the app out of `index.html` (trunk's loader, now a file, and the
-//! preloads of the glue and the wasm), writes the first-screen script (`src/first_screen.js`)
-//! with those tags and every language's texts of the signed-out screen at its markers as
-//! `first-screen-HASH.js`, and links that script instead. A cold visitor then downloads the
-//! page, its stylesheet, `config.json` and this small script before the signed-out screen is
-//! interactive; the app follows.
+//! preloads of the glue and the wasm), writes the first-screen script (`src/first_screen/`:
+//! the screen shared with the widget's entry module, `screen.js`, with every language's texts
+//! of the signed-out screen at its marker, then the page's part, `page.js`, with those tags at
+//! its marker) as `first-screen-HASH.js`, and links that script instead. A cold visitor then
+//! downloads the page, its stylesheet, `config.json` and this small script before the
+//! signed-out screen is interactive; the app follows.
 
 use crate::content_hash::hashed_name;
 use crate::externalize::{scan, Element};
@@ -15,8 +16,11 @@ use serde_json::{json, Map, Value};
 use std::fs;
 use std::path::Path;
 
-/// The script's source, relative to the workspace root.
-pub const SOURCE: &str = "src/first_screen.js";
+/// The screen's source, shared by the page's script and the widget's entry module, relative
+/// to the workspace root.
+pub const SCREEN_SOURCE: &str = "src/first_screen/screen.js";
+/// The page's part of the script, relative to the workspace root.
+pub const SOURCE: &str = "src/first_screen/page.js";
 /// Start of the script's file name in the build (`first-screen-HASH.js`).
 pub const PREFIX: &str = "first-screen-";
 /// Where the script expects its texts (`{locale: {dir, texts}}`).
@@ -24,13 +28,14 @@ const TEXTS_MARKER: &str = "/*mfa-first-screen-texts*/";
 /// Where the script expects the tags that start the app (`[[name, {attribute: value}]]`).
 const APP_MARKER: &str = "/*mfa-first-screen-app*/";
 /// The keys of the signed-out screen's texts, in the order the script reads them.
-pub const KEYS: [&str; 6] = [
+pub const KEYS: [&str; 7] = [
     "heading",
     "signed_out_title",
     "signed_out_intro",
     "sign_in_at",
     "sign_in",
     "taking_you_to_sign_in",
+    "part_unavailable",
 ];
 /// Locales written right to left (as `Lang::dir` says in the page).
 const RIGHT_TO_LEFT: &[&str] = &["ar"];
@@ -42,10 +47,8 @@ pub fn run(dir: &Path, release: bool) -> Result<(), String> {
     let html =
         fs::read_to_string(&index).map_err(|e| format!("cannot read {}: {e}", index.display()))?;
     let (html, app) = take_app_tags(&html).map_err(|e| format!("{}: {e}", index.display()))?;
-    let source_path = paths::root().join(SOURCE);
-    let source = fs::read_to_string(&source_path)
-        .map_err(|e| format!("cannot read {}: {e}", source_path.display()))?;
-    let script = fill(&source, &first_screen_texts()?, &app)?;
+    let page = fill(&source(SOURCE)?, &[(APP_MARKER, app.to_string())])?;
+    let script = format!("{}\n{page}", screen()?);
     let plain = dir.join("first-screen.js");
     fs::write(&plain, &script).map_err(|e| format!("cannot write {}: {e}", plain.display()))?;
     if release {
@@ -136,18 +139,32 @@ fn first_screen_texts() -> Result<Value, String> {
     Ok(Value::Object(by_locale))
 }
 
-/// `source` with the texts and the app's tags written between their markers.
-fn fill(source: &str, texts: &Value, app: &Value) -> Result<String, String> {
+/// The text of the source file `relative` to the workspace root.
+pub fn source(relative: &str) -> Result<String, String> {
+    let path = paths::root().join(relative);
+    fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+}
+
+/// The screen shared by the page's script and the widget's entry module, with every
+/// language's texts.
+pub fn screen() -> Result<String, String> {
+    let texts = first_screen_texts()?.to_string();
+    fill(&source(SCREEN_SOURCE)?, &[(TEXTS_MARKER, texts)])
+}
+
+/// `source` with each `(marker, value)`'s value written in place of the marker, the value
+/// between its two occurrences and the marker itself.
+pub fn fill(source: &str, values: &[(&str, String)]) -> Result<String, String> {
     let mut script = source.to_owned();
-    for (marker, value) in [(TEXTS_MARKER, texts), (APP_MARKER, app)] {
+    for (marker, value) in values {
         let start = script
             .find(marker)
-            .ok_or_else(|| format!("{SOURCE} has no {marker}"))?;
+            .ok_or_else(|| format!("a script source has no {marker}"))?;
         let end = script[start + marker.len()..]
             .find(marker)
             .map(|i| start + marker.len() + i + marker.len())
-            .ok_or_else(|| format!("{SOURCE} has {marker} once, not around a value"))?;
-        script.replace_range(start..end, &value.to_string());
+            .ok_or_else(|| format!("a script source has {marker} once, not around a value"))?;
+        script.replace_range(start..end, value);
     }
     Ok(script)
 }
@@ -197,14 +214,25 @@ mod tests {
     }
 
     #[test]
-    fn the_script_gets_its_values_between_the_markers() {
-        let source = fs::read_to_string(paths::root().join(SOURCE)).unwrap();
-        let script = fill(&source, &json!({"en": {}}), &json!([["script", {}]])).unwrap();
-        assert!(!script.contains("mfa-first-screen-"), "{script}");
-        assert!(script.contains(r#"const TEXTS = {"en":{}};"#), "{script}");
-        assert!(
-            script.contains(r#"const APP = [["script",{}]];"#),
-            "{script}"
-        );
+    fn the_scripts_get_their_values_between_the_markers() {
+        let page = fill(
+            &source(SOURCE).unwrap(),
+            &[(APP_MARKER, json!([["script", {}]]).to_string())],
+        )
+        .unwrap();
+        assert!(!page.contains("mfa-first-screen-"), "{page}");
+        assert!(page.contains(r#"const APP = [["script",{}]];"#), "{page}");
+        let screen = screen().unwrap();
+        assert!(!screen.contains("mfa-first-screen-"), "{screen}");
+        assert!(screen.contains(r#"const TEXTS = {"#), "{screen}");
+        assert!(screen.contains(r#""Sign in""#), "{screen}");
+    }
+
+    #[test]
+    fn a_missing_or_lone_marker_is_named() {
+        let err = fill("const A = 1;", &[("/*m*/", "2".into())]).unwrap_err();
+        assert!(err.contains("no /*m*/"), "{err}");
+        let err = fill("const A = /*m*/ 1;", &[("/*m*/", "2".into())]).unwrap_err();
+        assert!(err.contains("once"), "{err}");
     }
 }

@@ -124,7 +124,7 @@ fn post_build(args: PostBuildArgs) -> Result<(), String> {
     if release {
         snippet_names::run(&dir)?;
     }
-    entry::write(&dir)?;
+    entry::write(&dir, release)?;
     integrity::refresh(&dir)?;
     first_screen::run(&dir, release)
 }

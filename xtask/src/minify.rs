@@ -27,6 +27,8 @@ pub fn js(path: &Path) -> Result<(), String> {
             .args([
                 "--minify",
                 "--format=esm",
+                // Texts as they are, not as `\uXXXX` escapes (modules are read as UTF-8).
+                "--charset=utf8",
                 "--log-level=warning",
                 "--allow-overwrite",
             ])

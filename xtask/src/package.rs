@@ -12,7 +12,8 @@
 //!   into a host app's build finds them, and a page that loads the package unbundled gets
 //!   them from beside the entry.
 //!
-//! Left out: the stand-alone page (`index.html`, its loader `init-HASH.js` and `config.json`),
+//! Left out: the stand-alone page (`index.html`, its loader `init-HASH.js`, its first-screen
+//! script `first-screen-HASH.js` and `config.json`),
 //! demo mode's `demo/` (left out of the package as out of a production deployment; `?demo`
 //! links must not work on a site that embeds the widget), and the `.br`/`.gz` copies (a host
 //! app's own build and deployment compress its files; a bundler copies the plain ones).
@@ -90,7 +91,10 @@ pub fn build_from_dist() -> Result<String, String> {
 pub fn belongs(relative: &str) -> bool {
     let top = relative.split('/').next().unwrap_or_default();
     let page = matches!(relative, "index.html" | "config.json")
-        || (top == relative && relative.starts_with("init-") && relative.ends_with(".js"));
+        || (top == relative
+            && (relative.starts_with("init-")
+                || relative.starts_with(crate::first_screen::PREFIX))
+            && relative.ends_with(".js"));
     !page && top != crate::demo_tenant::FOLDER && !precompress::is_copy(Path::new(relative))
 }
 

@@ -24,8 +24,10 @@ pub const TARGET_BROTLI: usize = 100 * 1024;
 /// nearly all in the lazily loaded chunks (the first load grew by 3 KB). The page's first
 /// screen before its app (`first-screen-HASH.js`, with every language's texts of that screen)
 /// and asking for the list while the signed-in screen is built added 4.9 KB, and took the
-/// first load from 117 KB to 6 KB.
-pub const CEILING_BROTLI: usize = 308 * 1024;
+/// first load from 117 KB to 6 KB. The widget's first screen before its app (the screen's
+/// code shared with the page's script, a Sign in clicked before the app opening the sign-in
+/// window for it, the screen saying when the app could not be loaded) added 1.6 KB.
+pub const CEILING_BROTLI: usize = 309 * 1024;
 /// Goal for the first load (brotli): what a cold visitor downloads before the signed-out
 /// screen is interactive. Reported, not enforced.
 pub const FIRST_LOAD_GOAL_BROTLI: usize = 90 * 1024;
@@ -34,6 +36,7 @@ pub const FIRST_LOAD_GOAL_BROTLI: usize = 90 * 1024;
 pub const FIRST_LOAD_CEILING_BROTLI: usize = 121 * 1024;
 
 /// Sizes of one file.
+#[derive(Clone, Debug)]
 pub struct FileSize {
     /// Path relative to the measured folder.
     pub name: String,
@@ -159,6 +162,36 @@ pub fn app_totals(files: &[FileSize]) -> Totals {
     })
 }
 
+/// True for the files a host page embedding the widget downloads before a widget's first
+/// screen is interactive: the entry module (which carries the screen) and the stylesheet.
+pub fn widget_first_screen(file: &FileSize) -> bool {
+    file.name == crate::entry::ENTRY_FILE
+        || (!file.name.contains('/') && file.name.ends_with(".css"))
+}
+
+/// The widget's first load: [`widget_first_screen`]'s files.
+pub fn widget_first_load_totals(files: &[FileSize]) -> Totals {
+    totals(files, widget_first_screen)
+}
+
+/// Checks that a host page embedding the widget waits for no more bytes (brotli) before the
+/// widget's Sign in than a visitor of the page before the page's: the verdict line either way.
+pub fn check_widget_first_load(widget: &Totals, page: &Totals) -> Result<String, String> {
+    let line = format!(
+        "widget's first load: {} B brotli; the page's {} B",
+        widget.brotli, page.brotli
+    );
+    if widget.brotli <= page.brotli {
+        Ok(line)
+    } else {
+        Err(format!(
+            "{line}: a host page would wait for {} B more than the page. Keep what the \
+             widget's first screen does not need out of the entry module (src/first_screen/)",
+            widget.brotli - page.brotli
+        ))
+    }
+}
+
 /// Checks the first load's brotli size against [`FIRST_LOAD_CEILING_BROTLI`]: the verdict
 /// line either way, with the goal.
 pub fn check_first_load(first: &Totals) -> Result<String, String> {
@@ -183,12 +216,14 @@ pub fn check_first_load(first: &Totals) -> Result<String, String> {
     }
 }
 
-/// Both ceilings (the page's total and its first load): their verdict lines, or every
-/// failure.
+/// Every ceiling (the page's total, its first load, and the widget's first load against the
+/// page's): their verdict lines, or every failure.
 pub fn check_ceilings(files: &[FileSize]) -> Result<String, String> {
+    let first_load = first_load_totals(files);
     let results = [
         check_ceiling(&page_totals(files)),
-        check_first_load(&first_load_totals(files)),
+        check_first_load(&first_load),
+        check_widget_first_load(&widget_first_load_totals(files), &first_load),
     ];
     let (ok, failed): (Vec<_>, Vec<_>) = results.into_iter().partition(Result::is_ok);
     let lines = |all: Vec<Result<String, String>>| {
@@ -243,6 +278,10 @@ pub fn render(files: &[FileSize]) -> String {
         (
             "the app (fetched once the first screen is up)",
             app_totals(files),
+        ),
+        (
+            "widget's first load (mfa-manager.js, stylesheet)",
+            widget_first_load_totals(files),
         ),
         ("page total (every visitor)", page_totals(files)),
         (
@@ -389,5 +428,25 @@ mod tests {
             file("chunks/enroll-4567.wasm", FIRST_LOAD_CEILING_BROTLI),
         ];
         assert!(check_ceilings(&files).is_ok());
+    }
+
+    #[test]
+    fn a_widget_waiting_for_more_than_the_page_fails() {
+        let page = [
+            file("index.html", 1),
+            linked("main-1.css", 3),
+            linked("first-screen-2.js", 2),
+            file("mfa-manager-0123_bg.wasm", 80),
+        ];
+        let widget = |entry| {
+            let mut files = page.to_vec();
+            files.push(file("mfa-manager.js", entry));
+            files
+        };
+        assert_eq!(widget_first_load_totals(&widget(3)).brotli, 6);
+        assert!(check_ceilings(&widget(3)).is_ok());
+        let failed = check_ceilings(&widget(4)).unwrap_err();
+        assert!(failed.contains("1 B more than the page"), "{failed}");
+        assert!(render(&widget(3)).contains("widget's first load"));
     }
 }

@@ -10,8 +10,8 @@ const status = document.getElementById("app-status");
 // send it as `Authorization: Bearer …` to the API named by app_audience.
 let apiToken = null;
 
-// Keep the handle (exported here, so the module holds it): a handle nothing refers to is
-// freed by the garbage collector, and freeing it unmounts the widget.
+// The handle's unmount() takes the widget away again (exported here for the page's other
+// modules). The signed-out screen shows at once; the rest of the widget follows.
 export const widget = mount(
   document.getElementById("security"),
   {
