@@ -1,8 +1,8 @@
 //! Serves the embedding examples of `examples/` the way a site owner deploys them: an
-//! example's own files, with the built module's hashed file names and the emulated tenant's
+//! example's own files, with the built stylesheet's hashed name and the emulated tenant's
 //! settings put in for the placeholders they ship with, and the files of `dist/` beside them.
 //! `…/examples/plain-html/` is `examples/plain-html/index.html`, and
-//! `…/examples/plain-html/mfa-manager-….js` is the module from `dist/` (sent as its `.br` or
+//! `…/examples/plain-html/mfa-manager.js` is the entry module from `dist/` (sent as its `.br` or
 //! `.gz` copy when the browser takes it, like the page's own files). The pages of
 //! `e2e/official-clients/` (Auth0's own SDKs driven against the emulator) are served the same
 //! way under `…/official-clients/`.
@@ -53,13 +53,7 @@ impl Substitutions {
             .flatten()
             .map(|e| e.file_name().to_string_lossy().into_owned())
             .collect();
-        let built: [(&'static str, NameTest); 3] = [
-            ("mfa-manager-HASH.js", |n| {
-                n.starts_with("mfa-manager-") && n.ends_with(".js")
-            }),
-            ("mfa-manager-HASH_bg.wasm", |n| n.ends_with("_bg.wasm")),
-            ("main-HASH.css", |n| n.ends_with(".css")),
-        ];
+        let built: [(&'static str, NameTest); 1] = [("main-HASH.css", |n| n.ends_with(".css"))];
         let mut pairs: Vec<(&'static str, String)> = built
             .iter()
             .filter_map(|(placeholder, wanted)| {

@@ -157,6 +157,8 @@ async fn a_widget_in_another_folder_finds_its_language_file() -> TestResult {
         .await?;
     let build = format!("{}examples/stable-entry/", h.site.url);
     h.browser.open(&format!("{build}account/")).await?;
+    // The first screen speaks French at once; the app, which takes over, needs the file.
+    h.browser.find("#security #mfa-sign-in").await?;
     h.browser
         .wait_text(
             "#security h2",

@@ -133,8 +133,9 @@ async fn an_example_page_gets_the_built_module_as_its_brotli_copy() -> TestResul
     let dir = folder(
         "precompressed-examples",
         &[
-            ("mfa-manager-0123abcd.js", "identity glue"),
-            ("mfa-manager-0123abcd.js.br", "brotli glue"),
+            ("mfa-manager.js", "identity entry"),
+            ("mfa-manager.js.br", "brotli entry"),
+            ("main-0123abcd.css", "main {}"),
         ],
     )?;
     let listener = TcpListener::bind("127.0.0.1:0").await?;
@@ -142,16 +143,16 @@ async fn an_example_page_gets_the_built_module_as_its_brotli_copy() -> TestResul
     let app = e2e::examples::router("", &dir, &ConfigFile::Missing)?;
     let _stop = StopOnDrop::serve(listener, app);
 
-    let path = "/examples/plain-html/mfa-manager-0123abcd.js";
+    let path = "/examples/plain-html/mfa-manager.js";
     let [encoding, kind, _, body] = get(&origin, path, Some("gzip, br")).await?;
-    assert_eq!((encoding.as_str(), body.as_str()), ("br", "brotli glue"));
+    assert_eq!((encoding.as_str(), body.as_str()), ("br", "brotli entry"));
     assert!(kind.starts_with("text/javascript"), "{kind}");
     let [encoding, _, _, body] = get(&origin, path, None).await?;
-    assert_eq!((encoding.as_str(), body.as_str()), ("", "identity glue"));
-    // The example's own script is still its own, with the built name put in.
-    let [encoding, _, _, script] = get(&origin, "/examples/plain-html/main.js", Some("br")).await?;
+    assert_eq!((encoding.as_str(), body.as_str()), ("", "identity entry"));
+    // The example's own page is still its own, with the built name put in.
+    let [encoding, _, _, page] = get(&origin, "/examples/plain-html/", Some("br")).await?;
     assert_eq!(encoding, "");
-    assert!(script.contains("./mfa-manager-0123abcd.js"), "{script}");
+    assert!(page.contains("./main-0123abcd.css"), "{page}");
     let _ = std::fs::remove_dir_all(&dir);
     Ok(())
 }

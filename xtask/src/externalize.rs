@@ -34,18 +34,18 @@ pub fn run(dir: &Path) -> Result<(), String> {
 }
 
 /// Fails unless the built `index.html` in `dir` is clean for a policy without
-/// `'unsafe-inline'`: no inline script, style or event handler, and trunk's loader as a file.
+/// `'unsafe-inline'` (no inline script, style or event handler) and starts the app through the
+/// first-screen script, which holds trunk's loader (the hook's last step, `first_screen.rs`).
 pub fn verify(dir: &Path) -> Result<(), String> {
     let index = dir.join("index.html");
     let html =
         fs::read_to_string(&index).map_err(|e| format!("cannot read {}: {e}", index.display()))?;
     let elements = scan(&html)?;
     let problems: Vec<String> = elements.iter().filter_map(Element::problem).collect();
-    // trunk's loader, or the first-screen script that starts it (`first_screen.rs`).
     let loader = elements.iter().any(|e| {
         e.name == "script"
             && e.attr("src")
-                .is_some_and(|s| s.contains("init-") || s.contains(crate::first_screen::PREFIX))
+                .is_some_and(|s| s.contains(crate::first_screen::PREFIX))
     });
     match (problems.first(), loader) {
         (Some(problem), _) => Err(format!(
@@ -53,8 +53,8 @@ pub fn verify(dir: &Path) -> Result<(), String> {
             index.display()
         )),
         (None, false) => Err(format!(
-            "{}: no <script src=\"…init-….js\"> loader (is the post-build hook \
-             still in Trunk.toml?)",
+            "{}: no <script src=\"…first-screen-….js\"> to start the app (is the \
+             post-build hook still in Trunk.toml, and did it reach its last step?)",
             index.display()
         )),
         (None, true) => Ok(()),
@@ -433,7 +433,11 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
         // Everything else is untouched.
         assert!(out.html.contains(r#"integrity="sha384-yC7s"></head>"#));
         assert!(out.html.ends_with("  </body>\n</html>"));
-        assert!(verify_html(&out.html).is_ok());
+        // Clean for the policy; the first-screen step (the hook's last) is still to come.
+        let err = verify_html(&out.html).unwrap_err();
+        assert!(err.contains("first-screen-"), "{err}");
+        let started = out.html.replace(name.as_str(), "first-screen-1.js");
+        assert_eq!(verify_html(&started), Ok(()));
     }
 
     #[test]
