@@ -4,7 +4,8 @@
 //!   a phone's conditions (slow 4G, 4× slower CPU): cold loads to the Sign in button, and
 //!   the return from the tenant to the list with the cache a visitor has by then, both pages
 //!   served by the same host with a deployment's caching, loads interleaved; with the bytes
-//!   each fetched before its first screen and the requests that screen waited for;
+//!   each fetched before its first screen and the requests that screen waited for; and the
+//!   widget's cold loads to its Sign in in a host page (`examples/stable-entry/`);
 //! - unthrottled cold start to the first interactive render, and network round trips per
 //!   user action counted from the emulator's request log.
 
@@ -83,13 +84,26 @@ impl Contender {
         }
     }
 
-    /// A first-time visitor on a phone: the page cold to its Sign in button, then sign-in at
-    /// the tenant and the return to the list, with what the first visit left in the cache.
-    async fn race(&mut self, h: &Harness, forget: &[&str]) -> TestResult {
+    /// A first-time visitor on a phone: the page cold to its Sign in button (left throttled).
+    async fn cold_load(&mut self, h: &Harness, forget: &[&str]) -> TestResult<Screen> {
         throttle::forget_visits(&h.browser, forget).await?;
         throttle::throttle(&h.browser).await?;
         h.browser.open(&self.url).await?;
-        let cold = Screen::wait(&h.browser, Probe::SignIn, THROTTLED_WAIT).await?;
+        Screen::wait(&h.browser, Probe::SignIn, THROTTLED_WAIT).await
+    }
+
+    /// [`Contender::cold_load`] alone (the widget in a host page, whose sign-in is a popup's).
+    async fn race_cold(&mut self, h: &Harness, forget: &[&str]) -> TestResult {
+        let cold = self.cold_load(h, forget).await?;
+        throttle::unthrottle(&h.browser).await?;
+        self.cold.push(cold);
+        Ok(())
+    }
+
+    /// [`Contender::cold_load`], then sign-in at the tenant and the return to the list, with
+    /// what the first visit left in the cache.
+    async fn race(&mut self, h: &Harness, forget: &[&str]) -> TestResult {
+        let cold = self.cold_load(h, forget).await?;
         h.browser.click(self.sign_in).await?;
         h.tenant_login(seed::NEW_USER).await?;
         let back = Screen::wait(&h.browser, Probe::List, THROTTLED_WAIT).await?;
@@ -109,27 +123,33 @@ impl Contender {
         median_screen(&self.back, |s| s.at - s.fetch_start)
     }
 
-    /// The figures of this page's race.
-    fn report(&self) -> Value {
+    /// The figures of this page's cold loads.
+    fn report_cold(&self) -> Value {
         let interactive = self.cold.iter().map(|s| s.at).collect();
-        let back = self.back.iter().map(|s| s.at - s.fetch_start).collect();
         let encoded = self.cold.iter().map(|s| s.bytes().0 as f64).collect();
         let transfer = self.cold.iter().map(|s| s.bytes().1 as f64).collect();
-        let back_transfer = self.back.iter().map(|s| s.bytes().1 as f64).collect();
         let chain = self.median_cold().map(Screen::chain).unwrap_or_default();
-        let back_chain = self.median_back().map(Screen::chain).unwrap_or_default();
         json!({
             "time_to_interactive_ms": figure(interactive),
-            "callback_to_list_ms": figure(back),
             "first_load_encoded_bytes": figure(encoded),
             "first_load_transfer_bytes": figure(transfer),
-            "callback_transfer_bytes": figure(back_transfer),
             "serial_round_trips": self.median_cold().map_or(0, Screen::round_trips),
             "serial_chain": chain,
-            // Times from the start of the sign-in answer's navigation (the tenant's redirect).
-            "callback_fetch_start_ms": self.median_back().map(|s| s.fetch_start),
-            "callback_chain": back_chain,
         })
+    }
+
+    /// The figures of this page's race: its cold loads and its returns.
+    fn report(&self) -> Value {
+        let back = self.back.iter().map(|s| s.at - s.fetch_start).collect();
+        let back_transfer = self.back.iter().map(|s| s.bytes().1 as f64).collect();
+        let back_chain = self.median_back().map(Screen::chain).unwrap_or_default();
+        let mut report = self.report_cold();
+        report["callback_to_list_ms"] = figure(back);
+        report["callback_transfer_bytes"] = figure(back_transfer);
+        // Times from the start of the sign-in answer's navigation (the tenant's redirect).
+        report["callback_fetch_start_ms"] = json!(self.median_back().map(|s| s.fetch_start));
+        report["callback_chain"] = json!(back_chain);
+        report
     }
 }
 
@@ -170,10 +190,14 @@ async fn race_world() -> TestResult<(Harness, PeerSite, first_screen::Installed)
     ))
 }
 
-/// The race: cold loads and returns of both pages, interleaved (the order swaps each round).
+/// The race: cold loads and returns of both pages, interleaved (the order swaps each round),
+/// and each round a cold load of the widget in a host page (`examples/stable-entry/`, which
+/// calls `mount()` from the entry module).
 async fn race(h: &Harness, peer: &PeerSite) -> TestResult<Value> {
     let mut ours = Contender::new("ours", h.site.url.clone(), "#mfa-sign-in");
     let mut theirs = Contender::new("peer", format!("{}/", peer.origin), peer::SIGN_IN);
+    let host_page = format!("{}examples/stable-entry/account/", h.site.url);
+    let mut widget = Contender::new("widget", host_page, "#mfa-sign-in");
     let forget = [
         h.site.origin.as_str(),
         peer.origin.as_str(),
@@ -197,6 +221,14 @@ async fn race(h: &Harness, peer: &PeerSite) -> TestResult<Value> {
                 contender.back.last().map_or(0.0, |s| s.at - s.fetch_start),
             );
         }
+        widget
+            .race_cold(h, &forget)
+            .await
+            .map_err(|e| format!("widget round {round}: {e}"))?;
+        eprintln!(
+            "race round {round} widget: sign in at {:.0} ms",
+            widget.cold.last().map_or(0.0, |s| s.at)
+        );
     }
     throttle::forget_visits(&h.browser, &forget).await?;
     Ok(json!({
@@ -204,6 +236,7 @@ async fn race(h: &Harness, peer: &PeerSite) -> TestResult<Value> {
         "loads": RACE_LOADS,
         "ours": ours.report(),
         "peer": theirs.report(),
+        "widget": widget.report_cold(),
     }))
 }
 

@@ -18,12 +18,14 @@ pub struct Sizes {
     pub total: usize,
     /// The peer's whole build (it loads everything before its first screen).
     pub peer_total: usize,
+    /// The widget's before its first screen in a host page (the entry module, the stylesheet).
+    pub widget_first_load: usize,
 }
 
 /// The table and both serial chains; `throttled` is the `throttled` object the browser
 /// measurement wrote.
 pub fn render(sizes: &Sizes, throttled: &Value) -> String {
-    let (ours, peer) = (&throttled["ours"], &throttled["peer"]);
+    let (ours, peer, widget) = (&throttled["ours"], &throttled["peer"], &throttled["widget"]);
     let median = |side: &Value, key: &str| side[key]["median"].as_f64();
     let mut text = format!(
         "\nrace against the React peer: {} loads each, interleaved; {}\n\n{:<46}{:>11}{:>11}{:>8}   goal\n",
@@ -126,7 +128,38 @@ pub fn render(sizes: &Sizes, throttled: &Value) -> String {
         &|n| format!("{n:.0}"),
         "fewest possible".into(),
     );
-    for (name, side) in [("ours", ours), ("peer", peer)] {
+    // The widget in a host page, against the same peer page.
+    let widget_first = sizes.widget_first_load as f64;
+    line(
+        "widget: first load, brotli (built files)",
+        Some(widget_first),
+        Some(sizes.peer_total as f64),
+        &kb,
+        format!(
+            "<= the page's {} ({})",
+            kb(first),
+            verdict(widget_first <= first)
+        ),
+    );
+    line(
+        "widget: first load in the browser",
+        median(widget, "first_load_transfer_bytes"),
+        median(peer, "first_load_transfer_bytes"),
+        &kb,
+        "host page included".into(),
+    );
+    let widget_tti = median(widget, "time_to_interactive_ms");
+    line(
+        "widget: time to interactive, throttled, cold",
+        widget_tti,
+        peer_tti,
+        &ms,
+        format!(
+            "<= {INTERACTIVE_GOAL_RATIO}x peer ({})",
+            met(widget_tti, peer_tti, |o, p| o <= INTERACTIVE_GOAL_RATIO * p)
+        ),
+    );
+    for (name, side) in [("ours", ours), ("peer", peer), ("the widget", widget)] {
         let _ = writeln!(
             text,
             "\nserial chain before {name} shows Sign in (the median cold load; ms from navigation start):"
@@ -216,12 +249,14 @@ mod tests {
             "loads": 9,
             "profile": "slow 4G",
             "ours": side(2000.0, 1500.0, chain.clone()),
-            "peer": side(4000.0, 1400.0, chain),
+            "peer": side(4000.0, 1400.0, chain.clone()),
+            "widget": side(2600.0, f64::NAN, chain),
         });
         let sizes = Sizes {
             first_load: 100 * 1024,
             total: 200 * 1024,
             peer_total: 121 * 1024,
+            widget_first_load: 90 * 1024,
         };
         let text = render(&sizes, &throttled);
         let row = |start: &str| {
@@ -238,7 +273,19 @@ mod tests {
         assert!(row("callback to list").ends_with("(NOT MET)"), "{text}");
         assert!(text.contains("/config.json"), "{text}");
         assert!(text.contains("after /"), "{text}");
-        assert_eq!(text.matches("serial chain before").count(), 2, "{text}");
+        assert_eq!(text.matches("serial chain before").count(), 3, "{text}");
+        assert!(
+            row("widget: first load, brotli").ends_with("(met)"),
+            "{text}"
+        );
+        assert!(
+            row("widget: time to interactive").contains("0.65"),
+            "{text}"
+        );
+        assert!(
+            row("widget: time to interactive").ends_with("(NOT MET)"),
+            "{text}"
+        );
         assert_eq!(text.matches("after signing in").count(), 2, "{text}");
         assert!(text.contains("after /, from the cache"), "{text}");
     }
