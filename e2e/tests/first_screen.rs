@@ -8,9 +8,11 @@
 //! as on a slow network (or after a drop).
 
 use e2e::journeys::SIGNED_IN_HEADING;
+use e2e::outage::Outage;
 use e2e::{Harness, Setup, TestResult};
 use mfa_emulator::model::seed;
 use serde_json::json;
+use thirtyfour::WindowHandle;
 
 /// Part of the path of every wasm file of the build (the app's module and its chunks).
 const APP_WASM: &str = ".wasm";
@@ -80,6 +82,8 @@ async fn the_first_screen_is_the_apps_own_and_keeps_the_focus() -> TestResult {
 
 /// The host page embedding the widget with `mount()` (in `#widget`, popup sign-in).
 const MOUNT_PAGE: &str = "widget.html";
+/// Sign in on the widget's first screen in [`MOUNT_PAGE`].
+const FIRST_SIGN_IN: &str = "#widget [data-mfa-first-screen] #mfa-sign-in";
 /// The host page embedding the widget with `<mfa-manager>` (popup sign-in).
 const ELEMENT_PAGE: &str = "examples/plain-html/";
 
@@ -98,32 +102,47 @@ async fn widget_screen(h: &Harness, container: &str) -> TestResult<Vec<String>> 
     Ok(answer.convert()?)
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_widgets_sign_in_clicked_before_the_app_is_here_opens_the_window_and_signs_in(
-) -> TestResult {
+/// A world whose static host answers the app's wasm as `outage` says (held back or failing),
+/// with the host page embedding the widget by `mount()` open.
+async fn open_mount_page(outage: fn(&Outage, &str)) -> TestResult<Harness> {
     let h = Harness::start(Setup::default()).await?;
-    h.site.outage.hold(APP_WASM);
+    outage(&h.site.outage, APP_WASM);
     h.browser
         .open(&format!("{}{MOUNT_PAGE}", h.site.url))
         .await?;
+    Ok(h)
+}
+
+/// Clicks Sign in on the widget's first screen; returns the host page's window and the
+/// sign-in window the click opened.
+async fn click_first_screens_sign_in(h: &Harness) -> TestResult<(WindowHandle, WindowHandle)> {
     let page = h.browser.driver.window().await?;
     let before = h.browser.driver.windows().await?;
-    h.browser
-        .find_now("#widget [data-mfa-first-screen] #mfa-sign-in")
-        .await?
-        .click()
-        .await?;
-    h.browser
-        .wait_text("#widget #mfa-sign-in", "Taking you to sign in")
-        .await?;
-    // The sign-in window opened with the click, while the app is still held back.
-    let popup = h.wait_for_new_window(&before).await?;
-    assert_eq!(widget_screen(&h, "#widget").await?[3], "true");
-    h.site.outage.release();
+    h.browser.find_now(FIRST_SIGN_IN).await?.click().await?;
+    Ok((page, h.wait_for_new_window(&before).await?))
+}
+
+/// Signs a new user in in `popup` and waits for the widget's signed-in screen in `page`.
+async fn sign_in_in(h: &Harness, page: WindowHandle, popup: WindowHandle) -> TestResult {
     h.switch_to_popup(popup).await?;
     h.tenant_login(seed::NEW_USER).await?;
     h.browser.driver.switch_to_window(page).await?;
     h.browser.wait_text("#widget h2", SIGNED_IN_HEADING).await?;
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_widgets_sign_in_clicked_before_the_app_is_here_opens_the_window_and_signs_in(
+) -> TestResult {
+    let h = open_mount_page(Outage::hold).await?;
+    // The sign-in window opens with the click, while the app is still held back.
+    let (page, popup) = click_first_screens_sign_in(&h).await?;
+    h.browser
+        .wait_text("#widget #mfa-sign-in", "Taking you to sign in")
+        .await?;
+    assert_eq!(widget_screen(&h, "#widget").await?[3], "true");
+    h.site.outage.release();
+    sign_in_in(&h, page, popup).await?;
     assert_eq!(widget_screen(&h, "#widget").await?[3], "false");
     h.finish().await
 }
@@ -187,15 +206,10 @@ async fn a_widgets_first_screen_is_its_apps_own_and_keeps_the_focus() -> TestRes
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_widget_whose_app_cannot_be_loaded_says_so_and_tries_again_on_the_next_click(
 ) -> TestResult {
-    let h = Harness::start(Setup::default()).await?;
-    h.site.outage.fail(APP_WASM);
-    h.browser
-        .open(&format!("{}{MOUNT_PAGE}", h.site.url))
-        .await?;
+    let h = open_mount_page(Outage::fail).await?;
     h.record_widget_events().await?;
     let page = h.browser.driver.window().await?;
-    let sign_in = "#widget [data-mfa-first-screen] #mfa-sign-in";
-    h.browser.find_now(sign_in).await?.click().await?;
+    h.browser.find_now(FIRST_SIGN_IN).await?.click().await?;
     h.browser
         .wait_text("#widget #mfa-part-unavailable", "could not be loaded")
         .await?;
@@ -212,7 +226,7 @@ async fn a_widget_whose_app_cannot_be_loaded_says_so_and_tries_again_on_the_next
         "the window closed"
     );
     h.browser.driver.switch_to_window(page.clone()).await?;
-    h.browser.wait_text(sign_in, "Sign in").await?;
+    h.browser.wait_text(FIRST_SIGN_IN, "Sign in").await?;
     let errors = h.widget_events("error").await?;
     assert_eq!(errors.len(), 1, "{errors:?}");
     assert_eq!(
@@ -221,24 +235,15 @@ async fn a_widget_whose_app_cannot_be_loaded_says_so_and_tries_again_on_the_next
     );
 
     h.site.outage.end();
-    let before = h.browser.driver.windows().await?;
-    h.browser.find_now(sign_in).await?.click().await?;
-    let popup = h.wait_for_new_window(&before).await?;
-    h.switch_to_popup(popup).await?;
-    h.tenant_login(seed::NEW_USER).await?;
-    h.browser.driver.switch_to_window(page).await?;
-    h.browser.wait_text("#widget h2", SIGNED_IN_HEADING).await?;
+    let (page, popup) = click_first_screens_sign_in(&h).await?;
+    sign_in_in(&h, page, popup).await?;
     assert!(h.browser.is_absent("#mfa-part-unavailable").await?);
     h.finish().await
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_widget_unmounted_before_its_app_is_here_leaves_nothing() -> TestResult {
-    let h = Harness::start(Setup::default()).await?;
-    h.site.outage.hold(APP_WASM);
-    h.browser
-        .open(&format!("{}{MOUNT_PAGE}", h.site.url))
-        .await?;
+    let h = open_mount_page(Outage::hold).await?;
     h.browser.find_now("#widget #mfa-sign-in").await?;
     h.browser
         .eval::<bool>("window.widgetHandle.unmount(); return true;")
