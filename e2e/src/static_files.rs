@@ -34,7 +34,8 @@ pub fn service(dir: &Path) -> ServeDir {
 }
 
 /// `Cache-Control` a deployment sends for the file at URL `path`: pages (`…/`, `*.html`),
-/// `config.json` and demo mode's `demo/` (whose names carry no hash of their content) are
+/// `config.json`, the widget's stable entry files (`mfa-manager.js`, `.css`, `.d.ts`), files
+/// with no hash in their name at all (an example's own `main.js`) and demo mode's `demo/` are
 /// revalidated; every other file of the build (`mfa-manager-HASH.js`, `…_bg.wasm`,
 /// `main-HASH.css`, `init-HASH.js`, `split-loader-HASH.js`, `chunks/…`,
 /// `snippets/…/inline0-HASH.js`; a Vite build's `assets/NAME-HASH.js`) is kept forever.
@@ -42,7 +43,8 @@ pub fn cache_control(path: &str) -> &'static str {
     let name = path.rsplit('/').next().unwrap_or_default();
     let unhashed = name.is_empty()
         || name.ends_with(".html")
-        || name == "config.json"
+        || !name.contains('-')
+        || name.starts_with("mfa-manager.")
         || path.split('/').any(|segment| segment == "demo");
     if unhashed {
         REVALIDATE
@@ -84,6 +86,9 @@ mod tests {
             "/account/security/config.json",
             "/demo/mfa_demo_tenant_bg.wasm",
             "/a/demo/mfa_demo_tenant.js",
+            "/mfa-manager.js",
+            "/static/mfa/mfa-manager.css",
+            "/examples/stable-entry/account/main.js",
         ] {
             assert_eq!(cache_control(path), REVALIDATE, "{path}");
         }

@@ -188,6 +188,16 @@ async fn a_widgets_first_screen_is_its_apps_own_and_keeps_the_focus() -> TestRes
             .eval("return document.activeElement ? document.activeElement.id : '';")
             .await?;
         assert_eq!(focused, "mfa-sign-in", "{page}: the focus left Sign in");
+        // One stylesheet, applied: the host page's own link (the element's page), or the one
+        // the entry module added (the `mount()` page, which links none).
+        let sheets: Vec<u64> = h
+            .browser
+            .eval(
+                "return [...document.querySelectorAll('link[rel=stylesheet]')]
+                     .map((link) => link.sheet ? link.sheet.cssRules.length : 0);",
+            )
+            .await?;
+        assert!(sheets.len() == 1 && sheets[0] > 0, "{page}: {sheets:?}");
         // The host page's own language and title stay the host's.
         let host: Vec<String> = h
             .browser

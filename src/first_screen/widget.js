@@ -12,11 +12,13 @@
 const ATTRIBUTES = ["domain", "canonical-domain", "client-id", "redirect-uri", "app-audience",
   "app-scope", "return-to", "mode", "api", "lang", "demo"];
 
-// The stylesheet, linked unless the host page links it already; drawn before it is here, the
+// The stylesheet, linked unless the host page links it already (or its stable copy
+// `mfa-manager.css`, named here so that bundlers leave it alone); drawn before it is here, the
 // screen would flash unstyled.
 const styled = new Promise((resolve) => {
   const href = new URL(/*mfa-manager-style*/ "./main.css" /*mfa-manager-style*/, import.meta.url).href;
-  if ([...document.querySelectorAll('link[rel~="stylesheet"]')].some((l) => l.href === href)) {
+  const stable = import.meta.url.replace(/[^/]*$/, "") + "mfa-manager.css";
+  if ([...document.querySelectorAll('link[rel~="stylesheet"]')].some((l) => l.href === href || l.href === stable)) {
     resolve();
     return;
   }

@@ -23,11 +23,14 @@ use std::path::Path;
 pub const ENTRY_FILE: &str = "mfa-manager.js";
 /// Name of the declarations in `dist/`, beside [`ENTRY_FILE`].
 pub const DECLARATIONS_FILE: &str = "mfa-manager.d.ts";
+/// Name of the stylesheet's stable copy in `dist/`, beside [`ENTRY_FILE`]: a host page that
+/// links it in its `<head>` gets it beside the entry module instead of after it.
+pub const STYLE_FILE: &str = "mfa-manager.css";
 /// The declarations in the repository, relative to the workspace root.
 pub const DECLARATIONS_SOURCE: &str = "types/mfa-manager.d.ts";
 
-/// Writes `mfa-manager.js` (minified for `release`) and copies `mfa-manager.d.ts` into the
-/// build folder `dir`.
+/// Writes `mfa-manager.js` (minified for `release`), and copies `mfa-manager.d.ts` and the
+/// stylesheet as `mfa-manager.css` into the build folder `dir`.
 pub fn write(dir: &Path, release: bool) -> Result<(), String> {
     let loader_path = trunk_loader(dir)?;
     let loader = fs::read_to_string(&loader_path)
@@ -40,6 +43,9 @@ pub fn write(dir: &Path, release: bool) -> Result<(), String> {
     if release {
         crate::minify::js(&entry)?;
     }
+    let sheet = dir.join(stylesheet.trim_start_matches("./"));
+    fs::copy(&sheet, dir.join(STYLE_FILE))
+        .map_err(|e| format!("cannot copy {} to {STYLE_FILE}: {e}", sheet.display()))?;
     let source = paths::root().join(DECLARATIONS_SOURCE);
     let copy = dir.join(DECLARATIONS_FILE);
     fs::copy(&source, &copy).map(|_| ()).map_err(|e| {
@@ -136,7 +142,9 @@ fn trunk_loader(dir: &Path) -> Result<std::path::PathBuf, String> {
 
 /// The build's stylesheet (`./main-HASH.css`).
 fn stylesheet(dir: &Path) -> Result<String, String> {
-    let sheets = files_named(dir, "", ".css")?;
+    let mut sheets = files_named(dir, "", ".css")?;
+    // The stable copy of an earlier run of this step.
+    sheets.retain(|name| name != STYLE_FILE);
     match sheets.as_slice() {
         [] => Err(format!(
             "{}: no stylesheet, which the widget's screens need",
@@ -278,6 +286,7 @@ mod tests {
         let written = write(&dir, false);
         let entry = fs::read_to_string(dir.join(ENTRY_FILE));
         let declarations = fs::read_to_string(dir.join(DECLARATIONS_FILE));
+        let style = fs::read_to_string(dir.join(STYLE_FILE));
         let _ = fs::remove_dir_all(&dir);
         assert_eq!(written, Ok(()));
         assert_eq!(
@@ -285,5 +294,6 @@ mod tests {
             entry_module(&start(), "./main-c36072f92ce3d017.css").unwrap()
         );
         assert!(declarations.unwrap().contains("export function mount("));
+        assert_eq!(style.unwrap(), "main{}");
     }
 }

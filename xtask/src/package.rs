@@ -3,7 +3,8 @@
 //! bundler or a deployment would not use:
 //!
 //! - the stable entry `mfa-manager.js` (the package's export) and its declarations
-//!   `mfa-manager.d.ts` (its `types`);
+//!   `mfa-manager.d.ts` (its `types`), and the stylesheet's stable copy `mfa-manager.css` (for
+//!   a page that loads the package unbundled and links it in its `<head>`);
 //! - the hashed files the entry loads: the wasm-bindgen glue and its wasm, the stylesheet, the
 //!   split loader and the wasm chunks in `chunks/`, wasm-bindgen's snippets in `snippets/`,
 //!   the other languages' tables in `texts/`.

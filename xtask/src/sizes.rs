@@ -100,10 +100,12 @@ pub fn totals(files: &[FileSize], keep: impl Fn(&FileSize) -> bool) -> Totals {
         })
 }
 
-/// True for the files only a host page embedding the widget loads: the stable entry module
-/// and its TypeScript declarations (the page's `index.html` loads neither).
+/// True for the files only a host page embedding the widget loads: the stable entry module,
+/// its TypeScript declarations and the stylesheet's stable copy (the page's `index.html`
+/// loads none of them).
 pub fn embedding_only(file: &FileSize) -> bool {
-    [crate::entry::ENTRY_FILE, crate::entry::DECLARATIONS_FILE].contains(&file.name.as_str())
+    use crate::entry::{DECLARATIONS_FILE, ENTRY_FILE, STYLE_FILE};
+    [ENTRY_FILE, DECLARATIONS_FILE, STYLE_FILE].contains(&file.name.as_str())
 }
 
 /// True for the language files (`texts/`): a visitor whose language is not English downloads
@@ -163,10 +165,10 @@ pub fn app_totals(files: &[FileSize]) -> Totals {
 }
 
 /// True for the files a host page embedding the widget downloads before a widget's first
-/// screen is interactive: the entry module (which carries the screen) and the stylesheet.
+/// screen is interactive: the entry module (which carries the screen) and the stylesheet
+/// (counted as its stable copy, the same bytes as the hashed one).
 pub fn widget_first_screen(file: &FileSize) -> bool {
-    file.name == crate::entry::ENTRY_FILE
-        || (!file.name.contains('/') && file.name.ends_with(".css"))
+    [crate::entry::ENTRY_FILE, crate::entry::STYLE_FILE].contains(&file.name.as_str())
 }
 
 /// The widget's first load: [`widget_first_screen`]'s files.
@@ -337,10 +339,11 @@ mod tests {
             file("app_bg.wasm", 100),
             file("mfa-manager.js", 7),
             file("mfa-manager.d.ts", 30),
+            file("mfa-manager.css", 3),
         ];
         assert_eq!(page_totals(&files).brotli, 101);
         assert_eq!(app_totals(&files).brotli, 100);
-        assert_eq!(totals(&files, |_| true).brotli, 138);
+        assert_eq!(totals(&files, |_| true).brotli, 141);
     }
 
     #[test]
@@ -441,6 +444,7 @@ mod tests {
         let widget = |entry| {
             let mut files = page.to_vec();
             files.push(file("mfa-manager.js", entry));
+            files.push(file("mfa-manager.css", 3));
             files
         };
         assert_eq!(widget_first_load_totals(&widget(3)).brotli, 6);
