@@ -52,6 +52,20 @@ impl Reply {
         self.headers.get(name).and_then(|v| v.to_str().ok())
     }
 
+    /// Asserts `Retry-After` of a limit whose window of `window` seconds began at the first of
+    /// a run of requests made on the real clock: a few seconds may have passed by the last.
+    #[track_caller]
+    pub fn assert_retry_after_in_window(&self, window: u64) {
+        let wait: u64 = self
+            .header("retry-after")
+            .and_then(|v| v.parse().ok())
+            .unwrap_or_else(|| panic!("no Retry-After in {:?}", self.headers));
+        assert!(
+            (window.saturating_sub(5)..=window).contains(&wait),
+            "Retry-After {wait}, expected the rest of a {window} s window"
+        );
+    }
+
     /// Asserts the error envelope exactly.
     #[track_caller]
     pub fn assert_error(&self, status: u16, error: &str, description: &str) {
